@@ -1,0 +1,36 @@
+// Every failure that crosses the contract has one of these codes. The renderer
+// translates the code (and its details) into the user's language; `message` is
+// the English fallback for logs and tools.
+export const ERROR_CODES = [
+  'UNKNOWN_METHOD',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'RULE_VIOLATION',
+  'UNAUTHORIZED',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field that failed validation: where it is and what is wrong with it. */
+export interface InvalidField {
+  path: string;
+  problem: 'required' | 'too_small' | 'too_big' | 'not_integer' | 'not_a_date' | 'invalid_format' | 'invalid_value' | 'unknown_field';
+  limit?: number;
+}
+
+export interface RpcError {
+  code: ErrorCode;
+  message: string;
+  details?: {
+    fields?: InvalidField[];
+    method?: string;
+    entity?: string;
+    id?: string;
+    rule?: string;
+    [key: string]: unknown;
+  };
+}
+
+export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };

@@ -1,0 +1,160 @@
+// Wire shapes shared by every side. Dates are ISO strings, money integer cents.
+import { z } from 'zod';
+
+export const LanguageSchema = z.enum(['fr', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const VenueIdSchema = z.string().min(1).max(80);
+export const LocalDateSchema = z.iso.date();
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not_a_date');
+export const IsoInstantSchema = z.iso.datetime({ offset: true });
+
+const headCount = z.int().min(0).max(500);
+export const GroupCompositionSchema = z.strictObject({
+  visitors: headCount,
+  guides: headCount,
+  leaders: headCount,
+});
+export type GroupCompositionDto = z.infer<typeof GroupCompositionSchema>;
+
+export const BookingRulesSchema = z.object({
+  slotMode: z.enum(['timed', 'dated', 'on-request']),
+  minGroupSize: z.number().nullable(),
+  guidedGroupAnySize: z.boolean(),
+  maxPerSlot: z.number().nullable(),
+  holdingDays: z.number().nullable(),
+  specialVisits: z.boolean(),
+});
+
+export const VenueSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  city: z.string(),
+  timeZone: z.string(),
+  online: z.boolean(),
+  rules: BookingRulesSchema,
+  contact: z.object({ department: z.string(), email: z.string(), phone: z.string().nullable() }),
+});
+export type VenueDto = z.infer<typeof VenueSchema>;
+
+export const SlotStatusSchema = z.enum(['open', 'full', 'unavailable']);
+export const SlotSchema = z.object({
+  id: z.string(),
+  startsAt: IsoInstantSchema,
+  localTime: z.string(),
+  capacity: z.int(),
+  remaining: z.int(),
+  status: SlotStatusSchema,
+});
+export type SlotDto = z.infer<typeof SlotSchema>;
+
+export const CalendarDaySchema = z.object({
+  date: LocalDateSchema,
+  closed: z.boolean(),
+  slots: z.array(SlotSchema),
+});
+export const CalendarMonthSchema = z.object({
+  venueId: z.string(),
+  month: MonthSchema,
+  timeZone: z.string(),
+  days: z.array(CalendarDaySchema),
+});
+export type CalendarMonthDto = z.infer<typeof CalendarMonthSchema>;
+
+const ViolationSchema = z.object({ code: z.string(), min: z.number().optional(), max: z.number().optional() });
+
+export const PriceLineSchema = z.object({
+  productId: z.string(),
+  label: z.object({ fr: z.string(), en: z.string() }),
+  unitCents: z.int(),
+  quantity: z.int(),
+  totalCents: z.int(),
+});
+
+export const QuoteSchema = z.object({
+  slotId: z.string(),
+  headCount: z.int(),
+  remaining: z.int(),
+  breakdown: z.object({
+    headCount: z.int(),
+    paidVisitors: z.int(),
+    freeGuides: z.int(),
+    freeLeaders: z.int(),
+    paidLeaders: z.int(),
+  }),
+  lines: z.array(PriceLineSchema),
+  totalCents: z.int(),
+  discountCents: z.int(),
+  option: z.union([
+    z.object({ possible: z.literal(true), expiresAt: IsoInstantSchema }),
+    z.object({ possible: z.literal(false), reason: z.enum(['NO_HOLDING_PERIOD', 'HOLDING_PERIOD_PASSED']) }),
+  ]),
+  violations: z.array(ViolationSchema),
+});
+export type QuoteDto = z.infer<typeof QuoteSchema>;
+
+export const SplitPlanSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    subGroups: z.array(z.object({
+      slotId: z.string(),
+      startsAt: IsoInstantSchema,
+      composition: GroupCompositionSchema,
+      warnings: z.array(z.object({ code: z.string() }).loose()),
+    })),
+  }),
+  z.object({ ok: z.literal(false), code: z.literal('NOT_ENOUGH_CAPACITY'), missing: z.int() }),
+]);
+export type SplitPlanDto = z.infer<typeof SplitPlanSchema>;
+
+export const SettingsSchema = z.object({ language: LanguageSchema.nullable() });
+export type SettingsDto = z.infer<typeof SettingsSchema>;
+
+export const SyncStatusSchema = z.object({
+  connection: z.enum(['not-configured', 'online', 'offline']),
+  lastSyncAt: IsoInstantSchema.nullable(),
+  pendingChanges: z.int(),
+  rejectedChanges: z.int(),
+});
+export type SyncStatusDto = z.infer<typeof SyncStatusSchema>;
+
+export const OptionRowSchema = z.object({
+  id: z.string(),
+  venueId: z.string(),
+  slotId: z.string(),
+  startsAt: IsoInstantSchema,
+  headCount: z.int(),
+  totalCents: z.int(),
+  state: z.string(),
+  expiresAt: IsoInstantSchema.nullable(),
+});
+export const CompanionRowSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['guide', 'leader']),
+  surname: z.string(),
+  firstName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export const OrderRowSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  createdAt: IsoInstantSchema,
+  state: z.string(),
+  totalCents: z.int(),
+});
+export const TicketRowSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  orderId: z.string(),
+  validFrom: IsoInstantSchema,
+  validUntil: IsoInstantSchema,
+  assignedTo: z.string().nullable(),
+});
+export const VoucherRowSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  venueName: z.string(),
+  assignedTo: z.string().nullable(),
+  used: z.boolean(),
+});

@@ -1,0 +1,16 @@
+// What each transport gives the renderer. The Electron preload exposes exactly this
+// object as `window.guichet`; the browser host's client implements the same shape.
+import type { RpcResult } from './errors.std';
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from './methods.std';
+
+export interface GuichetBridge {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<RpcResult<MethodOutput<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The single IPC channel carrying every method call, and the one carrying events. */
+export const IPC_INVOKE_CHANNEL = 'guichet:invoke';
+export const IPC_EVENT_CHANNEL = 'guichet:event';
+/** Header and cookie names of the browser host's per-launch token. */
+export const HOST_TOKEN_HEADER = 'x-guichet-token';
+export const HOST_TOKEN_COOKIE = 'guichet_token';

@@ -1,0 +1,55 @@
+// Fills an empty local store with the demo catalogue, so a newcomer sees venues and
+// a year of slots with no configuration.
+import { DateTime } from 'luxon';
+import type { Store } from '../store/openStore.node';
+import { serverClosedDays, serverProducts, serverSlots, serverVenues } from '../store/schema.node';
+import { demoProducts, demoVenues } from '../domain/demoCatalogue.std';
+import { closedDays, generateSlots } from '../domain/slotGrid.std';
+import { demoOccupancy } from './demoOccupancy.std';
+
+export function seedDemoCatalogue(store: Store, today: string, months = 12): void {
+  const until = DateTime.fromISO(today).plus({ months }).toISODate()!;
+  const { db } = store;
+  store.sqlite.transaction(() => {
+    demoVenues.forEach((venue, index) => {
+      db.insert(serverVenues).values({
+        id: venue.id,
+        name: venue.name,
+        city: venue.city,
+        timeZone: venue.timeZone,
+        online: venue.online,
+        rules: venue.rules,
+        contact: venue.contact,
+        schedule: venue.schedule,
+        sortOrder: venue.online ? index : 1000,
+      }).run();
+      if (!venue.schedule) return;
+      for (const slot of generateSlots(venue, today, until)) {
+        const occupancy = demoOccupancy(slot.id, slot.capacity);
+        db.insert(serverSlots).values({
+          id: slot.id,
+          venueId: venue.id,
+          startsAt: slot.startsAt,
+          localDate: slot.localDate,
+          localTime: slot.localTime,
+          capacity: slot.capacity,
+          remaining: occupancy.remaining,
+          status: occupancy.status,
+        }).run();
+      }
+      for (const localDate of closedDays(venue, today, until)) {
+        db.insert(serverClosedDays).values({ venueId: venue.id, localDate }).run();
+      }
+    });
+    for (const product of demoProducts) {
+      db.insert(serverProducts).values({
+        id: product.id,
+        venueId: product.venueId,
+        kind: product.kind,
+        labelFr: product.label.fr,
+        labelEn: product.label.en,
+        priceCents: product.priceCents,
+      }).run();
+    }
+  })();
+}

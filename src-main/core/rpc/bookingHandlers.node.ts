@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import { findVenue, productsOfVenue } from '../store/catalogueRepo.node';
+import { findSlot, slotsBetween } from '../store/slotsRepo.node';
+import { groupViolations, headCount, ticketBreakdown } from '../domain/groupComposition.std';
+import { optionExpiry } from '../domain/optionExpiry.std';
+import { priceGroup } from '../domain/pricing.std';
+import { splitGroup } from '../domain/splitGroup.std';
+import type { Product, Venue } from '../domain/venues.std';
+import { GuichetError, notFound } from './guichetError.std';
+import type { HandlerTable } from './handlerContext.node';
+import type { StoreDb } from '../store/openStore.node';
+
+/** How far around the wished date the split planner may look for slots. */
+const SPLIT_SEARCH_DAYS = 14;
+
+function venueOrThrow(db: StoreDb, venueId: string): Venue {
+  const venue = findVenue(db, venueId);
+  if (!venue) throw notFound('venue', venueId);
+  return venue;
+}
+
+function groupProducts(db: StoreDb, venue: Venue): { visitor: Product; guide: Product; leader: Product } {
+  const products = productsOfVenue(db, venue.id);
+  const pick = (kind: Product['kind']) => products.find((p) => p.kind === kind);
+  const visitor = pick('visitor');
+  const guide = pick('guide');
+  const leader = pick('leader');
+  if (!visitor || !guide || !leader) {
+    throw new GuichetError('RULE_VIOLATION', `${venue.name} sells no group tickets online.`, {
+      rule: 'NO_ONLINE_BOOKING',
+      id: venue.id,
+    });
+  }
+  return { visitor, guide, leader };
+}
+
+export const bookingHandlers: HandlerTable<'booking.quote' | 'booking.planSplit'> = {
+  'booking.quote': ({ slotId, composition, specialVisit }, { store, now }) => {
+    const slot = findSlot(store.db, slotId);
+    if (!slot) throw notFound('slot', slotId);
+    const venue = venueOrThrow(store.db, slot.venueId);
+    const price = priceGroup(composition, groupProducts(store.db, venue));
+    return {
+      slotId,
+      headCount: headCount(composition),
+      remaining: slot.remaining,
+      breakdown: ticketBreakdown(composition),
+      lines: price.lines,
+      totalCents: price.totalCents,
+      discountCents: price.discountCents,
+      option: optionExpiry(venue.rules, slot.startsAt, now().toISOString(), venue.timeZone),
+      violations: groupViolations(venue.rules, composition, { specialVisit: specialVisit ?? false }),
+    };
+  },
+
+  'booking.planSplit': ({ venueId, date, composition }, { store }) => {
+    const venue = venueOrThrow(store.db, venueId);
+    const day = DateTime.fromISO(date, { zone: venue.timeZone });
+    const candidates = slotsBetween(
+      store.db,
+      venueId,
+      day.minus({ days: SPLIT_SEARCH_DAYS }).toISODate()!,
+      day.plus({ days: SPLIT_SEARCH_DAYS }).toISODate()!,
+    ).map((slot) => ({
+      slotId: slot.id,
+      startsAt: slot.startsAt,
+      localDate: slot.localDate,
+      remaining: slot.remaining,
+      bookable: slot.status === 'open' && slot.remaining > 0,
+    }));
+    const plan = splitGroup({ rules: venue.rules, composition, candidates, preferredDate: date });
+    if (!plan.ok) return plan;
+    return {
+      ok: true,
+      subGroups: plan.subGroups.map(({ slotId, startsAt, composition: part, warnings }) => ({
+        slotId,
+        startsAt,
+        composition: part,
+        warnings,
+      })),
+    };
+  },
+};

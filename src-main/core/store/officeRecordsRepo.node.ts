@@ -1,0 +1,48 @@
+// Read models of the office's own records, newest first, as the list screens show them.
+import { asc, count, desc, eq } from 'drizzle-orm';
+import type { StoreDb } from './openStore.node';
+import { companions, options, orders, tickets, vouchers, outbox, serverVenues } from './schema.node';
+import { headCount, type GroupComposition } from '../domain/groupComposition.std';
+
+export function listOptions(db: StoreDb) {
+  return db.select().from(options).orderBy(asc(options.startsAt)).all().map((o) => ({
+    id: o.id,
+    venueId: o.venueId,
+    slotId: o.slotId,
+    startsAt: o.startsAt,
+    headCount: headCount(o.composition as GroupComposition),
+    totalCents: o.totalCents,
+    state: o.state,
+    expiresAt: o.expiresAt,
+  }));
+}
+
+export function listCompanions(db: StoreDb) {
+  return db.select().from(companions).orderBy(asc(companions.surname), asc(companions.firstName)).all()
+    .map(({ id, kind, surname, firstName, email, phone }) => ({ id, kind, surname, firstName, email, phone }));
+}
+
+export function listOrders(db: StoreDb) {
+  return db.select().from(orders).orderBy(desc(orders.createdAt)).all()
+    .map(({ id, number, createdAt, state, totalCents }) => ({ id, number, createdAt, state, totalCents }));
+}
+
+export function listTickets(db: StoreDb) {
+  return db.select().from(tickets).orderBy(asc(tickets.number)).all()
+    .map(({ id, number, orderId, validFrom, validUntil, assignedContactId }) => ({
+      id, number, orderId, validFrom, validUntil, assignedTo: assignedContactId,
+    }));
+}
+
+export function listVouchers(db: StoreDb) {
+  return db
+    .select({ id: vouchers.id, code: vouchers.code, venueName: serverVenues.name, assignedTo: vouchers.assignedEmail, used: vouchers.used })
+    .from(vouchers)
+    .innerJoin(serverVenues, eq(serverVenues.id, vouchers.venueId))
+    .orderBy(asc(vouchers.assignedEmail), asc(vouchers.code))
+    .all();
+}
+
+export function countOutbox(db: StoreDb): number {
+  return db.select({ n: count() }).from(outbox).get()?.n ?? 0;
+}

@@ -1,0 +1,122 @@
+// The desktop's local store. `server_*` tables mirror the central service and are
+// replaced only by what it sends; the other tables hold this office's own work
+// (options it prepares, companions, orders and tickets it receives) and local state.
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+
+export const serverVenues = sqliteTable('server_venues', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  city: text('city').notNull(),
+  timeZone: text('time_zone').notNull(),
+  online: integer('online', { mode: 'boolean' }).notNull(),
+  rules: text('rules', { mode: 'json' }).notNull(),
+  contact: text('contact', { mode: 'json' }).notNull(),
+  schedule: text('schedule', { mode: 'json' }),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const serverProducts = sqliteTable('server_products', {
+  id: text('id').primaryKey(),
+  venueId: text('venue_id').notNull().references(() => serverVenues.id),
+  kind: text('kind', { enum: ['visitor', 'guide', 'leader'] }).notNull(),
+  labelFr: text('label_fr').notNull(),
+  labelEn: text('label_en').notNull(),
+  priceCents: integer('price_cents').notNull(),
+});
+
+export const serverSlots = sqliteTable('server_slots', {
+  id: text('id').primaryKey(),
+  venueId: text('venue_id').notNull().references(() => serverVenues.id),
+  startsAt: text('starts_at').notNull(),
+  localDate: text('local_date').notNull(),
+  localTime: text('local_time').notNull(),
+  capacity: integer('capacity').notNull(),
+  remaining: integer('remaining').notNull(),
+  status: text('status', { enum: ['open', 'unavailable', 'cancelled'] }).notNull(),
+}, (t) => [index('server_slots_venue_date').on(t.venueId, t.localDate, t.localTime)]);
+
+export const serverClosedDays = sqliteTable('server_closed_days', {
+  venueId: text('venue_id').notNull().references(() => serverVenues.id),
+  localDate: text('local_date').notNull(),
+}, (t) => [primaryKey({ columns: [t.venueId, t.localDate] })]);
+
+export const options = sqliteTable('options', {
+  id: text('id').primaryKey(),
+  venueId: text('venue_id').notNull(),
+  slotId: text('slot_id').notNull(),
+  startsAt: text('starts_at').notNull(),
+  composition: text('composition', { mode: 'json' }).notNull(),
+  totalCents: integer('total_cents').notNull(),
+  state: text('state', {
+    enum: ['pending', 'active', 'confirmed', 'cancelled', 'expired', 'cancelled_by_venue', 'rejected'],
+  }).notNull(),
+  expiresAt: text('expires_at'),
+  groupBookingId: text('group_booking_id'),
+  rejection: text('rejection', { mode: 'json' }),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [index('options_state').on(t.state, t.startsAt)]);
+
+export const companions = sqliteTable('companions', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['guide', 'leader'] }).notNull(),
+  surname: text('surname').notNull(),
+  firstName: text('first_name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  placeholder: integer('placeholder', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const contacts = sqliteTable('contacts', {
+  id: text('id').primaryKey(),
+  surname: text('surname').notNull(),
+  firstName: text('first_name').notNull(),
+  email: text('email').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const orders = sqliteTable('orders', {
+  id: text('id').primaryKey(),
+  number: text('number').notNull().unique(),
+  state: text('state', {
+    enum: ['awaiting_payment', 'awaiting_transfer', 'paid', 'to_be_refunded', 'refunded'],
+  }).notNull(),
+  paymentMethod: text('payment_method', { enum: ['card', 'transfer'] }),
+  totalCents: integer('total_cents').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const tickets = sqliteTable('tickets', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull().references(() => orders.id),
+  number: text('number').notNull().unique(),
+  productId: text('product_id').notNull(),
+  slotId: text('slot_id'),
+  validFrom: text('valid_from').notNull(),
+  validUntil: text('valid_until').notNull(),
+  qrPayload: text('qr_payload').notNull(),
+  assignedContactId: text('assigned_contact_id').references(() => contacts.id),
+});
+
+export const vouchers = sqliteTable('vouchers', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  venueId: text('venue_id').notNull(),
+  orderId: text('order_id').references(() => orders.id),
+  assignedEmail: text('assigned_email'),
+  used: integer('used', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** Changes the central service must see, in the order they were made (see sync/). */
+export const outbox = sqliteTable('outbox', {
+  mutationId: integer('mutation_id').primaryKey(),
+  name: text('name').notNull(),
+  args: text('args', { mode: 'json' }).notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});

@@ -1,0 +1,67 @@
+// Electron's entry point: one window, locked down per Electron's security checklist.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { startCore } from '../core/guichetCore.node';
+import { DatabaseFromFutureError } from '../core/store/migrations.node';
+import { registerAppScheme, serveRenderer } from './appProtocol.main';
+import { connectIpc } from './ipcBridge.main';
+import { APP_ORIGIN, isAllowedExternalUrl } from './senderGate.std';
+
+registerAppScheme();
+app.enableSandbox();
+
+function createWindow() {
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Guichet',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    },
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  window.once('ready-to-show', () => window.show());
+  return window;
+}
+
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
+  serveRenderer(path.join(app.getAppPath(), 'dist-renderer'));
+  let core;
+  try {
+    core = startCore({
+      dataDir: app.getPath('userData'),
+      migrationsDir: path.join(app.getAppPath(), 'drizzle', 'local'),
+      appVersion: app.getVersion(),
+    });
+  } catch (error) {
+    dialog.showErrorBox('Guichet', error instanceof DatabaseFromFutureError ? error.message : `Guichet could not start: ${String(error)}`);
+    app.exit(1);
+    return;
+  }
+  const window = createWindow();
+  const disconnect = connectIpc(core, window);
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  app.on('window-all-closed', () => {
+    disconnect();
+    core.close();
+    app.quit();
+  });
+}).catch((error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});

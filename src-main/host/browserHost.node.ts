@@ -1,0 +1,81 @@
+// The browser host: the same dispatch as Electron's IPC, over HTTP and a WebSocket
+// on 127.0.0.1 only, behind a token minted at each launch.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { events, isEventName } from '../contract/methods.std';
+import { HOST_TOKEN_COOKIE, HOST_TOKEN_HEADER } from '../contract/transport.std';
+import type { GuichetCore } from '../core/guichetCore.node';
+
+export interface BrowserHostOptions {
+  core: GuichetCore;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserHost {
+  url: string;
+  /** The URL to open: it carries the token once, then a cookie takes over. */
+  launchUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const sameSecret = (a: string | undefined, b: string) =>
+  a !== undefined && a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export async function startBrowserHost({ core, rendererDir, port = 0, token = crypto.randomBytes(24).toString('base64url') }: BrowserHostOptions): Promise<BrowserHost> {
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (no ${rendererDir}/index.html). Run "npm run build:renderer" first.`);
+  }
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket);
+
+  let allowedHosts = new Set<string>();
+  const presentedToken = (request: FastifyRequest) =>
+    (request.headers[HOST_TOKEN_HEADER] as string | undefined) ?? request.cookies[HOST_TOKEN_COOKIE];
+
+  app.addHook('onRequest', async (request, reply) => {
+    // A page on another site could reach 127.0.0.1 through DNS rebinding; it cannot fake Host.
+    if (!allowedHosts.has(request.headers.host ?? '')) return reply.code(403).send({ error: 'Forbidden host' });
+    const url = new URL(request.url, 'http://local');
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    if (request.method === 'GET' && url.pathname === '/' && sameSecret(queryToken, token)) {
+      reply.setCookie(HOST_TOKEN_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict' });
+      return reply.redirect('/');
+    }
+    if (!sameSecret(presentedToken(request), token)) {
+      return reply.code(401).type('text/plain; charset=utf-8').send(
+        'Guichet: this address needs the link printed when Guichet started (it carries a one-time token).',
+      );
+    }
+  });
+
+  app.post<{ Params: { method: string } }>('/rpc/:method', async (request) => core.dispatch(request.params.method, request.body));
+
+  app.get('/events', { websocket: true }, (socket) => {
+    const unsubscribe = (Object.keys(events) as (keyof typeof events)[]).filter(isEventName).map((event) =>
+      core.on(event, (payload) => socket.send(JSON.stringify({ event, payload }))),
+    );
+    socket.on('close', () => unsubscribe.forEach((off) => off()));
+  });
+
+  await app.register(fastifyStatic, { root: rendererDir, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/rpc/')) return reply.sendFile('index.html');
+    return reply.code(404).send({ error: 'Not found' });
+  });
+
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  allowedHosts = new Set([`127.0.0.1:${boundPort}`, `localhost:${boundPort}`]);
+  const url = `http://127.0.0.1:${boundPort}`;
+  return { url, launchUrl: `${url}/?token=${token}`, token, close: () => app.close() };
+}

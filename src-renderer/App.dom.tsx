@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { useApp } from './state/appStore.dom';
+import { bridge, call } from './transport/bridge.dom';
+import { Navigation } from './components/Navigation.dom';
+import { StatusBar } from './components/StatusBar.dom';
+import { ErrorBoundary } from './components/ErrorBoundary.dom';
+import { CalendarScreen } from './screens/calendar/CalendarScreen.dom';
+import { CompanionsScreen, OptionsScreen, OrdersScreen, TicketsScreen, VouchersScreen } from './screens/ListScreens.dom';
+import { SyncScreen } from './screens/SyncScreen.dom';
+import type { Screen } from './state/route.dom';
+
+const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
+  calendar: CalendarScreen,
+  options: OptionsScreen,
+  companions: CompanionsScreen,
+  orders: OrdersScreen,
+  tickets: TicketsScreen,
+  vouchers: VouchersScreen,
+  sync: SyncScreen,
+};
+
+export function App() {
+  const screen = useApp((s) => s.route.screen);
+  const setSyncStatus = useApp((s) => s.setSyncStatus);
+  useEffect(() => {
+    void call('sync.status', {}).then(setSyncStatus, () => undefined);
+    return bridge.on('sync.status', setSyncStatus);
+  }, [setSyncStatus]);
+  const Current = SCREEN_COMPONENTS[screen];
+  return (
+    <div className="app">
+      <Navigation />
+      <main className="content">
+        <ErrorBoundary resetKey={screen}>
+          <Current />
+        </ErrorBoundary>
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

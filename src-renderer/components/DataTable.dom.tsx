@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+
+export interface Column<Row> {
+  key: string;
+  header: string;
+  cell(row: Row): ReactNode;
+  numeric?: boolean;
+}
+
+/** A compact list with its headings always visible, and a sentence instead of an empty grid. */
+export function DataTable<Row extends { id: string }>({ columns, rows, empty, label }: {
+  columns: Column<Row>[];
+  rows: Row[];
+  empty: string;
+  label: string;
+}) {
+  return (
+    <table className="data-table" aria-label={label}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" className={c.numeric ? 'numeric' : undefined}>{c.header}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={columns.length} className="empty-row">{empty}</td>
+          </tr>
+        ) : (
+          rows.map((row) => (
+            <tr key={row.id}>
+              {columns.map((c) => (
+                <td key={c.key} className={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,98 @@
+// The office's records as lists. They fill as later capabilities (sync, cart,
+// payment, ticketing) write into the local store; until then each says why it is empty.
+import { useTranslation } from 'react-i18next';
+import type { MethodName } from '../../src-main/contract/methods.std';
+import { DataTable, type Column } from '../components/DataTable.dom';
+import { ErrorNotice } from '../components/ErrorNotice.dom';
+import { StateBadge } from '../components/StateBadge.dom';
+import { useApp } from '../state/appStore.dom';
+import { useRemote } from '../state/useRemote.dom';
+import { formatDateTime, formatMoney } from '../format/formatters.dom';
+
+type ListMethod = 'options.list' | 'companions.list' | 'orders.list' | 'tickets.list' | 'vouchers.list';
+
+function ListScreen({ method, section, columns }: {
+  method: ListMethod;
+  section: 'options' | 'companions' | 'orders' | 'tickets' | 'vouchers';
+  columns: Column<never>[];
+}) {
+  const { t } = useTranslation();
+  const list = useRemote(method as MethodName, {} as never);
+  return (
+    <div className="screen">
+      <h1>{t(`${section}.title`)}</h1>
+      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      <DataTable label={t(`${section}.title`)} columns={columns} rows={(list.value ?? []) as never[]} empty={t(`${section}.empty`)} />
+    </div>
+  );
+}
+
+interface Row { [key: string]: unknown; id: string }
+const column = (key: string, header: string, cell: (row: Row) => React.ReactNode, numeric = false): Column<never> =>
+  ({ key, header, cell: cell as (row: never) => React.ReactNode, numeric });
+
+export function OptionsScreen() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  return (
+    <ListScreen method="options.list" section="options" columns={[
+      column('venue', t('options.columns.venue'), (r) => String(r.venueId)),
+      column('slot', t('options.columns.slot'), (r) => formatDateTime(String(r.startsAt), language)),
+      column('people', t('options.columns.people'), (r) => String(r.headCount), true),
+      column('amount', t('options.columns.amount'), (r) => formatMoney(Number(r.totalCents), language), true),
+      column('state', t('options.columns.state'), (r) => <StateBadge state={String(r.state)} />),
+      column('expires', t('options.columns.expires'), (r) => (r.expiresAt ? formatDateTime(String(r.expiresAt), language) : '—')),
+    ]} />
+  );
+}
+
+export function CompanionsScreen() {
+  const { t } = useTranslation();
+  return (
+    <ListScreen method="companions.list" section="companions" columns={[
+      column('surname', t('companions.columns.surname'), (r) => String(r.surname)),
+      column('firstName', t('companions.columns.firstName'), (r) => String(r.firstName)),
+      column('kind', t('companions.columns.kind'), (r) => t(`companions.kind.${String(r.kind)}`)),
+      column('email', t('companions.columns.email'), (r) => String(r.email ?? '—')),
+      column('phone', t('companions.columns.phone'), (r) => String(r.phone ?? '—')),
+    ]} />
+  );
+}
+
+export function OrdersScreen() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  return (
+    <ListScreen method="orders.list" section="orders" columns={[
+      column('number', t('orders.columns.number'), (r) => String(r.number)),
+      column('date', t('orders.columns.date'), (r) => formatDateTime(String(r.createdAt), language)),
+      column('state', t('orders.columns.state'), (r) => <StateBadge state={String(r.state)} />),
+      column('amount', t('orders.columns.amount'), (r) => formatMoney(Number(r.totalCents), language), true),
+    ]} />
+  );
+}
+
+export function TicketsScreen() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  return (
+    <ListScreen method="tickets.list" section="tickets" columns={[
+      column('number', t('tickets.columns.number'), (r) => String(r.number)),
+      column('validFrom', t('tickets.columns.validFrom'), (r) => formatDateTime(String(r.validFrom), language)),
+      column('validUntil', t('tickets.columns.validUntil'), (r) => formatDateTime(String(r.validUntil), language)),
+      column('assignedTo', t('tickets.columns.assignedTo'), (r) => String(r.assignedTo ?? '—')),
+    ]} />
+  );
+}
+
+export function VouchersScreen() {
+  const { t } = useTranslation();
+  return (
+    <ListScreen method="vouchers.list" section="vouchers" columns={[
+      column('code', t('vouchers.columns.code'), (r) => String(r.code)),
+      column('venue', t('vouchers.columns.venue'), (r) => String(r.venueName)),
+      column('assignedTo', t('vouchers.columns.assignedTo'), (r) => String(r.assignedTo ?? '—')),
+      column('used', t('vouchers.columns.used'), (r) => (r.used ? t('common.yes') : t('common.no'))),
+    ]} />
+  );
+}

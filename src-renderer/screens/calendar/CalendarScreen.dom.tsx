@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../state/appStore.dom';
+import { useRemote } from '../../state/useRemote.dom';
+import { ErrorNotice } from '../../components/ErrorNotice.dom';
+import { formatMonth } from '../../format/formatters.dom';
+import { VenuePicker } from './VenuePicker.dom';
+import { VenueRules } from './VenueRules.dom';
+import { OnRequestCard } from './OnRequestCard.dom';
+import { MonthGrid } from './MonthGrid.dom';
+import { DaySlots } from './DaySlots.dom';
+
+const parisMonth = (date = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }).format(date).slice(0, 7);
+
+function shiftMonth(month: string, delta: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const shifted = new Date(Date.UTC(year, m - 1 + delta, 1));
+  return shifted.toISOString().slice(0, 7);
+}
+
+export function CalendarScreen() {
+  const { t } = useTranslation();
+  const { language, route, setParams } = useApp();
+  const venues = useRemote('catalogue.venues', {});
+  const venueId = route.params.venue ?? venues.value?.find((v) => v.online)?.id;
+  const month = route.params.month ?? parisMonth();
+  const venue = venues.value?.find((v) => v.id === venueId);
+  const wantsMonth = venueId !== undefined && (venue === undefined || venue.rules.slotMode !== 'on-request');
+  const calendar = useRemote('calendar.month', wantsMonth ? { venueId, month } : null);
+  const days = calendar.value?.month === month && calendar.value.venueId === venueId ? calendar.value.days : undefined;
+  const selectedDay = route.params.day ?? days?.find((d) => d.slots.some((s) => s.status === 'open'))?.date;
+
+  return (
+    <div className="screen calendar-screen">
+      <h1>{t('calendar.title')}</h1>
+      {venues.error && <ErrorNotice error={venues.error} onRetry={venues.reload} />}
+      <div className="calendar-layout">
+        {venues.value && (
+          <VenuePicker venues={venues.value} selected={venueId} onSelect={(id) => setParams({ venue: id, day: '' })} />
+        )}
+        <div className="calendar-main">
+          {venue && (
+            <header className="venue-header">
+              <h2>{venue.name}</h2>
+              <VenueRules venue={venue} />
+            </header>
+          )}
+          {venue?.rules.slotMode === 'on-request' ? (
+            <OnRequestCard venue={venue} />
+          ) : (
+            <>
+              <div className="month-nav">
+                <button type="button" className="button-secondary" aria-label={t('calendar.previousMonth')} onClick={() => setParams({ month: shiftMonth(month, -1), day: '' })}>‹</button>
+                <h3 className="month-title">{/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? formatMonth(month, language) : month}</h3>
+                <button type="button" className="button-secondary" aria-label={t('calendar.nextMonth')} onClick={() => setParams({ month: shiftMonth(month, 1), day: '' })}>›</button>
+              </div>
+              {calendar.error && <ErrorNotice error={calendar.error} onRetry={calendar.reload} />}
+              {calendar.value && !calendar.error && (
+                <div className="month-and-day">
+                  <MonthGrid month={calendar.value} selectedDay={selectedDay} onSelectDay={(day) => setParams({ day })} />
+                  <DaySlots day={days?.find((d) => d.date === selectedDay)} />
+                </div>
+              )}
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { CalendarMonthDto } from '../../../src-main/contract/schemas.std';
+import { useApp } from '../../state/appStore.dom';
+import { formatLocalDate, formatTime } from '../../format/formatters.dom';
+
+export function DaySlots({ day }: { day: CalendarMonthDto['days'][number] | undefined }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  if (!day) return <p className="hint">{t('calendar.pickDay')}</p>;
+  return (
+    <section className="day-slots" aria-label={t('calendar.slotsOf', { date: formatLocalDate(day.date, language) })}>
+      <h3>{t('calendar.slotsOf', { date: formatLocalDate(day.date, language) })}</h3>
+      {day.closed && <p className="notice">{t('calendar.closed')}</p>}
+      {!day.closed && day.slots.length === 0 && <p className="hint">{t('calendar.noSlots')}</p>}
+      <ul className="slot-list">
+        {day.slots.map((slot) => (
+          <li key={slot.id} className={`slot slot-${slot.status}`} data-slot-id={slot.id}>
+            <span className="slot-time">{formatTime(slot.startsAt, language)}</span>
+            <span className="slot-places">{t('calendar.places', { remaining: slot.remaining, capacity: slot.capacity })}</span>
+            {slot.status !== 'open' && <span className={`badge badge-${slot.status}`}>{t(`calendar.${slot.status}`)}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+// How full a day is, for the month view's colour and legend.
+export type Heat = 'plenty' | 'some' | 'few' | 'full' | 'none';
+
+export function dayHeat(slots: { remaining: number; capacity: number; status: string }[]): Heat {
+  const open = slots.filter((s) => s.status !== 'unavailable');
+  if (open.length === 0) return 'none';
+  const capacity = open.reduce((sum, s) => sum + s.capacity, 0);
+  const remaining = open.reduce((sum, s) => sum + s.remaining, 0);
+  if (remaining === 0) return 'full';
+  const ratio = remaining / capacity;
+  if (ratio >= 0.6) return 'plenty';
+  if (ratio >= 0.3) return 'some';
+  return 'few';
+}

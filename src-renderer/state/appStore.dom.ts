@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+import type { Language, SyncStatusDto } from '../../src-main/contract/schemas.std';
+import { call } from '../transport/bridge.dom';
+import { changeLanguage } from '../i18n/i18n.dom';
+import { parseRoute, routeHash, type Route, type Screen } from './route.dom';
+
+interface AppState {
+  language: Language;
+  route: Route;
+  syncStatus: SyncStatusDto | null;
+  setLanguage(language: Language): Promise<void>;
+  navigate(screen: Screen, params?: Record<string, string>): void;
+  setParams(params: Record<string, string>): void;
+  setSyncStatus(status: SyncStatusDto): void;
+}
+
+export const useApp = create<AppState>((set, get) => ({
+  language: 'fr',
+  route: parseRoute(window.location.hash),
+  syncStatus: null,
+  async setLanguage(language) {
+    await changeLanguage(language);
+    set({ language });
+    await call('settings.update', { language });
+  },
+  navigate(screen, params = {}) {
+    const route = { screen, params };
+    window.location.hash = routeHash(route);
+    set({ route });
+  },
+  setParams(params) {
+    const route = { screen: get().route.screen, params: { ...get().route.params, ...params } };
+    window.history.replaceState(null, '', routeHash(route));
+    set({ route });
+  },
+  setSyncStatus: (syncStatus) => set({ syncStatus }),
+}));
+
+window.addEventListener('hashchange', () => useApp.setState({ route: parseRoute(window.location.hash) }));
