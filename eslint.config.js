@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     files: ['src-main/**/*.{ts,tsx}', 'src-renderer/**/*.{ts,tsx}', 'src-central/**/*.{ts,tsx}'],
-    ignores: ['src-renderer/vite.config.ts'],
+    
     rules: { 'guichet/file-suffix': 'error' },
   },
   {

@@ -3,11 +3,11 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 
 export default defineConfig({
-  root: path.resolve(__dirname),
+  root: path.resolve(import.meta.dirname, 'src-renderer'),
   base: './',
   plugins: [react()],
   build: {
-    outDir: path.resolve(__dirname, '../dist-renderer'),
+    outDir: path.resolve(import.meta.dirname, 'dist-renderer'),
     emptyOutDir: true,
     sourcemap: true,
   },

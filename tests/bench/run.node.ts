@@ -1,0 +1,7 @@
+// `npm run bench`: runs every benchmark in this folder and prints its figures.
+import { benchStartup } from './startup.bench.node';
+
+const benches = [benchStartup];
+for (const bench of benches) {
+  await bench();
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methods, type MethodName } from '../../src-main/contract/methods.std';
+import { handlers } from '../../src-main/core/rpc/handlers.node';
+import { createDispatch } from '../../src-main/core/rpc/dispatch.node';
+import { tempCore } from '../support/tempCore.node';
+
+const core = tempCore(new Date('2025-01-10T09:00:00Z'));
+afterAll(() => core.close());
+
+const firstSlot = async (venueId: string, month: string) => {
+  const result = await core.dispatch('calendar.month', { venueId, month });
+  if (!result.ok) throw new Error(result.error.message);
+  const { days } = result.value as { days: { slots: { id: string; startsAt: string }[] }[] };
+  return days.flatMap((d) => d.slots)[0]!;
+};
+
+describe('the contract', () => {
+  it('has a handler for every method and no handler without a method', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(methods).sort());
+  });
+
+  it('answers an unknown method with UNKNOWN_METHOD', async () => {
+    const result = await core.dispatch('options.teleport', {});
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_METHOD' }) });
+  });
+
+  it('refuses a negative group size, naming the field and the limit', async () => {
+    const slot = await firstSlot('sainte-chapelle', '2025-03');
+    const result = await core.dispatch('booking.quote', { slotId: slot.id, composition: { visitors: -3, guides: 1, leaders: 0 } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { fields: [{ path: 'composition.visitors', problem: 'too_small', limit: 0 }] } },
+    });
+  });
+
+  it('refuses an unknown venue with NOT_FOUND', async () => {
+    const result = await core.dispatch('calendar.month', { venueId: 'tour-eiffel', month: '2025-03' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { entity: 'venue', id: 'tour-eiffel' } } });
+  });
+
+  it.each([
+    ['calendar.month', { venueId: 'sainte-chapelle', month: '2025-13' }, 'month'],
+    ['booking.planSplit', { venueId: 'sainte-chapelle', date: '2025-02-30', composition: { visitors: 70, guides: 3, leaders: 2 } }, 'date'],
+    ['booking.planSplit', { venueId: 'sainte-chapelle', date: 'next tuesday', composition: { visitors: 70, guides: 3, leaders: 2 } }, 'date'],
+  ] as const)('says a date that is not a date is not a date (%s %j)', async (method, input, path) => {
+    const result = await core.dispatch(method, input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ path, problem: 'not_a_date' }] } } });
+  });
+
+  it('refuses fields it does not know rather than ignoring them', async () => {
+    const result = await core.dispatch('settings.update', { language: 'fr', theme: 'dark' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ problem: 'unknown_field', path: 'theme' }] } } });
+  });
+
+  it('turns a bug in a handler into INTERNAL without leaking its stack', async () => {
+    const logged: unknown[] = [];
+    const broken = createDispatch(
+      { ...handlers, 'catalogue.venues': () => { throw new TypeError('cannot read x of undefined'); } },
+      { store: core.store, now: () => new Date(), emit: () => undefined, appVersion: 't', dataDir: '/tmp' },
+      { error: (...args: unknown[]) => logged.push(args) },
+    );
+    const result = await broken('catalogue.venues', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('cannot read x');
+    expect(logged).toHaveLength(1);
+  });
+});
+
+describe('every method answers with its declared output shape', () => {
+  let slotId = '';
+  beforeAll(async () => {
+    slotId = (await firstSlot('sainte-chapelle', '2025-03')).id;
+  });
+
+  const inputs = (): Record<MethodName, unknown> => ({
+    'app.info': {},
+    'settings.get': {},
+    'settings.update': { language: 'en' },
+    'catalogue.venues': {},
+    'calendar.month': { venueId: 'sainte-chapelle', month: '2025-03' },
+    'booking.quote': { slotId, composition: { visitors: 16, guides: 1, leaders: 0 } },
+    'booking.planSplit': { venueId: 'sainte-chapelle', date: '2025-03-18', composition: { visitors: 70, guides: 3, leaders: 2 } },
+    'options.list': {},
+    'companions.list': {},
+    'orders.list': {},
+    'tickets.list': {},
+    'vouchers.list': {},
+    'sync.status': {},
+  });
+
+  it.each(Object.keys(methods) as MethodName[])('%s', async (method) => {
+    const result = await core.dispatch(method, inputs()[method]);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    expect(methods[method].output.safeParse(result.value).success).toBe(true);
+  });
+});

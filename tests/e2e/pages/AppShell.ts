@@ -1,0 +1,31 @@
+import type { Locator, Page } from '@playwright/test';
+
+export type ScreenName = 'calendar' | 'options' | 'companions' | 'orders' | 'tickets' | 'vouchers' | 'sync';
+
+export class AppShell {
+  readonly navigation: Locator;
+  readonly statusBar: Locator;
+  readonly heading: Locator;
+  readonly alert: Locator;
+
+  constructor(readonly page: Page) {
+    this.navigation = page.getByRole('navigation');
+    this.statusBar = page.locator('footer.status-bar');
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.alert = page.getByRole('alert');
+  }
+
+  async open(launchUrl: string, hash = '') {
+    await this.page.goto(launchUrl);
+    if (hash) await this.page.goto(`${new URL(launchUrl).origin}/${hash}`);
+    await this.heading.waitFor();
+  }
+
+  async go(screen: ScreenName) {
+    await this.navigation.locator(`a[href="#/${screen}"]`).click();
+  }
+
+  async switchLanguage(language: 'fr' | 'en') {
+    await this.statusBar.getByTestId('language').selectOption(language);
+  }
+}

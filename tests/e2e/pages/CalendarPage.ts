@@ -1,0 +1,31 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class CalendarPage {
+  readonly venuePicker: Locator;
+  readonly monthTitle: Locator;
+  readonly days: Locator;
+  readonly slots: Locator;
+
+  constructor(readonly page: Page) {
+    this.venuePicker = page.locator('aside.venue-picker');
+    this.monthTitle = page.locator('.month-title');
+    this.days = page.locator('.month-grid [role="gridcell"]');
+    this.slots = page.locator('.slot-list .slot');
+  }
+
+  async pickVenue(name: string) {
+    await this.venuePicker.getByRole('button', { name }).click();
+  }
+
+  async pickDay(date: string) {
+    await this.page.locator(`.month-grid [data-date="${date}"]`).click();
+  }
+
+  async nextMonth() {
+    await this.page.locator('.month-nav button').last().click();
+  }
+
+  slotPlaces(index: number) {
+    return this.slots.nth(index).locator('.slot-places');
+  }
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startBrowserHost, type BrowserHost } from '../../src-main/host/browserHost.node';
+import { tempCore, tempDir } from '../support/tempCore.node';
+
+const core = tempCore();
+const rendererDir = tempDir('guichet-renderer-');
+fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Guichet</title>');
+let host: BrowserHost;
+
+beforeAll(async () => {
+  host = await startBrowserHost({ core, rendererDir });
+});
+afterAll(async () => {
+  await host.close();
+  core.close();
+  fs.rmSync(rendererDir, { recursive: true, force: true });
+});
+
+const rpc = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${host.url}/rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('the browser host', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('answers 401 to a request without the token, for pages and for the API', async () => {
+    expect((await fetch(`${host.url}/`)).status).toBe(401);
+    expect((await rpc('catalogue.venues', {})).status).toBe(401);
+    expect((await rpc('catalogue.venues', {}, { 'x-guichet-token': 'guessed' })).status).toBe(401);
+  });
+
+  it('answers 403 to a request for another host name (DNS rebinding)', async () => {
+    const response = await fetch(`${host.url}/rpc/catalogue.venues`, {
+      method: 'POST',
+      headers: { host: 'evil.example:80', 'x-guichet-token': host.token, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('trades the launch link for a cookie, then serves the app with it', async () => {
+    const launch = await fetch(host.launchUrl, { redirect: 'manual' });
+    expect(launch.status).toBe(302);
+    const cookie = launch.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const page = await fetch(`${host.url}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Guichet</title>');
+  });
+
+  it('runs the same dispatch: results and errors come back as JSON', async () => {
+    const ok = await (await rpc('catalogue.venues', {}, { 'x-guichet-token': host.token })).json();
+    expect(ok.ok).toBe(true);
+    expect(ok.value.map((v: { id: string }) => v.id)).toContain('sainte-chapelle');
+    const bad = await (await rpc('calendar.month', { venueId: 'x', month: 'soon' }, { 'x-guichet-token': host.token })).json();
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('pushes events to the page over its WebSocket', async () => {
+    const socket = new WebSocket(`${host.url.replace('http', 'ws')}/events`, { headers: { 'x-guichet-token': host.token } });
+    await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); });
+    const received = new Promise<unknown>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+    await rpc('settings.update', { language: 'fr' }, { 'x-guichet-token': host.token });
+    expect(await received).toEqual({ event: 'settings.changed', payload: { language: 'fr' } });
+    socket.close();
+  });
+
+  it('refuses a WebSocket without the token', async () => {
+    const socket = new WebSocket(`${host.url.replace('http', 'ws')}/events`);
+    const status = await new Promise<number>((resolve) => socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(status).toBe(401);
+  });
+});

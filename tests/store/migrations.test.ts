@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseFromFutureError, loadMigrations, migrate, schemaVersion } from '../../src-main/core/store/migrations.node';
+import { openStore } from '../../src-main/core/store/openStore.node';
+import { MIGRATIONS_DIR, tempDir } from '../support/tempCore.node';
+
+const dirs: string[] = [];
+const freshFile = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return path.join(dir, 'guichet.sqlite');
+};
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('local store migrations', () => {
+  it('are numbered from the drizzle journal', () => {
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(migrations[0]!.tag).toBe('0000_initial');
+  });
+
+  it('0000_initial creates every table, which then stores and returns an office record', () => {
+    const store = openStore(freshFile(), MIGRATIONS_DIR);
+    expect(store.schemaVersion).toBe(1);
+    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining([
+      'companions', 'contacts', 'options', 'orders', 'outbox', 'server_closed_days', 'server_products',
+      'server_slots', 'server_venues', 'settings', 'tickets', 'vouchers',
+    ]));
+    store.sqlite.prepare("INSERT INTO companions (id, kind, surname, first_name, updated_at) VALUES ('c1', 'guide', 'LAGO', 'Lola', '2025-01-01T00:00:00Z')").run();
+    store.close();
+    const reopened = openStore(store.file, MIGRATIONS_DIR);
+    expect(reopened.sqlite.prepare("SELECT surname FROM companions WHERE id = 'c1'").pluck().get()).toBe('LAGO');
+    reopened.close();
+  });
+
+  it('opens in WAL mode with synchronous=FULL', () => {
+    const store = openStore(freshFile(), MIGRATIONS_DIR);
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    store.close();
+  });
+
+  it('refuses a database written by a newer Guichet, and leaves it untouched', () => {
+    const file = freshFile();
+    const future = new Database(file);
+    future.exec('CREATE TABLE from_the_future (x)');
+    future.pragma('user_version = 99');
+    future.close();
+    expect(() => openStore(file, MIGRATIONS_DIR)).toThrow(DatabaseFromFutureError);
+    expect(() => openStore(file, MIGRATIONS_DIR)).toThrow(/newer version of Guichet/);
+    const after = new Database(file);
+    expect(schemaVersion(after)).toBe(99);
+    expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'server_venues'").pluck().get()).toBe(0);
+    after.close();
+  });
+
+  it('applies pending migrations in one transaction: a failing one leaves the database as it was', () => {
+    const sqlite = new Database(freshFile());
+    const broken = [
+      ...loadMigrations(MIGRATIONS_DIR),
+      { version: 2, tag: '0001_broken', statements: ['CREATE TABLE extra (x)', 'THIS IS NOT SQL'] },
+    ];
+    expect(() => migrate(sqlite, broken)).toThrow();
+    expect(schemaVersion(sqlite)).toBe(0);
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
+    sqlite.close();
+  });
+});
