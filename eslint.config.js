@@ -4,6 +4,8 @@
 //   .dom   the renderer (browser)
 // These rules make the architecture's two promises impossible to break by accident:
 // core never imports electron, and the renderer talks only to the contract.
+// Flat config replaces (does not merge) a rule set twice for one file, so each file
+// falls under exactly one no-restricted-imports block: the one of its suffix or folder.
 import tseslint from 'typescript-eslint';
 import suffixPlugin from './scripts/eslint-file-suffix.js';
 
@@ -49,10 +51,6 @@ export default tseslint.config(
         patterns: [ELECTRON, suffixGroup(['main', 'preload', 'dom'], '.node files may not import Electron or renderer files.')],
       }],
     },
-  },
-  {
-    files: ['src-main/core/**', 'src-main/host/**', 'src-main/contract/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [ELECTRON] }] },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -34,12 +35,16 @@ describe('the browser host', () => {
   });
 
   it('answers 403 to a request for another host name (DNS rebinding)', async () => {
-    const response = await fetch(`${host.url}/rpc/catalogue.venues`, {
-      method: 'POST',
-      headers: { host: 'evil.example:80', 'x-guichet-token': host.token, 'content-type': 'application/json' },
-      body: '{}',
+    // fetch() will not forge a Host header, so speak HTTP directly as a rebinding page's browser would.
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${host.url}/rpc/catalogue.venues`, {
+        method: 'POST',
+        headers: { host: 'evil.example', 'x-guichet-token': host.token, 'content-type': 'application/json' },
+      }, (response) => resolve(response.statusCode ?? 0));
+      request.on('error', reject);
+      request.end('{}');
     });
-    expect(response.status).toBe(403);
+    expect(status).toBe(403);
   });
 
   it('trades the launch link for a cookie, then serves the app with it', async () => {

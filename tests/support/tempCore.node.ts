@@ -14,10 +14,11 @@ export function tempDir(prefix = 'guichet-test-'): string {
 export function tempCore(now = new Date('2025-01-10T09:00:00Z')): GuichetCore & { dataDir: string } {
   const dataDir = tempDir();
   const core = startCore({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', now: () => now });
+  const closeStore = core.close;
   return Object.assign(core, {
     dataDir,
     close() {
-      core.close();
+      closeStore();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   });

@@ -1,0 +1,32 @@
+// When a provisional booking ("option") lapses. The FAQ's screenshot is the reference:
+// a Sainte-Chapelle option for 18 March 2025 13:15 expires on 17 January 2025 at 13:15,
+// the same wall-clock time 60 calendar days earlier — not 60 × 24 h, which would land an
+// hour off whenever a daylight-saving change falls in between.
+import { DateTime } from 'luxon';
+import type { BookingRules } from './venues.std';
+
+export type OptionExpiry =
+  | { possible: true; expiresAt: string }
+  | { possible: false; reason: 'NO_HOLDING_PERIOD' | 'HOLDING_PERIOD_PASSED' };
+
+function instant(iso: string, what: string): DateTime {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid) throw new RangeError(`${what} is not an ISO date-time: ${iso}`);
+  return dt;
+}
+
+/**
+ * `now` must be the server's clock: an office computer set a day late must not be able to
+ * place an option the platform would refuse.
+ */
+export function optionExpiry(rules: BookingRules, slotStartsAt: string, now: string, timeZone: string): OptionExpiry {
+  if (rules.holdingDays === null) return { possible: false, reason: 'NO_HOLDING_PERIOD' };
+  const slotStart = instant(slotStartsAt, 'slot start').setZone(timeZone);
+  if (!slotStart.isValid) throw new RangeError(`unknown time zone: ${timeZone}`);
+  const expires = slotStart.minus({ days: rules.holdingDays });
+  // Closer to the visit than the holding period: nothing left to hold, the office pays at once.
+  if (instant(now, 'now') >= expires) return { possible: false, reason: 'HOLDING_PERIOD_PASSED' };
+  // Written exactly as Date#toISOString writes the server clock, so the stored strings
+  // compare as instants.
+  return { possible: true, expiresAt: new Date(expires.toMillis()).toISOString() };
+}
