@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
-import { useApp } from './state/appStore.dom';
-import { bridge, call } from './transport/bridge.dom';
-import { Navigation } from './components/Navigation.dom';
-import { StatusBar } from './components/StatusBar.dom';
-import { ErrorBoundary } from './components/ErrorBoundary.dom';
-import { CalendarScreen } from './screens/calendar/CalendarScreen.dom';
-import { CompanionsScreen, OptionsScreen, OrdersScreen, TicketsScreen, VouchersScreen } from './screens/ListScreens.dom';
-import { SyncScreen } from './screens/SyncScreen.dom';
-import type { Screen } from './state/route.dom';
+import { useApp } from './state/appStore.dom.ts';
+import { bridge, call } from './transport/bridge.dom.ts';
+import { Navigation } from './components/Navigation.dom.tsx';
+import { StatusBar } from './components/StatusBar.dom.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.dom.tsx';
+import { CalendarScreen } from './screens/calendar/CalendarScreen.dom.tsx';
+import { CompanionsScreen, OptionsScreen, OrdersScreen, TicketsScreen, VouchersScreen } from './screens/ListScreens.dom.tsx';
+import { SyncScreen } from './screens/SyncScreen.dom.tsx';
+import type { Screen } from './state/route.dom.ts';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   calendar: CalendarScreen,

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.dom';
-import { initI18n, systemLanguage } from './i18n/i18n.dom';
-import { useApp } from './state/appStore.dom';
-import { bridge } from './transport/bridge.dom';
+import { App } from './App.dom.tsx';
+import { initI18n, systemLanguage } from './i18n/i18n.dom.ts';
+import { useApp } from './state/appStore.dom.ts';
+import { bridge } from './transport/bridge.dom.ts';
 import './styles.css';
 
 async function start() {

@@ -5,7 +5,7 @@ import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
   OptionRowSchema, OrderRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
   SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema,
-} from './schemas.std';
+} from './schemas.std.ts';
 
 const none = z.strictObject({});
 

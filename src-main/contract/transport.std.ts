@@ -1,7 +1,7 @@
 // What each transport gives the renderer. The Electron preload exposes exactly this
 // object as `window.guichet`; the browser host's client implements the same shape.
-import type { RpcResult } from './errors.std';
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from './methods.std';
+import type { RpcResult } from './errors.std.ts';
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from './methods.std.ts';
 
 export interface GuichetBridge {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<RpcResult<MethodOutput<M>>>;

@@ -3,12 +3,12 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { EventName, EventPayload } from '../contract/methods.std';
-import { openStore, type Store } from './store/openStore.node';
-import { countVenues } from './store/catalogueRepo.node';
-import { seedDemoCatalogue } from './demo/seedDemoCatalogue.node';
-import { createDispatch, type Dispatch } from './rpc/dispatch.node';
-import { handlers } from './rpc/handlers.node';
+import type { EventName, EventPayload } from '../contract/methods.std.ts';
+import { openStore, type Store } from './store/openStore.node.ts';
+import { countVenues } from './store/catalogueRepo.node.ts';
+import { seedDemoCatalogue } from './demo/seedDemoCatalogue.node.ts';
+import { createDispatch, type Dispatch } from './rpc/dispatch.node.ts';
+import { handlers } from './rpc/handlers.node.ts';
 
 export interface CoreOptions {
   dataDir: string;

@@ -1,9 +1,9 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { RpcResult } from '../contract/errors.std';
-import { events, isEventName } from '../contract/methods.std';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../contract/transport.std';
-import type { GuichetCore } from '../core/guichetCore.node';
-import { isTrustedSender } from './senderGate.std';
+import type { RpcResult } from '../contract/errors.std.ts';
+import { events, isEventName } from '../contract/methods.std.ts';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../contract/transport.std.ts';
+import type { GuichetCore } from '../core/guichetCore.node.ts';
+import { isTrustedSender } from './senderGate.std.ts';
 
 const forbidden: RpcResult<never> = {
   ok: false,

@@ -1,11 +1,11 @@
 // Electron's entry point: one window, locked down per Electron's security checklist.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { startCore } from '../core/guichetCore.node';
-import { DatabaseFromFutureError } from '../core/store/migrations.node';
-import { registerAppScheme, serveRenderer } from './appProtocol.main';
-import { connectIpc } from './ipcBridge.main';
-import { APP_ORIGIN, isAllowedExternalUrl } from './senderGate.std';
+import { startCore } from '../core/guichetCore.node.ts';
+import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
+import { registerAppScheme, serveRenderer } from './appProtocol.main.ts';
+import { connectIpc } from './ipcBridge.main.ts';
+import { APP_ORIGIN, isAllowedExternalUrl } from './senderGate.std.ts';
 
 registerAppScheme();
 app.enableSandbox();

@@ -1,6 +1,6 @@
 // Exposes exactly two functions to the page; nothing of Node or Electron leaks through.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type GuichetBridge } from '../contract/transport.std';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type GuichetBridge } from '../contract/transport.std.ts';
 
 const bridge: GuichetBridge = {
   invoke: (method, input) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input),

@@ -7,9 +7,9 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { events, isEventName } from '../contract/methods.std';
-import { HOST_TOKEN_COOKIE, HOST_TOKEN_HEADER } from '../contract/transport.std';
-import type { GuichetCore } from '../core/guichetCore.node';
+import { events, isEventName } from '../contract/methods.std.ts';
+import { HOST_TOKEN_COOKIE, HOST_TOKEN_HEADER } from '../contract/transport.std.ts';
+import type { GuichetCore } from '../core/guichetCore.node.ts';
 
 export interface BrowserHostOptions {
   core: GuichetCore;

@@ -1,10 +1,10 @@
 // `npm run start:browser`: the whole app served to any browser on this machine.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCore } from '../core/guichetCore.node';
-import { DatabaseFromFutureError } from '../core/store/migrations.node';
-import { startBrowserHost } from './browserHost.node';
-import { userDataDir } from './userDataDir.node';
+import { startCore } from '../core/guichetCore.node.ts';
+import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
+import { startBrowserHost } from './browserHost.node.ts';
+import { userDataDir } from './userDataDir.node.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

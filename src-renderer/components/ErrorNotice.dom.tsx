@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RpcError } from '../../src-main/contract/errors.std';
-import { errorMessage } from '../i18n/errorMessage.dom';
+import type { RpcError } from '../../src-main/contract/errors.std.ts';
+import { errorMessage } from '../i18n/errorMessage.dom.ts';
 
 export function ErrorNotice({ error, onRetry }: { error: RpcError; onRetry?: () => void }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../state/appStore.dom';
-import { SCREENS } from '../state/route.dom';
+import { useApp } from '../state/appStore.dom.ts';
+import { SCREENS } from '../state/route.dom.ts';
 
 export function Navigation() {
   const { t } = useTranslation();

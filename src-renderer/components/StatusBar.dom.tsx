@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../state/appStore.dom';
-import { LANGUAGES } from '../i18n/i18n.dom';
-import { userTimeZoneDiffers, VENUE_TIME_ZONE } from '../format/formatters.dom';
+import { useApp } from '../state/appStore.dom.ts';
+import { LANGUAGES } from '../i18n/i18n.dom.ts';
+import { userTimeZoneDiffers, VENUE_TIME_ZONE } from '../format/formatters.dom.ts';
 
 export function StatusBar() {
   const { t } = useTranslation();

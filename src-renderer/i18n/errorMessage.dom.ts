@@ -1,7 +1,7 @@
 // Says an RpcError in the user's language, from its code and details: never the
 // English fallback, never a stack trace.
 import type { TFunction } from 'i18next';
-import type { RpcError } from '../../src-main/contract/errors.std';
+import type { RpcError } from '../../src-main/contract/errors.std.ts';
 
 export function errorMessage(error: RpcError, t: TFunction): string {
   const details = error.details ?? {};

@@ -1,5 +1,5 @@
 // Chaînes françaises, dans le vocabulaire de la plateforme (DOMAIN.md §10).
-import type { Messages } from './en.std';
+import type { Messages } from './en.std.ts';
 
 export const fr: Messages = {
   app: { name: 'Guichet', tagline: 'Réservations groupes' },

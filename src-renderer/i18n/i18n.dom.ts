@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../src-main/contract/schemas.std';
-import { en } from './en.std';
-import { fr } from './fr.std';
+import type { Language } from '../../src-main/contract/schemas.std.ts';
+import { en } from './en.std.ts';
+import { fr } from './fr.std.ts';
 
 export const LANGUAGES: Language[] = ['fr', 'en'];
 

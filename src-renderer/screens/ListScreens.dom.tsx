@@ -1,13 +1,13 @@
 // The office's records as lists. They fill as later capabilities (sync, cart,
 // payment, ticketing) write into the local store; until then each says why it is empty.
 import { useTranslation } from 'react-i18next';
-import type { MethodName } from '../../src-main/contract/methods.std';
-import { DataTable, type Column } from '../components/DataTable.dom';
-import { ErrorNotice } from '../components/ErrorNotice.dom';
-import { StateBadge } from '../components/StateBadge.dom';
-import { useApp } from '../state/appStore.dom';
-import { useRemote } from '../state/useRemote.dom';
-import { formatDateTime, formatMoney } from '../format/formatters.dom';
+import type { MethodName } from '../../src-main/contract/methods.std.ts';
+import { DataTable, type Column } from '../components/DataTable.dom.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.dom.tsx';
+import { StateBadge } from '../components/StateBadge.dom.tsx';
+import { useApp } from '../state/appStore.dom.ts';
+import { useRemote } from '../state/useRemote.dom.ts';
+import { formatDateTime, formatMoney } from '../format/formatters.dom.ts';
 
 type ListMethod = 'options.list' | 'companions.list' | 'orders.list' | 'tickets.list' | 'vouchers.list';
 

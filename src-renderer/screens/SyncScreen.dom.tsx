@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../state/appStore.dom';
-import { formatDateTime } from '../format/formatters.dom';
+import { useApp } from '../state/appStore.dom.ts';
+import { formatDateTime } from '../format/formatters.dom.ts';
 
 export function SyncScreen() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { Language, SyncStatusDto } from '../../src-main/contract/schemas.std';
-import { call } from '../transport/bridge.dom';
-import { changeLanguage } from '../i18n/i18n.dom';
-import { parseRoute, routeHash, type Route, type Screen } from './route.dom';
+import type { Language, SyncStatusDto } from '../../src-main/contract/schemas.std.ts';
+import { call } from '../transport/bridge.dom.ts';
+import { changeLanguage } from '../i18n/i18n.dom.ts';
+import { parseRoute, routeHash, type Route, type Screen } from './route.dom.ts';
 
 interface AppState {
   language: Language;

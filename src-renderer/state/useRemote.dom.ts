@@ -1,9 +1,9 @@
 // Reads a contract method into a component. The previous value stays on screen while
 // a new one loads, so switching month or venue never flashes an empty page.
 import { useCallback, useEffect, useState } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '../../src-main/contract/methods.std';
-import type { RpcError } from '../../src-main/contract/errors.std';
-import { bridge } from '../transport/bridge.dom';
+import type { MethodInput, MethodName, MethodOutput } from '../../src-main/contract/methods.std.ts';
+import type { RpcError } from '../../src-main/contract/errors.std.ts';
+import { bridge } from '../transport/bridge.dom.ts';
 
 export interface Remote<T> {
   value: T | undefined;

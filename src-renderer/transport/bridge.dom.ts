@@ -1,8 +1,8 @@
 // The renderer picks its transport once: Electron's preload bridge when present,
 // the browser host otherwise. Everything else talks to `bridge` and knows no more.
-import type { GuichetBridge, MethodInput, MethodName, MethodOutput } from '../../src-main/contract/index.std';
-import type { RpcError } from '../../src-main/contract/errors.std';
-import { createHostBridge } from './hostBridge.dom';
+import type { GuichetBridge, MethodInput, MethodName, MethodOutput } from '../../src-main/contract/index.std.ts';
+import type { RpcError } from '../../src-main/contract/errors.std.ts';
+import { createHostBridge } from './hostBridge.dom.ts';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 // The renderer's side of the browser host: the same two calls the Electron preload
 // exposes, over fetch and a WebSocket. The token travels as an HttpOnly cookie.
-import type { GuichetBridge, RpcResult } from '../../src-main/contract/index.std';
+import type { GuichetBridge, RpcResult } from '../../src-main/contract/index.std.ts';
 
 type Listener = (payload: unknown) => void;
 

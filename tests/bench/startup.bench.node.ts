@@ -2,7 +2,7 @@
 // launch: migrations + demo catalogue) and on an existing one, to the first screen
 // showing Sainte-Chapelle's slots in Chromium.
 import { chromium } from '@playwright/test';
-import { startHostProcess } from '../support/hostProcess.node';
+import { startHostProcess } from '../support/hostProcess.node.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const RUNS = 5;

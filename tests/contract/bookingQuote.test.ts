@@ -1,7 +1,7 @@
 // The seed's own example, end to end through the contract: 16 visitors and a guide at
 // Sainte-Chapelle on 18 March 2025 13:15 cost 272,00 € and hold until 17 January 13:15.
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempCore } from '../support/tempCore.node';
+import { tempCore } from '../support/tempCore.node.ts';
 
 const core = tempCore(new Date('2025-01-10T09:00:00Z'));
 afterAll(() => core.close());

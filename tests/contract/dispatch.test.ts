@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methods, type MethodName } from '../../src-main/contract/methods.std';
-import { handlers } from '../../src-main/core/rpc/handlers.node';
-import { createDispatch } from '../../src-main/core/rpc/dispatch.node';
-import { tempCore } from '../support/tempCore.node';
+import { methods, type MethodName } from '../../src-main/contract/methods.std.ts';
+import { handlers } from '../../src-main/core/rpc/handlers.node.ts';
+import { createDispatch } from '../../src-main/core/rpc/dispatch.node.ts';
+import { tempCore } from '../support/tempCore.node.ts';
 
 const core = tempCore(new Date('2025-01-10T09:00:00Z'));
 afterAll(() => core.close());

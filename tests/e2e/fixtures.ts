@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { startHostProcess, type RunningHost } from '../support/hostProcess.node';
-import { AppShell } from './pages/AppShell';
-import { CalendarPage } from './pages/CalendarPage';
+import { startHostProcess, type RunningHost } from '../support/hostProcess.node.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { CalendarPage } from './pages/CalendarPage.ts';
 
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 

@@ -1,4 +1,4 @@
-import { test, expect, screenshot } from './fixtures';
+import { test, expect, screenshot } from './fixtures.ts';
 
 const nextMonthDay = (day: number) => {
   const now = new Date();

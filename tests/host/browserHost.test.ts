@@ -3,8 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/browserHost.node';
-import { tempCore, tempDir } from '../support/tempCore.node';
+import { startBrowserHost, type BrowserHost } from '../../src-main/host/browserHost.node.ts';
+import { tempCore, tempDir } from '../support/tempCore.node.ts';
 
 const core = tempCore();
 const rendererDir = tempDir('guichet-renderer-');

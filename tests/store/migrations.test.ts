@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseFromFutureError, loadMigrations, migrate, schemaVersion } from '../../src-main/core/store/migrations.node';
-import { openStore } from '../../src-main/core/store/openStore.node';
-import { MIGRATIONS_DIR, tempDir } from '../support/tempCore.node';
+import { DatabaseFromFutureError, loadMigrations, migrate, schemaVersion } from '../../src-main/core/store/migrations.node.ts';
+import { openStore } from '../../src-main/core/store/openStore.node.ts';
+import { MIGRATIONS_DIR, tempDir } from '../support/tempCore.node.ts';
 
 const dirs: string[] = [];
 const freshFile = () => {

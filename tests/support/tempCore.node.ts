@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCore, type GuichetCore } from '../../src-main/core/guichetCore.node';
+import { startCore, type GuichetCore } from '../../src-main/core/guichetCore.node.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MIGRATIONS_DIR = path.join(ROOT, 'drizzle', 'local');

@@ -1,7 +1,7 @@
 // The lint rules that keep the architecture's promises must actually fire.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/tempCore.node';
+import { ROOT } from '../support/tempCore.node.ts';
 
 const eslint = new ESLint({ cwd: ROOT });
 const problems = async (filePath: string, code: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isTrustedSender } from '../../src-main/electron/senderGate.std';
+import { isAllowedExternalUrl, isTrustedSender } from '../../src-main/electron/senderGate.std.ts';
 
 describe('the IPC sender gate', () => {
   it('lets the app page, in its main frame, call the main process', () => {

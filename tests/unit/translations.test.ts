@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../src-main/contract/errors.std';
-import { en } from '../../src-renderer/i18n/en.std';
-import { fr } from '../../src-renderer/i18n/fr.std';
+import { ERROR_CODES } from '../../src-main/contract/errors.std.ts';
+import { en } from '../../src-renderer/i18n/en.std.ts';
+import { fr } from '../../src-renderer/i18n/fr.std.ts';
 
 const leaves = (tree: object, prefix = ''): [string, string][] =>
   Object.entries(tree).flatMap(([key, value]) =>

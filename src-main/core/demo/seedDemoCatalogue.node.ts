@@ -1,11 +1,11 @@
 // Fills an empty local store with the demo catalogue, so a newcomer sees venues and
 // a year of slots with no configuration.
 import { DateTime } from 'luxon';
-import type { Store } from '../store/openStore.node';
-import { serverClosedDays, serverProducts, serverSlots, serverVenues } from '../store/schema.node';
-import { demoProducts, demoVenues } from '../domain/demoCatalogue.std';
-import { closedDays, generateSlots } from '../domain/slotGrid.std';
-import { demoOccupancy } from './demoOccupancy.std';
+import type { Store } from '../store/openStore.node.ts';
+import { serverClosedDays, serverProducts, serverSlots, serverVenues } from '../store/schema.node.ts';
+import { demoProducts, demoVenues } from '../domain/demoCatalogue.std.ts';
+import { closedDays, generateSlots } from '../domain/slotGrid.std.ts';
+import { demoOccupancy } from './demoOccupancy.std.ts';
 
 export function seedDemoCatalogue(store: Store, today: string, months = 12): void {
   const until = DateTime.fromISO(today).plus({ months }).toISODate()!;

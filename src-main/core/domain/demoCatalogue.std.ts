@@ -3,7 +3,7 @@
 // our choice (see `carcassonneRules`); opening hours are plausible, not official.
 // Contacts follow the network's address pattern and are placeholders until the sync
 // brings the real ones.
-import type { BookingContact, BookingRules, Product, SlotSchedule, Venue } from './venues.std';
+import type { BookingContact, BookingRules, Product, SlotSchedule, Venue } from './venues.std.ts';
 
 const PARIS = 'Europe/Paris';
 const PUBLIC_HOLIDAYS_CLOSED = ['01-01', '05-01', '12-25'];

@@ -1,5 +1,5 @@
 // Who is in a group, who pays, and whether a venue takes the group online.
-import type { BookingRules } from './venues.std';
+import type { BookingRules } from './venues.std.ts';
 
 export interface GroupComposition {
   /** Paying visitors: everyone who is neither a tour guide nor an accompanying leader. */

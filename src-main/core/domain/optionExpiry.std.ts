@@ -3,7 +3,7 @@
 // the same wall-clock time 60 calendar days earlier — not 60 × 24 h, which would land an
 // hour off whenever a daylight-saving change falls in between.
 import { DateTime } from 'luxon';
-import type { BookingRules } from './venues.std';
+import type { BookingRules } from './venues.std.ts';
 
 export type OptionExpiry =
   | { possible: true; expiresAt: string }

@@ -1,7 +1,7 @@
 // Prices a group booking as the platform's cart shows it: one line per product.
-import { multiplyCents, sumCents, type Cents } from './money.std';
-import { ticketBreakdown, type GroupComposition } from './groupComposition.std';
-import type { Product } from './venues.std';
+import { multiplyCents, sumCents, type Cents } from './money.std.ts';
+import { ticketBreakdown, type GroupComposition } from './groupComposition.std.ts';
+import type { Product } from './venues.std.ts';
 
 export interface PriceLine {
   productId: string;

@@ -2,7 +2,7 @@
 // venue's zone (a 13:15 slot is 13:15 in Paris in January and in July), so each slot is
 // placed in its own day's offset and only then stored as a UTC instant.
 import { DateTime } from 'luxon';
-import type { SlotSchedule, Venue } from './venues.std';
+import type { SlotSchedule, Venue } from './venues.std.ts';
 
 export interface GeneratedSlot {
   /** `${venueId}:${startsAt}` — stable, so regenerating a season finds the same slots. */

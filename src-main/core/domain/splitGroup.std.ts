@@ -11,8 +11,8 @@
 //   4. sizes as even as the slots' remaining seats allow (75 on three empty 26s → 25/25/25).
 // Before all of these, slots with too few seats left for a sub-group of the venue's minimum
 // are set aside whenever the others can seat everyone: the venue would refuse that sub-group.
-import { headCount, isBelowMinimum, leadersTravelFree, ticketBreakdown, type GroupComposition, type TicketBreakdown } from './groupComposition.std';
-import type { BookingRules } from './venues.std';
+import { headCount, isBelowMinimum, leadersTravelFree, ticketBreakdown, type GroupComposition, type TicketBreakdown } from './groupComposition.std.ts';
+import type { BookingRules } from './venues.std.ts';
 
 export interface SplitCandidate {
   slotId: string;

@@ -1,6 +1,6 @@
 // The catalogue's shape. Every booking rule the FAQ gives per monument lives here as data,
 // so a venue changing its minimum or holding period is a catalogue update, not a release.
-import type { Cents } from './money.std';
+import type { Cents } from './money.std.ts';
 
 /**
  * timed: group slots on a quarter-hour grid, booked online (the four "online" venues).

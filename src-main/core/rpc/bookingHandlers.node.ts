@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
-import { findVenue, productsOfVenue } from '../store/catalogueRepo.node';
-import { findSlot, slotsBetween } from '../store/slotsRepo.node';
-import { groupViolations, headCount, ticketBreakdown } from '../domain/groupComposition.std';
-import { optionExpiry } from '../domain/optionExpiry.std';
-import { priceGroup } from '../domain/pricing.std';
-import { splitGroup } from '../domain/splitGroup.std';
-import type { Product, Venue } from '../domain/venues.std';
-import { GuichetError, notFound } from './guichetError.std';
-import type { HandlerTable } from './handlerContext.node';
-import type { StoreDb } from '../store/openStore.node';
+import { findVenue, productsOfVenue } from '../store/catalogueRepo.node.ts';
+import { findSlot, slotsBetween } from '../store/slotsRepo.node.ts';
+import { groupViolations, headCount, ticketBreakdown } from '../domain/groupComposition.std.ts';
+import { optionExpiry } from '../domain/optionExpiry.std.ts';
+import { priceGroup } from '../domain/pricing.std.ts';
+import { splitGroup } from '../domain/splitGroup.std.ts';
+import type { Product, Venue } from '../domain/venues.std.ts';
+import { GuichetError, notFound } from './guichetError.std.ts';
+import type { HandlerTable } from './handlerContext.node.ts';
+import type { StoreDb } from '../store/openStore.node.ts';
 
 /** How far around the wished date the split planner may look for slots. */
 const SPLIT_SEARCH_DAYS = 14;

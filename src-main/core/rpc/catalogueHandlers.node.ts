@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { CalendarMonthDto, SlotDto } from '../../contract/schemas.std';
-import { findVenue, listVenues } from '../store/catalogueRepo.node';
-import { closedDaysBetween, slotsBetween, type SlotRow } from '../store/slotsRepo.node';
-import { notFound } from './guichetError.std';
-import type { HandlerTable } from './handlerContext.node';
+import type { CalendarMonthDto, SlotDto } from '../../contract/schemas.std.ts';
+import { findVenue, listVenues } from '../store/catalogueRepo.node.ts';
+import { closedDaysBetween, slotsBetween, type SlotRow } from '../store/slotsRepo.node.ts';
+import { notFound } from './guichetError.std.ts';
+import type { HandlerTable } from './handlerContext.node.ts';
 
 const slotStatus = (slot: SlotRow): SlotDto['status'] => {
   if (slot.status !== 'open') return 'unavailable';

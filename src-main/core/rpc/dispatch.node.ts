@@ -1,10 +1,10 @@
 // The one entry point every transport calls. Whatever happens inside, the caller
 // gets a result it can show: never a stack trace, never an unhandled rejection.
-import type { RpcResult } from '../../contract/errors.std';
-import { isMethodName, methods, type MethodName } from '../../contract/methods.std';
-import { GuichetError } from './guichetError.std';
-import type { Handler, HandlerContext, HandlerTable } from './handlerContext.node';
-import { invalidFields } from './invalidFields.std';
+import type { RpcResult } from '../../contract/errors.std.ts';
+import { isMethodName, methods, type MethodName } from '../../contract/methods.std.ts';
+import { GuichetError } from './guichetError.std.ts';
+import type { Handler, HandlerContext, HandlerTable } from './handlerContext.node.ts';
+import { invalidFields } from './invalidFields.std.ts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
 

@@ -1,4 +1,4 @@
-import type { ErrorCode, RpcError } from '../../contract/errors.std';
+import type { ErrorCode, RpcError } from '../../contract/errors.std.ts';
 
 /** A refusal the user should read (translated by its code), as opposed to a bug. */
 export class GuichetError extends Error {

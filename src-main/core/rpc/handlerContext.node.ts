@@ -1,5 +1,5 @@
-import type { EventName, EventPayload, MethodName, MethodOutput, ParsedInput } from '../../contract/methods.std';
-import type { Store } from '../store/openStore.node';
+import type { EventName, EventPayload, MethodName, MethodOutput, ParsedInput } from '../../contract/methods.std.ts';
+import type { Store } from '../store/openStore.node.ts';
 
 export interface HandlerContext {
   store: Store;

@@ -1,10 +1,10 @@
-import { readSetting, writeSetting } from '../store/settingsRepo.node';
+import { readSetting, writeSetting } from '../store/settingsRepo.node.ts';
 import {
   countOutbox, listCompanions, listOptions, listOrders, listTickets, listVouchers,
-} from '../store/officeRecordsRepo.node';
-import type { Language, SettingsDto } from '../../contract/schemas.std';
-import type { HandlerTable } from './handlerContext.node';
-import type { StoreDb } from '../store/openStore.node';
+} from '../store/officeRecordsRepo.node.ts';
+import type { Language, SettingsDto } from '../../contract/schemas.std.ts';
+import type { HandlerTable } from './handlerContext.node.ts';
+import type { StoreDb } from '../store/openStore.node.ts';
 
 const readSettings = (db: StoreDb): SettingsDto => ({ language: readSetting<Language>(db, 'language') ?? null });
 

@@ -1,7 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm';
-import type { StoreDb } from './openStore.node';
-import { serverProducts, serverVenues } from './schema.node';
-import type { BookingContact, BookingRules, Product, SlotSchedule, Venue } from '../domain/venues.std';
+import type { StoreDb } from './openStore.node.ts';
+import { serverProducts, serverVenues } from './schema.node.ts';
+import type { BookingContact, BookingRules, Product, SlotSchedule, Venue } from '../domain/venues.std.ts';
 
 type VenueRow = typeof serverVenues.$inferSelect;
 

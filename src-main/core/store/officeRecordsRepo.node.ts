@@ -1,8 +1,8 @@
 // Read models of the office's own records, newest first, as the list screens show them.
 import { asc, count, desc, eq } from 'drizzle-orm';
-import type { StoreDb } from './openStore.node';
-import { companions, options, orders, tickets, vouchers, outbox, serverVenues } from './schema.node';
-import { headCount, type GroupComposition } from '../domain/groupComposition.std';
+import type { StoreDb } from './openStore.node.ts';
+import { companions, options, orders, tickets, vouchers, outbox, serverVenues } from './schema.node.ts';
+import { headCount, type GroupComposition } from '../domain/groupComposition.std.ts';
 
 export function listOptions(db: StoreDb) {
   return db.select().from(options).orderBy(asc(options.startsAt)).all().map((o) => ({

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import * as schema from './schema.node';
-import { loadMigrations, migrate } from './migrations.node';
+import * as schema from './schema.node.ts';
+import { loadMigrations, migrate } from './migrations.node.ts';
 
 export type StoreDb = BetterSQLite3Database<typeof schema>;
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { StoreDb } from './openStore.node';
-import { settings } from './schema.node';
+import type { StoreDb } from './openStore.node.ts';
+import { settings } from './schema.node.ts';
 
 export function readSetting<T>(db: StoreDb, key: string): T | undefined {
   const row = db.select().from(settings).where(eq(settings.key, key)).get();

@@ -1,6 +1,6 @@
 import { and, asc, between, eq } from 'drizzle-orm';
-import type { StoreDb } from './openStore.node';
-import { serverClosedDays, serverSlots } from './schema.node';
+import type { StoreDb } from './openStore.node.ts';
+import { serverClosedDays, serverSlots } from './schema.node.ts';
 
 export type SlotRow = typeof serverSlots.$inferSelect;
 

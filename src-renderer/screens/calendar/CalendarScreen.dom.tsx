@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../state/appStore.dom';
-import { useRemote } from '../../state/useRemote.dom';
-import { ErrorNotice } from '../../components/ErrorNotice.dom';
-import { formatMonth } from '../../format/formatters.dom';
-import { VenuePicker } from './VenuePicker.dom';
-import { VenueRules } from './VenueRules.dom';
-import { OnRequestCard } from './OnRequestCard.dom';
-import { MonthGrid } from './MonthGrid.dom';
-import { DaySlots } from './DaySlots.dom';
+import { useApp } from '../../state/appStore.dom.ts';
+import { useRemote } from '../../state/useRemote.dom.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
+import { formatMonth } from '../../format/formatters.dom.ts';
+import { VenuePicker } from './VenuePicker.dom.tsx';
+import { VenueRules } from './VenueRules.dom.tsx';
+import { OnRequestCard } from './OnRequestCard.dom.tsx';
+import { MonthGrid } from './MonthGrid.dom.tsx';
+import { DaySlots } from './DaySlots.dom.tsx';
 
 const parisMonth = (date = new Date()) =>
   new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }).format(date).slice(0, 7);

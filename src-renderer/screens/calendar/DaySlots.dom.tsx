@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { CalendarMonthDto } from '../../../src-main/contract/schemas.std';
-import { useApp } from '../../state/appStore.dom';
-import { formatLocalDate, formatTime } from '../../format/formatters.dom';
+import type { CalendarMonthDto } from '../../../src-main/contract/schemas.std.ts';
+import { useApp } from '../../state/appStore.dom.ts';
+import { formatLocalDate, formatTime } from '../../format/formatters.dom.ts';
 
 export function DaySlots({ day }: { day: CalendarMonthDto['days'][number] | undefined }) {
   const { t } = useTranslation();

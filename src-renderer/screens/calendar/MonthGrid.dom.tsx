@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { CalendarMonthDto } from '../../../src-main/contract/schemas.std';
-import { useApp } from '../../state/appStore.dom';
-import { formatLocalDate, weekdayNames } from '../../format/formatters.dom';
-import { dayHeat } from './heat.std';
+import type { CalendarMonthDto } from '../../../src-main/contract/schemas.std.ts';
+import { useApp } from '../../state/appStore.dom.ts';
+import { formatLocalDate, weekdayNames } from '../../format/formatters.dom.ts';
+import { dayHeat } from './heat.std.ts';
 
 const HEATS = ['plenty', 'some', 'few', 'full'] as const;
 

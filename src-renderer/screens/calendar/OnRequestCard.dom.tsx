@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VenueDto } from '../../../src-main/contract/schemas.std';
+import type { VenueDto } from '../../../src-main/contract/schemas.std.ts';
 
 /** Monuments without online slots are booked with their own booking department. */
 export function OnRequestCard({ venue }: { venue: VenueDto }) {

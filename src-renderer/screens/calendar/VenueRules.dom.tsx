@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VenueDto } from '../../../src-main/contract/schemas.std';
+import type { VenueDto } from '../../../src-main/contract/schemas.std.ts';
 
 export function VenueRules({ venue }: { venue: VenueDto }) {
   const { t } = useTranslation();

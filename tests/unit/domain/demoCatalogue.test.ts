@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoProducts, demoVenues } from '../../../src-main/core/domain/demoCatalogue.std';
+import { demoProducts, demoVenues } from '../../../src-main/core/domain/demoCatalogue.std.ts';
 
 const venue = (id: string) => {
   const found = demoVenues.find((v) => v.id === id);

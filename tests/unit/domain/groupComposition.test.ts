@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std';
-import { groupViolations, headCount, ticketBreakdown } from '../../../src-main/core/domain/groupComposition.std';
+import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std.ts';
+import { groupViolations, headCount, ticketBreakdown } from '../../../src-main/core/domain/groupComposition.std.ts';
 
 const rulesOf = (id: string) => demoVenues.find((v) => v.id === id)!.rules;
 const arc = rulesOf('arc-de-triomphe');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiplyCents, sumCents } from '../../../src-main/core/domain/money.std';
+import { multiplyCents, sumCents } from '../../../src-main/core/domain/money.std.ts';
 
 describe('money', () => {
   it('multiplies a unit price by a quantity in cents', () => {

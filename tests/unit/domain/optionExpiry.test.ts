@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std';
-import { optionExpiry } from '../../../src-main/core/domain/optionExpiry.std';
+import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std.ts';
+import { optionExpiry } from '../../../src-main/core/domain/optionExpiry.std.ts';
 
 const rulesOf = (id: string) => demoVenues.find((v) => v.id === id)!.rules;
 const PARIS = 'Europe/Paris';

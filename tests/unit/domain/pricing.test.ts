@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoProducts } from '../../../src-main/core/domain/demoCatalogue.std';
-import { priceGroup } from '../../../src-main/core/domain/pricing.std';
-import type { Product, ProductKind } from '../../../src-main/core/domain/venues.std';
+import { demoProducts } from '../../../src-main/core/domain/demoCatalogue.std.ts';
+import { priceGroup } from '../../../src-main/core/domain/pricing.std.ts';
+import type { Product, ProductKind } from '../../../src-main/core/domain/venues.std.ts';
 
 const productsOf = (venueId: string) => {
   const pick = (kind: ProductKind): Product => demoProducts.find((p) => p.venueId === venueId && p.kind === kind)!;

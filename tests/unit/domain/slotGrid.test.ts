@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std';
-import { closedDays, generateSlots } from '../../../src-main/core/domain/slotGrid.std';
-import type { Venue } from '../../../src-main/core/domain/venues.std';
+import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std.ts';
+import { closedDays, generateSlots } from '../../../src-main/core/domain/slotGrid.std.ts';
+import type { Venue } from '../../../src-main/core/domain/venues.std.ts';
 
 const venue = (id: string): Venue => demoVenues.find((v) => v.id === id)!;
 const sainteChapelle = venue('sainte-chapelle');

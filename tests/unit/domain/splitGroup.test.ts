@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std';
-import type { GroupComposition } from '../../../src-main/core/domain/groupComposition.std';
-import { splitGroup, type SplitCandidate, type SplitPlan } from '../../../src-main/core/domain/splitGroup.std';
+import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std.ts';
+import type { GroupComposition } from '../../../src-main/core/domain/groupComposition.std.ts';
+import { splitGroup, type SplitCandidate, type SplitPlan } from '../../../src-main/core/domain/splitGroup.std.ts';
 
 const rulesOf = (id: string) => demoVenues.find((v) => v.id === id)!.rules;
 const sainteChapelle = rulesOf('sainte-chapelle');
