@@ -36,8 +36,8 @@ export async function ensureNodePackages() {
     console.log('The Electron binary cannot be downloaded from this machine, so it is skipped; Guichet will run in your browser instead.');
     env.ELECTRON_SKIP_BINARY_DOWNLOAD = '1';
   }
-  console.log('Installing npm packages (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund'], { env });
+  console.log('Installing npm packages…');
+  run('npm', ['install', '--no-audit', '--no-fund'], { env });
 }
 
 /** Debian's Chromium for the end-to-end tests; Playwright never downloads a browser of its own. */
