@@ -1,31 +1,44 @@
-// App start time: from launching the browser host on a fresh data folder (first
-// launch: migrations + demo catalogue) and on an existing one, to the first screen
-// showing Sainte-Chapelle's slots in Chromium.
-import { chromium } from '@playwright/test';
+// App start time, from launching the browser host to the first screen showing
+// Sainte-Chapelle's slots in Chromium: on a fresh data folder (first launch:
+// migrations + a year of demo slots) and on an existing one (every later launch).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
 import { startHostProcess } from '../support/hostProcess.node.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const RUNS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const summary = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+
+async function launchOnce(browser: Browser, dataDir?: string) {
+  const started = performance.now();
+  const host = await startHostProcess({ dataDir });
+  const page = await browser.newPage();
+  await page.goto(host.launchUrl);
+  await page.locator('.slot-list .slot').first().waitFor();
+  const firstScreen = performance.now() - started;
+  await page.close();
+  await host.stop();
+  return { hostReady: host.readyMs, firstScreen };
+}
 
 export async function benchStartup() {
   const browser = await chromium.launch({ executablePath: process.env.GUICHET_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const hostReady: number[] = [];
-  const firstScreen: number[] = [];
+  const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-'));
+  await launchOnce(browser, kept);
+  const runs = { fresh: [] as { hostReady: number; firstScreen: number }[], existing: [] as { hostReady: number; firstScreen: number }[] };
   for (let i = 0; i < RUNS; i += 1) {
-    const started = performance.now();
-    const host = await startHostProcess();
-    hostReady.push(host.readyMs);
-    const page = await browser.newPage();
-    await page.goto(host.launchUrl);
-    await page.locator('.slot-list .slot').first().waitFor();
-    firstScreen.push(performance.now() - started);
-    await page.close();
-    await host.stop();
+    runs.fresh.push(await launchOnce(browser));
+    runs.existing.push(await launchOnce(browser, kept));
   }
   await browser.close();
-  console.log(`startup (fresh data folder, demo catalogue seeded, ${RUNS} runs)`);
-  console.log(`  browser host ready:          median ${median(hostReady).toFixed(0)} ms  (min ${Math.min(...hostReady).toFixed(0)}, max ${Math.max(...hostReady).toFixed(0)})`);
-  console.log(`  launch → first screen slots: median ${median(firstScreen).toFixed(0)} ms  (min ${Math.min(...firstScreen).toFixed(0)}, max ${Math.max(...firstScreen).toFixed(0)})`);
+  fs.rmSync(kept, { recursive: true, force: true });
+  for (const [name, list] of Object.entries(runs)) {
+    console.log(`startup, ${name} data folder (${RUNS} runs)`);
+    console.log(`  browser host ready:           ${summary(list.map((r) => r.hostReady))}`);
+    console.log(`  launch → first screen slots:  ${summary(list.map((r) => r.firstScreen))}`);
+  }
 }

@@ -15,12 +15,13 @@ export interface RunningHost {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function startHostProcess(env: Record<string, string> = {}): Promise<RunningHost> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-e2e-'));
+/** Pass `dataDir` to reopen an existing data folder; it is then left in place on stop. */
+export async function startHostProcess({ dataDir: existing }: { dataDir?: string } = {}): Promise<RunningHost> {
+  const dataDir = existing ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-e2e-'));
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-main/host/cli.node.ts')], {
     cwd: root,
-    env: { ...process.env, GUICHET_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, GUICHET_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -52,7 +53,7 @@ export async function startHostProcess(env: Record<string, string> = {}): Promis
         if (child.exitCode !== null) return resolve();
         child.removeAllListeners('exit');
         child.once('exit', () => {
-          fs.rmSync(dataDir, { recursive: true, force: true });
+          if (!existing) fs.rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');
