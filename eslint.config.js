@@ -53,6 +53,20 @@ export default tseslint.config(
     },
   },
   {
+    // The central service shares the contract and the pure booking rules, nothing else.
+    files: ['src-central/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ELECTRON,
+          { regex: '(^|/)src-main/(?!contract/|core/domain/)', message: 'The central service imports only the contract and the pure domain from src-main.' },
+          { regex: '(^|/)src-renderer/', message: 'The central service does not import the renderer.' },
+          suffixGroup(['main', 'preload', 'dom'], 'The central service runs on plain Node.'),
+        ],
+      }],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
