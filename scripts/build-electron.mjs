@@ -2,7 +2,7 @@
 // Electron's sandboxed preload requires). Native modules stay external.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['electron', 'better-sqlite3'], logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['electron', 'better-sqlite3', '@electric-sql/pglite', 'pg'], logLevel: 'warning' };
 await build({ ...common, entryPoints: ['src-main/electron/main.main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['src-main/electron/preload.preload.ts'], outfile: 'dist-electron/preload.cjs' });
 console.log('Electron main and preload built into dist-electron/.');

@@ -5,7 +5,10 @@ import { Navigation } from './components/Navigation.dom.tsx';
 import { StatusBar } from './components/StatusBar.dom.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.dom.tsx';
 import { CalendarScreen } from './screens/calendar/CalendarScreen.dom.tsx';
-import { CompanionsScreen, OptionsScreen, OrdersScreen, TicketsScreen, VouchersScreen } from './screens/ListScreens.dom.tsx';
+import { CompanionsScreen, OrdersScreen, TicketsScreen, VouchersScreen } from './screens/ListScreens.dom.tsx';
+import { OptionsScreen } from './screens/OptionsScreen.dom.tsx';
+import { AccountScreen } from './screens/AccountScreen.dom.tsx';
+import { Notices } from './components/Notices.dom.tsx';
 import { SyncScreen } from './screens/SyncScreen.dom.tsx';
 import type { Screen } from './state/route.dom.ts';
 
@@ -17,6 +20,7 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   tickets: TicketsScreen,
   vouchers: VouchersScreen,
   sync: SyncScreen,
+  account: AccountScreen,
 };
 
 export function App() {
@@ -35,6 +39,7 @@ export function App() {
           <Current />
         </ErrorBoundary>
       </main>
+      <Notices />
       <StatusBar />
     </div>
   );

@@ -96,6 +96,8 @@ export const MutationSchema = z.discriminatedUnion('name', [
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationName = Mutation['name'];
+/** A mutation before the outbox numbers it (distributes over the union, unlike Omit). */
+export type NewMutation = Mutation extends infer M ? (M extends Mutation ? Omit<M, 'id'> : never) : never;
 
 export const PushRequestSchema = z.strictObject({ clientId: z.uuid(), mutations: z.array(MutationSchema).max(100) });
 

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'RULE_VIOLATION',
   'UNAUTHORIZED',
   'FORBIDDEN_SENDER',
+  'OFFLINE',
+  'CENTRAL_REFUSED',
   'INTERNAL',
 ] as const;
 

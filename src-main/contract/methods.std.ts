@@ -4,8 +4,9 @@ import { z } from 'zod';
 import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
   OptionRowSchema, OrderRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
-  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema,
+  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema,
 } from './schemas.std.ts';
+import { SignUpSchema } from './centralApi.std.ts';
 
 const none = z.strictObject({});
 
@@ -15,7 +16,10 @@ export const methods = {
     output: z.object({ version: z.string(), schemaVersion: z.int(), dataDir: z.string() }),
   },
   'settings.get': { input: none, output: SettingsSchema },
-  'settings.update': { input: z.strictObject({ language: LanguageSchema.optional() }), output: SettingsSchema },
+  'settings.update': {
+    input: z.strictObject({ language: LanguageSchema.optional(), centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional() }),
+    output: SettingsSchema,
+  },
   'catalogue.venues': { input: none, output: z.array(VenueSchema) },
   'calendar.month': {
     input: z.strictObject({ venueId: VenueIdSchema, month: MonthSchema }),
@@ -33,7 +37,19 @@ export const methods = {
     input: z.strictObject({ venueId: VenueIdSchema, date: LocalDateSchema, composition: GroupCompositionSchema }),
     output: SplitPlanSchema,
   },
+  'account.status': { input: none, output: AccountStatusSchema },
+  'account.signUp': { input: SignUpSchema, output: AccountStatusSchema },
+  'account.signIn': { input: z.strictObject({ email: z.email(), password: z.string().min(1).max(200) }), output: AccountStatusSchema },
+  'account.signOut': { input: none, output: AccountStatusSchema },
   'options.list': { input: none, output: z.array(OptionRowSchema) },
+  'options.place': {
+    input: z.strictObject({ slotId: z.string().min(1), composition: GroupCompositionSchema, groupBookingId: z.uuid().optional() }),
+    output: OptionRowSchema,
+  },
+  'options.cancel': { input: z.strictObject({ optionId: z.string().min(1) }), output: OptionRowSchema },
+  'options.replace': { input: z.strictObject({ optionId: z.string().min(1), slotId: z.string().min(1) }), output: OptionRowSchema },
+  'options.dismiss': { input: z.strictObject({ optionId: z.string().min(1) }), output: z.object({ dismissed: z.literal(true) }) },
+  'sync.now': { input: none, output: SyncStatusSchema },
   'companions.list': { input: none, output: z.array(CompanionRowSchema) },
   'orders.list': { input: none, output: z.array(OrderRowSchema) },
   'tickets.list': { input: none, output: z.array(TicketRowSchema) },
@@ -44,6 +60,9 @@ export const methods = {
 export const events = {
   'settings.changed': SettingsSchema,
   'sync.status': SyncStatusSchema,
+  /** Options changed (placed, cancelled, or updated by a sync): lists should re-read. */
+  'options.changed': z.object({}),
+  'account.changed': AccountStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -107,20 +107,32 @@ export const SplitPlanSchema = z.union([
 ]);
 export type SplitPlanDto = z.infer<typeof SplitPlanSchema>;
 
-export const SettingsSchema = z.object({ language: LanguageSchema.nullable() });
+export const SettingsSchema = z.object({ language: LanguageSchema.nullable(), centralUrl: z.string().nullable() });
 export type SettingsDto = z.infer<typeof SettingsSchema>;
 
 export const SyncStatusSchema = z.object({
-  connection: z.enum(['not-configured', 'online', 'offline']),
+  connection: z.enum(['signed-out', 'online', 'offline']),
   lastSyncAt: IsoInstantSchema.nullable(),
   pendingChanges: z.int(),
   rejectedChanges: z.int(),
 });
 export type SyncStatusDto = z.infer<typeof SyncStatusSchema>;
 
+export const RejectionSchema = z.object({
+  code: z.string(),
+  message: z.string().optional(),
+  alternatives: z.array(z.object({ slotId: z.string(), startsAt: IsoInstantSchema, remaining: z.int() })),
+  violations: z.array(z.object({ code: z.string() }).loose()),
+});
+export type RejectionDto = z.infer<typeof RejectionSchema>;
+
 export const OptionRowSchema = z.object({
   id: z.string(),
   venueId: z.string(),
+  venueName: z.string(),
+  composition: GroupCompositionSchema,
+  groupBookingId: z.string().nullable(),
+  rejection: RejectionSchema.nullable(),
   slotId: z.string(),
   startsAt: IsoInstantSchema,
   headCount: z.int(),
@@ -128,6 +140,8 @@ export const OptionRowSchema = z.object({
   state: z.string(),
   expiresAt: IsoInstantSchema.nullable(),
 });
+export type OptionRowDto = z.infer<typeof OptionRowSchema>;
+
 export const CompanionRowSchema = z.object({
   id: z.string(),
   kind: z.enum(['guide', 'leader']),
@@ -158,3 +172,11 @@ export const VoucherRowSchema = z.object({
   assignedTo: z.string().nullable(),
   used: z.boolean(),
 });
+
+export const AccountStatusSchema = z.object({
+  centralUrl: z.string().nullable(),
+  signedIn: z.boolean(),
+  office: z.object({ id: z.string(), company: z.string(), status: z.enum(['awaiting_validation', 'validated']) }).nullable(),
+  user: z.object({ email: z.string(), contactName: z.string() }).nullable(),
+});
+export type AccountStatusDto = z.infer<typeof AccountStatusSchema>;

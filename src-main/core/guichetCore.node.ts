@@ -2,50 +2,68 @@
 // whichever transports are running (Electron IPC, the browser host, or both).
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import type { EventName, EventPayload } from '../contract/methods.std.ts';
 import { openStore, type Store } from './store/openStore.node.ts';
-import { countVenues } from './store/catalogueRepo.node.ts';
-import { seedDemoCatalogue } from './demo/seedDemoCatalogue.node.ts';
+import { readSetting } from './store/settingsRepo.node.ts';
 import { createDispatch, type Dispatch } from './rpc/dispatch.node.ts';
 import { handlers } from './rpc/handlers.node.ts';
+import { createCentralClient } from './sync/centralClient.node.ts';
+import { createSyncEngine, type SyncEngine } from './sync/syncEngine.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
   migrationsDir: string;
   appVersion: string;
+  /** The central service to sync with, overriding the one chosen in settings. */
+  centralUrl?: string | null;
+  /** Starts a central service in-process when none is chosen (the demo's embedded one). */
+  embeddedCentral?: () => Promise<string>;
+  /** Start the background sync loop (tests drive `sync.syncNow()` themselves). */
+  backgroundSync?: boolean;
   now?: () => Date;
 }
 
 export interface GuichetCore {
   dispatch: Dispatch;
   store: Store;
+  sync: SyncEngine;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   close(): void;
 }
 
 export const DATABASE_FILE = 'guichet.sqlite';
 
-export function startCore({ dataDir, migrationsDir, appVersion, now = () => new Date() }: CoreOptions): GuichetCore {
+export async function startCore(options: CoreOptions): Promise<GuichetCore> {
+  const { dataDir, migrationsDir, appVersion, backgroundSync = true, now = () => new Date() } = options;
   const store = openStore(path.join(dataDir, DATABASE_FILE), migrationsDir);
-  if (countVenues(store.db) === 0) {
-    seedDemoCatalogue(store, DateTime.fromJSDate(now(), { zone: 'Europe/Paris' }).toISODate()!);
-  }
+  const centralUrl = options.centralUrl
+    ?? readSetting<string | null>(store.db, 'centralUrl')
+    ?? (options.embeddedCentral ? await options.embeddedCentral() : null);
   const events = new EventEmitter();
-  const dispatch = createDispatch(handlers, {
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => events.emit(event, payload);
+  const central = createCentralClient(centralUrl ?? 'http://127.0.0.1:9/');
+  const sync = createSyncEngine({
     store,
+    client: central,
     now,
-    appVersion,
-    dataDir,
-    emit: (event, payload) => events.emit(event, payload),
+    onStatus: (status) => {
+      emit('sync.status', status);
+      emit('options.changed', {});
+    },
   });
+  const dispatch = createDispatch(handlers, { store, now, appVersion, dataDir, emit, centralUrl, central, sync });
+  if (backgroundSync && centralUrl) sync.start();
   return {
     dispatch,
     store,
+    sync,
     on(event, listener) {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    close: () => store.close(),
+    close() {
+      sync.stop();
+      store.close();
+    },
   };
 }

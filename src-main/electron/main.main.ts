@@ -1,7 +1,8 @@
 // Electron's entry point: one window, locked down per Electron's security checklist.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { startCore } from '../core/guichetCore.node.ts';
+import { startCore, type GuichetCore } from '../core/guichetCore.node.ts';
+import { embeddedCentral } from '../host/embeddedCentral.node.ts';
 import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.main.ts';
 import { connectIpc } from './ipcBridge.main.ts';
@@ -38,16 +39,19 @@ function createWindow() {
   return window;
 }
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
   serveRenderer(path.join(app.getAppPath(), 'dist-renderer'));
-  let core;
+  let core: GuichetCore;
+  const embedded = embeddedCentral(app.getPath('userData'), app.getAppPath());
   try {
-    core = startCore({
+    core = await startCore({
       dataDir: app.getPath('userData'),
       migrationsDir: path.join(app.getAppPath(), 'drizzle', 'local'),
       appVersion: app.getVersion(),
+      embeddedCentral: embedded.start,
     });
+    await embedded.signInDemoOffice(core);
   } catch (error) {
     dialog.showErrorBox('Guichet', error instanceof DatabaseFromFutureError ? error.message : `Guichet could not start: ${String(error)}`);
     app.exit(1);
@@ -59,7 +63,7 @@ app.whenReady().then(() => {
   app.on('window-all-closed', () => {
     disconnect();
     core.close();
-    app.quit();
+    void embedded.close().finally(() => app.quit());
   });
 }).catch((error: unknown) => {
   console.error(error);

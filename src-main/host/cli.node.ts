@@ -1,8 +1,11 @@
-// `npm run start:browser`: the whole app served to any browser on this machine.
+// `npm run start:browser`: the whole app served to any browser on this machine, synced
+// with GUICHET_CENTRAL_URL, the service chosen in settings, or the embedded demo one.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_ACCOUNT } from '../contract/centralApi.std.ts';
 import { startCore } from '../core/guichetCore.node.ts';
 import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
+import { embeddedCentral } from './embeddedCentral.node.ts';
 import { startBrowserHost } from './browserHost.node.ts';
 import { userDataDir } from './userDataDir.node.ts';
 
@@ -11,7 +14,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 async function main() {
   const dataDir = userDataDir();
   const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
-  const core = startCore({ dataDir, migrationsDir: path.join(root, 'drizzle', 'local'), appVersion: version });
+  const embedded = embeddedCentral(dataDir, root);
+  const core = await startCore({
+    dataDir,
+    migrationsDir: path.join(root, 'drizzle', 'local'),
+    appVersion: version,
+    centralUrl: process.env.GUICHET_CENTRAL_URL,
+    embeddedCentral: embedded.start,
+  });
+  await embedded.signInDemoOffice(core);
   const host = await startBrowserHost({
     core,
     rendererDir: path.join(root, 'dist-renderer'),
@@ -19,10 +30,14 @@ async function main() {
   });
   console.log(`Guichet is ready. Open this link in your browser: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);
+  if (embedded.running) {
+    console.log(`Embedded central service: ${embedded.running.url} (back office token: ${embedded.running.adminToken}); demo office ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
+  }
   console.log(`GUICHET_URL=${host.launchUrl}`);
   const stop = async () => {
     await host.close();
     core.close();
+    await embedded.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

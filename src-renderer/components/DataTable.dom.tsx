@@ -8,11 +8,12 @@ export interface Column<Row> {
 }
 
 /** A compact list with its headings always visible, and a sentence instead of an empty grid. */
-export function DataTable<Row extends { id: string }>({ columns, rows, empty, label }: {
+export function DataTable<Row extends { id: string }>({ columns, rows, empty, label, rowProps }: {
   columns: Column<Row>[];
   rows: Row[];
   empty: string;
   label: string;
+  rowProps?(row: Row): Record<string, string>;
 }) {
   return (
     <table className="data-table" aria-label={label}>
@@ -30,7 +31,7 @@ export function DataTable<Row extends { id: string }>({ columns, rows, empty, la
           </tr>
         ) : (
           rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} {...rowProps?.(row)}>
               {columns.map((c) => (
                 <td key={c.key} className={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>
               ))}

@@ -3,6 +3,15 @@
 import type { TFunction } from 'i18next';
 import type { RpcError } from '../../src-main/contract/errors.std.ts';
 
+const list = (items: string[]) => items.join(', ');
+
+function ruleMessage(details: NonNullable<RpcError['details']>, t: TFunction): string {
+  const rule = String(details.rule);
+  const missing = list(((details.missing as string[] | undefined) ?? []).map((m) => t(`errors.missing.${m}`)));
+  const violations = list(((details.violations as { code: string }[] | undefined) ?? []).map((v) => t(`errors.violations.${v.code}`, v)));
+  return t(`errors.rules.${rule}`, { defaultValue: rule, missing, violations, remaining: details.remaining });
+}
+
 export function errorMessage(error: RpcError, t: TFunction): string {
   const details = error.details ?? {};
   if (details.unreachable) return t('errors.unreachable');
@@ -19,7 +28,11 @@ export function errorMessage(error: RpcError, t: TFunction): string {
     case 'NOT_FOUND':
       return t('errors.NOT_FOUND', { entity: t(`errors.entities.${details.entity}`, { defaultValue: details.entity }), id: details.id });
     case 'RULE_VIOLATION':
-      return t('errors.RULE_VIOLATION', { rule: t(`errors.rules.${details.rule}`, { defaultValue: details.rule }) });
+      return t('errors.RULE_VIOLATION', { rule: ruleMessage(details, t) });
+    case 'CENTRAL_REFUSED': {
+      const missing = list(((details.missing as string[] | undefined) ?? []).map((m) => t(`errors.missing.${m}`)));
+      return t('errors.CENTRAL_REFUSED', { reason: t(`errors.central.${String(details.reason)}`, { missing, defaultValue: error.message }) });
+    }
     default:
       return t(`errors.${error.code}`);
   }

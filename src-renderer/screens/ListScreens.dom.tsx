@@ -9,11 +9,11 @@ import { useApp } from '../state/appStore.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
 import { formatDateTime, formatMoney } from '../format/formatters.dom.ts';
 
-type ListMethod = 'options.list' | 'companions.list' | 'orders.list' | 'tickets.list' | 'vouchers.list';
+type ListMethod = 'companions.list' | 'orders.list' | 'tickets.list' | 'vouchers.list';
 
 function ListScreen({ method, section, columns }: {
   method: ListMethod;
-  section: 'options' | 'companions' | 'orders' | 'tickets' | 'vouchers';
+  section: 'companions' | 'orders' | 'tickets' | 'vouchers';
   columns: Column<never>[];
 }) {
   const { t } = useTranslation();
@@ -30,21 +30,6 @@ function ListScreen({ method, section, columns }: {
 interface Row { [key: string]: unknown; id: string }
 const column = (key: string, header: string, cell: (row: Row) => React.ReactNode, numeric = false): Column<never> =>
   ({ key, header, cell: cell as (row: never) => React.ReactNode, numeric });
-
-export function OptionsScreen() {
-  const { t } = useTranslation();
-  const language = useApp((s) => s.language);
-  return (
-    <ListScreen method="options.list" section="options" columns={[
-      column('venue', t('options.columns.venue'), (r) => String(r.venueId)),
-      column('slot', t('options.columns.slot'), (r) => formatDateTime(String(r.startsAt), language)),
-      column('people', t('options.columns.people'), (r) => String(r.headCount), true),
-      column('amount', t('options.columns.amount'), (r) => formatMoney(Number(r.totalCents), language), true),
-      column('state', t('options.columns.state'), (r) => <StateBadge state={String(r.state)} />),
-      column('expires', t('options.columns.expires'), (r) => (r.expiresAt ? formatDateTime(String(r.expiresAt), language) : '—')),
-    ]} />
-  );
-}
 
 export function CompanionsScreen() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempCore } from '../support/tempCore.node.ts';
 
-const core = tempCore(new Date('2025-01-10T09:00:00Z'));
+const core = await tempCore(new Date('2025-01-10T09:00:00Z'));
 afterAll(() => core.close());
 
 async function slotAt(venueId: string, date: string, time: string) {

@@ -46,7 +46,8 @@ test('every screen of the navigation opens, in English and in French', async ({ 
     ['orders', 'Orders', 'Commandes', 'No order yet'],
     ['tickets', 'Ticket assignment', 'Attribution de billets', 'No ticket yet'],
     ['vouchers', 'Vouchers', 'Contremarques', 'No voucher yet'],
-    ['sync', 'Synchronisation', 'Synchronisation', 'Not connected'],
+    ['sync', 'Synchronisation', 'Synchronisation', 'Changes waiting to be sent'],
+    ['account', 'Account', 'Compte', 'Signed in as Camille Martin'],
   ] as const;
   for (const [screen, english, french, sentence] of screens) {
     await shell.go(screen);

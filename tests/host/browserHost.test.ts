@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browserHost.node.ts';
 import { tempCore, tempDir } from '../support/tempCore.node.ts';
 
-const core = tempCore();
+const core = await tempCore();
 const rendererDir = tempDir('guichet-renderer-');
 fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Guichet</title>');
 let host: BrowserHost;

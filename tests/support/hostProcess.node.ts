@@ -16,12 +16,12 @@ export interface RunningHost {
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** Pass `dataDir` to reopen an existing data folder; it is then left in place on stop. */
-export async function startHostProcess({ dataDir: existing }: { dataDir?: string } = {}): Promise<RunningHost> {
+export async function startHostProcess({ dataDir: existing, env = {} }: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
   const dataDir = existing ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-e2e-'));
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-main/host/cli.node.ts')], {
     cwd: root,
-    env: { ...process.env, GUICHET_DATA_DIR: dataDir },
+    env: { ...process.env, GUICHET_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

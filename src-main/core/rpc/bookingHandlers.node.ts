@@ -8,6 +8,7 @@ import { splitGroup } from '../domain/splitGroup.std.ts';
 import type { Product, Venue } from '../domain/venues.std.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
+import { serverNow } from './optionHandlers.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 
 /** How far around the wished date the split planner may look for slots. */
@@ -35,7 +36,8 @@ function groupProducts(db: StoreDb, venue: Venue): { visitor: Product; guide: Pr
 }
 
 export const bookingHandlers: HandlerTable<'booking.quote' | 'booking.planSplit'> = {
-  'booking.quote': ({ slotId, composition, specialVisit }, { store, now }) => {
+  'booking.quote': ({ slotId, composition, specialVisit }, ctx) => {
+    const { store } = ctx;
     const slot = findSlot(store.db, slotId);
     if (!slot) throw notFound('slot', slotId);
     const venue = venueOrThrow(store.db, slot.venueId);
@@ -48,7 +50,7 @@ export const bookingHandlers: HandlerTable<'booking.quote' | 'booking.planSplit'
       lines: price.lines,
       totalCents: price.totalCents,
       discountCents: price.discountCents,
-      option: optionExpiry(venue.rules, slot.startsAt, now().toISOString(), venue.timeZone),
+      option: optionExpiry(venue.rules, slot.startsAt, serverNow(ctx).toISOString(), venue.timeZone),
       violations: groupViolations(venue.rules, composition, { specialVisit: specialVisit ?? false }),
     };
   },

@@ -3,6 +3,7 @@ import type { CalendarMonthDto, SlotDto } from '../../contract/schemas.std.ts';
 import { findVenue, listVenues } from '../store/catalogueRepo.node.ts';
 import { closedDaysBetween, slotsBetween, type SlotRow } from '../store/slotsRepo.node.ts';
 import { notFound } from './guichetError.std.ts';
+import { pendingSeatsBySlot } from '../store/optionsRepo.node.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
 
 const slotStatus = (slot: SlotRow): SlotDto['status'] => {
@@ -23,7 +24,11 @@ export const catalogueHandlers: HandlerTable<'catalogue.venues' | 'calendar.mont
     const to = last.toISODate()!;
     const closed = closedDaysBetween(store.db, venueId, from, to);
     const byDay = new Map<string, SlotDto[]>();
-    for (const slot of slotsBetween(store.db, venueId, from, to)) {
+    const slots = slotsBetween(store.db, venueId, from, to);
+    // What this office has asked for but the server has not confirmed is already spoken for.
+    const pending = pendingSeatsBySlot(store.db, slots.map((s) => s.id));
+    for (const mirrored of slots) {
+      const slot = { ...mirrored, remaining: Math.max(0, mirrored.remaining - (pending.get(mirrored.id) ?? 0)) };
       const day = byDay.get(slot.localDate) ?? [];
       day.push({
         id: slot.id,

@@ -1,5 +1,7 @@
 import type { EventName, EventPayload, MethodName, MethodOutput, ParsedInput } from '../../contract/methods.std.ts';
 import type { Store } from '../store/openStore.node.ts';
+import type { CentralClient } from '../sync/centralClient.node.ts';
+import type { SyncEngine } from '../sync/syncEngine.node.ts';
 
 export interface HandlerContext {
   store: Store;
@@ -8,6 +10,10 @@ export interface HandlerContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   appVersion: string;
   dataDir: string;
+  /** The central service this launch talks to (null: none configured). */
+  centralUrl: string | null;
+  central: CentralClient;
+  sync: SyncEngine;
 }
 
 export type Handler<M extends MethodName> = (

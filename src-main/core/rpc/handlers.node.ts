@@ -4,9 +4,13 @@ import type { HandlerTable } from './handlerContext.node.ts';
 import { bookingHandlers } from './bookingHandlers.node.ts';
 import { catalogueHandlers } from './catalogueHandlers.node.ts';
 import { officeHandlers } from './officeHandlers.node.ts';
+import { accountHandlers } from './accountHandlers.node.ts';
+import { optionHandlers } from './optionHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
   ...catalogueHandlers,
   ...bookingHandlers,
+  ...accountHandlers,
+  ...optionHandlers,
 };

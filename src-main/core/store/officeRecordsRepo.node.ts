@@ -1,21 +1,8 @@
 // Read models of the office's own records, newest first, as the list screens show them.
 import { asc, count, desc, eq } from 'drizzle-orm';
 import type { StoreDb } from './openStore.node.ts';
-import { companions, options, orders, tickets, vouchers, outbox, serverVenues } from './schema.node.ts';
-import { headCount, type GroupComposition } from '../domain/groupComposition.std.ts';
-
-export function listOptions(db: StoreDb) {
-  return db.select().from(options).orderBy(asc(options.startsAt)).all().map((o) => ({
-    id: o.id,
-    venueId: o.venueId,
-    slotId: o.slotId,
-    startsAt: o.startsAt,
-    headCount: headCount(o.composition as GroupComposition),
-    totalCents: o.totalCents,
-    state: o.state,
-    expiresAt: o.expiresAt,
-  }));
-}
+import { companions, contacts, options, orders, tickets, vouchers, outbox, serverVenues } from './schema.node.ts';
+import { writeSetting } from './settingsRepo.node.ts';
 
 export function listCompanions(db: StoreDb) {
   return db.select().from(companions).orderBy(asc(companions.surname), asc(companions.firstName)).all()
@@ -45,4 +32,10 @@ export function listVouchers(db: StoreDb) {
 
 export function countOutbox(db: StoreDb): number {
   return db.select({ n: count() }).from(outbox).get()?.n ?? 0;
+}
+
+/** Drops everything that belonged to the office signed in before (call inside a transaction). */
+export function forgetOfficeData(db: StoreDb): void {
+  for (const table of [options, outbox, tickets, vouchers, orders, companions, contacts]) db.delete(table).run();
+  writeSetting(db, 'sync.cookie', null);
 }

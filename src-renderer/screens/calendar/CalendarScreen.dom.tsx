@@ -8,6 +8,8 @@ import { VenueRules } from './VenueRules.dom.tsx';
 import { OnRequestCard } from './OnRequestCard.dom.tsx';
 import { MonthGrid } from './MonthGrid.dom.tsx';
 import { DaySlots } from './DaySlots.dom.tsx';
+import { BookingPanel } from './BookingPanel.dom.tsx';
+import { useEvent } from '../../state/useEvent.dom.ts';
 
 const parisMonth = (date = new Date()) =>
   new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }).format(date).slice(0, 7);
@@ -29,6 +31,8 @@ export function CalendarScreen() {
   const calendar = useRemote('calendar.month', wantsMonth ? { venueId, month } : null);
   const days = calendar.value?.month === month && calendar.value.venueId === venueId ? calendar.value.days : undefined;
   const selectedDay = route.params.day ?? days?.find((d) => d.slots.some((s) => s.status === 'open'))?.date;
+  const selectedSlot = days?.flatMap((d) => d.slots).find((s) => s.id === route.params.slot);
+  useEvent('options.changed', calendar.reload);
 
   return (
     <div className="screen calendar-screen">
@@ -36,7 +40,7 @@ export function CalendarScreen() {
       {venues.error && <ErrorNotice error={venues.error} onRetry={venues.reload} />}
       <div className="calendar-layout">
         {venues.value && (
-          <VenuePicker venues={venues.value} selected={venueId} onSelect={(id) => setParams({ venue: id, day: '' })} />
+          <VenuePicker venues={venues.value} selected={venueId} onSelect={(id) => setParams({ venue: id, day: '', slot: '' })} />
         )}
         <div className="calendar-main">
           {venue && (
@@ -50,20 +54,23 @@ export function CalendarScreen() {
           ) : (
             <>
               <div className="month-nav">
-                <button type="button" className="button-secondary" aria-label={t('calendar.previousMonth')} onClick={() => setParams({ month: shiftMonth(month, -1), day: '' })}>‹</button>
+                <button type="button" className="button-secondary" aria-label={t('calendar.previousMonth')} onClick={() => setParams({ month: shiftMonth(month, -1), day: '', slot: '' })}>‹</button>
                 <h3 className="month-title">{/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? formatMonth(month, language) : month}</h3>
-                <button type="button" className="button-secondary" aria-label={t('calendar.nextMonth')} onClick={() => setParams({ month: shiftMonth(month, 1), day: '' })}>›</button>
+                <button type="button" className="button-secondary" aria-label={t('calendar.nextMonth')} onClick={() => setParams({ month: shiftMonth(month, 1), day: '', slot: '' })}>›</button>
               </div>
               {calendar.error && <ErrorNotice error={calendar.error} onRetry={calendar.reload} />}
               {calendar.value && !calendar.error && (
                 <div className="month-and-day">
-                  <MonthGrid month={calendar.value} selectedDay={selectedDay} onSelectDay={(day) => setParams({ day })} />
-                  <DaySlots day={days?.find((d) => d.date === selectedDay)} />
+                  <MonthGrid month={calendar.value} selectedDay={selectedDay} onSelectDay={(day) => setParams({ day, slot: '' })} />
+                  <DaySlots day={days?.find((d) => d.date === selectedDay)} selectedSlot={selectedSlot?.id} onSelectSlot={(slot) => setParams({ slot })} />
                 </div>
               )}
             </>
           )}
         </div>
+        {venue && selectedSlot && (
+          <BookingPanel key={selectedSlot.id} venue={venue} slot={selectedSlot} onClose={() => setParams({ slot: '' })} />
+        )}
       </div>
     </div>
   );

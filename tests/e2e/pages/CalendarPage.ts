@@ -10,7 +10,7 @@ export class CalendarPage {
     this.venuePicker = page.locator('aside.venue-picker');
     this.monthTitle = page.locator('.month-title');
     this.days = page.locator('.month-grid [role="gridcell"]');
-    this.slots = page.locator('.slot-list .slot');
+    this.slots = page.locator('.slot-list button.slot');
   }
 
   async pickVenue(name: string) {
@@ -23,6 +23,10 @@ export class CalendarPage {
 
   async nextMonth() {
     await this.page.locator('.month-nav button').last().click();
+  }
+
+  async openSlot(time: string) {
+    await this.slots.filter({ has: this.page.locator('.slot-time', { hasText: new RegExp(`^${time}$`) }) }).click();
   }
 
   slotPlaces(index: number) {

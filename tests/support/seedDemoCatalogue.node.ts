@@ -1,10 +1,10 @@
-// Fills an empty local store with the demo catalogue, so a newcomer sees venues and
-// a year of slots with no configuration.
+// Fills an empty local store's mirror tables with the demo catalogue, for tests that
+// exercise the desktop without a central service.
 import { DateTime } from 'luxon';
-import type { Store } from '../store/openStore.node.ts';
-import { serverClosedDays, serverProducts, serverSlots, serverVenues } from '../store/schema.node.ts';
-import { demoProducts, demoVenues } from '../domain/demoCatalogue.std.ts';
-import { closedDays, generateSlots } from '../domain/slotGrid.std.ts';
+import type { Store } from '../../src-main/core/store/openStore.node.ts';
+import { serverClosedDays, serverProducts, serverSlots, serverVenues } from '../../src-main/core/store/schema.node.ts';
+import { demoProducts, demoVenues } from '../../src-main/core/domain/demoCatalogue.std.ts';
+import { closedDays, generateSlots } from '../../src-main/core/domain/slotGrid.std.ts';
 import { demoOccupancy } from './demoOccupancy.std.ts';
 
 export function seedDemoCatalogue(store: Store, today: string, months = 12): void {

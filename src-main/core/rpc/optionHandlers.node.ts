@@ -1,0 +1,103 @@
+// Options are prepared locally (state "pending") with an outbox row in the same
+// transaction; the sync engine takes them to the central service, which decides.
+import crypto from 'node:crypto';
+import type { GroupComposition } from '../domain/groupComposition.std.ts';
+import { groupViolations, headCount } from '../domain/groupComposition.std.ts';
+import { optionExpiry } from '../domain/optionExpiry.std.ts';
+import { findVenue } from '../store/catalogueRepo.node.ts';
+import { deleteOption, findOption, listOptions, pendingSeatsBySlot, toOptionRow } from '../store/optionsRepo.node.ts';
+import { findSlot } from '../store/slotsRepo.node.ts';
+import { applyLocally } from '../sync/localMutators.node.ts';
+import { recordMutation } from '../sync/outbox.node.ts';
+import { syncState } from '../sync/syncState.node.ts';
+import type { NewMutation } from '../../contract/centralApi.std.ts';
+import { GuichetError, notFound } from './guichetError.std.ts';
+import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
+
+/** The server's clock as this workstation last measured it. */
+export const serverNow = (ctx: HandlerContext) => new Date(ctx.now().getTime() + syncState.serverOffsetMs(ctx.store.db));
+
+function refuse(rule: string, message: string, details: Record<string, unknown> = {}): never {
+  throw new GuichetError('RULE_VIOLATION', message, { rule, ...details });
+}
+
+/** The checks the office can make offline; the central service checks again and has the last word. */
+function checkPlaceable(ctx: HandlerContext, slotId: string, composition: GroupComposition) {
+  if (!syncState.session(ctx.store.db)) refuse('SIGN_IN_REQUIRED', 'Sign in to the central service to place options.');
+  const slot = findSlot(ctx.store.db, slotId);
+  if (!slot) throw notFound('slot', slotId);
+  const venue = findVenue(ctx.store.db, slot.venueId);
+  if (!venue) throw notFound('venue', slot.venueId);
+  const violations = groupViolations(venue.rules, composition);
+  if (violations.length > 0) refuse('GROUP_RULE', 'The group does not meet the venue rules.', { violations });
+  if (slot.status !== 'open') refuse('SLOT_UNAVAILABLE', 'This time slot is unavailable for groups.');
+  const expiry = optionExpiry(venue.rules, slot.startsAt, serverNow(ctx).toISOString(), venue.timeZone);
+  if (!expiry.possible) refuse('NO_OPTION_POSSIBLE', 'No option can be placed on this slot: pay at once.', { reason: expiry.reason });
+  const known = slot.remaining - (pendingSeatsBySlot(ctx.store.db, [slotId]).get(slotId) ?? 0);
+  if (headCount(composition) > known) refuse('SLOT_FULL', 'This time slot has fewer places left than the group.', { remaining: Math.max(0, known) });
+  return venue;
+}
+
+function record(ctx: HandlerContext, mutations: NewMutation[], before?: () => void) {
+  const nowIso = ctx.now().toISOString();
+  ctx.store.sqlite.transaction(() => {
+    before?.();
+    for (const mutation of mutations) {
+      recordMutation(ctx.store.db, mutation, nowIso);
+      applyLocally(ctx.store.db, mutation, nowIso);
+    }
+  })();
+  ctx.emit('options.changed', {});
+  ctx.emit('sync.status', ctx.sync.status());
+  void ctx.sync.syncNow();
+}
+
+function optionRow(ctx: HandlerContext, optionId: string) {
+  const option = findOption(ctx.store.db, optionId);
+  if (!option) throw notFound('option', optionId);
+  return toOptionRow(option, findVenue(ctx.store.db, option.venueId)?.name ?? option.venueId);
+}
+
+export const optionHandlers: HandlerTable<'options.list' | 'options.place' | 'options.cancel' | 'options.replace' | 'options.dismiss'> = {
+  'options.list': (_input, { store }) => listOptions(store.db),
+
+  'options.place': ({ slotId, composition, groupBookingId }, ctx) => {
+    checkPlaceable(ctx, slotId, composition);
+    const optionId = crypto.randomUUID();
+    record(ctx, [{ name: 'option.place', args: { optionId, slotId, composition, groupBookingId: groupBookingId ?? null } }]);
+    return optionRow(ctx, optionId);
+  },
+
+  'options.cancel': ({ optionId }, ctx) => {
+    const option = findOption(ctx.store.db, optionId);
+    if (!option) throw notFound('option', optionId);
+    if (option.state !== 'active' && option.state !== 'pending') refuse('NOT_ACTIVE', 'Only a held or pending option can be cancelled.', { state: option.state });
+    record(ctx, [{ name: 'option.cancel', args: { optionId } }]);
+    return optionRow(ctx, optionId);
+  },
+
+  'options.replace': ({ optionId, slotId }, ctx) => {
+    const rejected = findOption(ctx.store.db, optionId);
+    if (!rejected) throw notFound('option', optionId);
+    if (rejected.state !== 'rejected') refuse('NOT_REJECTED', 'Only a refused option can be placed again.', { state: rejected.state });
+    const composition = rejected.composition as GroupComposition;
+    checkPlaceable(ctx, slotId, composition);
+    const newId = crypto.randomUUID();
+    record(
+      ctx,
+      [{ name: 'option.place', args: { optionId: newId, slotId, composition, groupBookingId: rejected.groupBookingId } }],
+      () => deleteOption(ctx.store.db, optionId),
+    );
+    return optionRow(ctx, newId);
+  },
+
+  'options.dismiss': ({ optionId }, ctx) => {
+    const option = findOption(ctx.store.db, optionId);
+    if (!option) throw notFound('option', optionId);
+    if (option.state !== 'rejected') refuse('NOT_REJECTED', 'Only a refused option can be dismissed.', { state: option.state });
+    deleteOption(ctx.store.db, optionId);
+    ctx.emit('options.changed', {});
+    ctx.emit('sync.status', ctx.sync.status());
+    return { dismissed: true as const };
+  },
+};

@@ -1,0 +1,58 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { StoreDb } from './openStore.node.ts';
+import { options, serverVenues } from './schema.node.ts';
+import { headCount, type GroupComposition } from '../domain/groupComposition.std.ts';
+import type { OptionRowDto, RejectionDto } from '../../contract/schemas.std.ts';
+
+export type OptionRecord = typeof options.$inferSelect;
+
+export function findOption(db: StoreDb, id: string): OptionRecord | undefined {
+  return db.select().from(options).where(eq(options.id, id)).get();
+}
+
+export function countRejectedOptions(db: StoreDb): number {
+  return db.select({ n: count() }).from(options).where(eq(options.state, 'rejected')).get()?.n ?? 0;
+}
+
+export function deleteOption(db: StoreDb, id: string): void {
+  db.delete(options).where(eq(options.id, id)).run();
+}
+
+export function toOptionRow(option: OptionRecord, venueName: string): OptionRowDto {
+  const composition = option.composition as GroupComposition;
+  return {
+    id: option.id,
+    venueId: option.venueId,
+    venueName,
+    slotId: option.slotId,
+    startsAt: option.startsAt,
+    composition,
+    headCount: headCount(composition),
+    totalCents: option.totalCents,
+    state: option.state,
+    expiresAt: option.expiresAt,
+    groupBookingId: option.groupBookingId,
+    rejection: (option.rejection as RejectionDto | null) ?? null,
+  };
+}
+
+export function listOptions(db: StoreDb): OptionRowDto[] {
+  return db
+    .select({ option: options, venueName: serverVenues.name })
+    .from(options)
+    .leftJoin(serverVenues, eq(serverVenues.id, options.venueId))
+    .orderBy(asc(options.startsAt))
+    .all()
+    .map(({ option, venueName }) => toOptionRow(option, venueName ?? option.venueId));
+}
+
+/** Seats this office has asked for but the server has not confirmed yet, per slot. */
+export function pendingSeatsBySlot(db: StoreDb, slotIds: string[]): Map<string, number> {
+  const wanted = new Set(slotIds);
+  const seats = new Map<string, number>();
+  for (const option of db.select().from(options).where(eq(options.state, 'pending')).all()) {
+    if (!wanted.has(option.slotId)) continue;
+    seats.set(option.slotId, (seats.get(option.slotId) ?? 0) + headCount(option.composition as GroupComposition));
+  }
+  return seats;
+}

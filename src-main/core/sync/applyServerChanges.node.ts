@@ -1,0 +1,122 @@
+// Writes what the central service sent into the local store: pulled pages (all pages of a
+// pull in ONE transaction with the final cookie, so an interrupted pull changes nothing)
+// and mutation results (rejections are kept on the option for the user to act on).
+import { and, eq, inArray } from 'drizzle-orm';
+import type { MutationResult, PatchOp, PullResponse } from '../../contract/centralApi.std.ts';
+import type { Store } from '../store/openStore.node.ts';
+import { options, outbox } from '../store/schema.node.ts';
+import { writeSetting } from '../store/settingsRepo.node.ts';
+import { applyLocally } from './localMutators.node.ts';
+import { dropAcknowledged, pendingMutations } from './outbox.node.ts';
+
+const TABLE_OF = {
+  venue: 'server_venues',
+  product: 'server_products',
+  slot: 'server_slots',
+  closedDay: 'server_closed_days',
+  option: 'options',
+} as const;
+
+function statements(store: Store) {
+  const { sqlite } = store;
+  return {
+    venue: sqlite.prepare(`INSERT OR REPLACE INTO server_venues (id, name, city, time_zone, online, rules, contact, schedule, sort_order)
+      VALUES (@id, @name, @city, @timeZone, @online, @rules, @contact, @schedule, @sortOrder)`),
+    product: sqlite.prepare(`INSERT OR REPLACE INTO server_products (id, venue_id, kind, label_fr, label_en, price_cents)
+      VALUES (@id, @venueId, @kind, @labelFr, @labelEn, @priceCents)`),
+    slot: sqlite.prepare(`INSERT OR REPLACE INTO server_slots (id, venue_id, starts_at, local_date, local_time, capacity, remaining, status)
+      VALUES (@id, @venueId, @startsAt, @localDate, @localTime, @capacity, @remaining, @status)`),
+    closedDay: sqlite.prepare('INSERT OR IGNORE INTO server_closed_days (venue_id, local_date) VALUES (@venueId, @localDate)'),
+    option: sqlite.prepare(`INSERT INTO options (id, venue_id, slot_id, starts_at, composition, total_cents, state, expires_at, group_booking_id, rejection, created_at, updated_at)
+      VALUES (@id, @venueId, @slotId, @startsAt, @composition, @totalCents, @state, @expiresAt, @groupBookingId, NULL, @createdAt, @updatedAt)
+      ON CONFLICT (id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at, total_cents = excluded.total_cents,
+        composition = excluded.composition, slot_id = excluded.slot_id, starts_at = excluded.starts_at, rejection = NULL, updated_at = excluded.updated_at`),
+  };
+}
+
+function applyOp(store: Store, prepared: ReturnType<typeof statements>, op: PatchOp): void {
+  if (op.op === 'del') {
+    if (op.entity === 'closedDay') {
+      const [venueId, localDate] = op.id.split('|');
+      store.sqlite.prepare('DELETE FROM server_closed_days WHERE venue_id = ? AND local_date = ?').run(venueId, localDate);
+    } else {
+      store.sqlite.prepare(`DELETE FROM ${TABLE_OF[op.entity]} WHERE id = ?`).run(op.id);
+    }
+    return;
+  }
+  switch (op.entity) {
+    case 'venue': {
+      const v = op.value;
+      prepared.venue.run({ ...v, online: v.online ? 1 : 0, rules: JSON.stringify(v.rules), contact: JSON.stringify(v.contact), schedule: JSON.stringify(v.schedule) });
+      return;
+    }
+    case 'product': {
+      const p = op.value;
+      prepared.product.run({ id: p.id, venueId: p.venueId, kind: p.kind, labelFr: p.label.fr, labelEn: p.label.en, priceCents: p.priceCents });
+      return;
+    }
+    case 'slot':
+      prepared.slot.run(op.value);
+      return;
+    case 'closedDay':
+      prepared.closedDay.run(op.value);
+      return;
+    case 'option': {
+      const o = op.value;
+      prepared.option.run({ ...o, composition: JSON.stringify(o.composition) });
+      return;
+    }
+  }
+}
+
+/** Records the outcome of mutations on the options they concern. Call inside a transaction. */
+export function applyResults(store: Store, results: MutationResult[], nowIso: string): void {
+  if (results.length === 0) return;
+  const { db } = store;
+  const rows = db.select().from(outbox).where(inArray(outbox.mutationId, results.map((r) => r.mutationId))).all();
+  const prepared = statements(store);
+  for (const result of results) {
+    const row = rows.find((r) => r.mutationId === result.mutationId);
+    if (result.status === 'applied' && result.option) {
+      applyOp(store, prepared, { op: 'put', entity: 'option', id: result.option.id, value: result.option });
+    } else if (result.status === 'rejected' && row?.name === 'option.place') {
+      const { optionId } = row.args as { optionId: string };
+      db.update(options)
+        .set({
+          state: 'rejected',
+          rejection: { code: result.code, message: result.message, alternatives: result.alternatives ?? [], violations: result.violations ?? [] },
+          updatedAt: nowIso,
+        })
+        .where(and(eq(options.id, optionId), eq(options.state, 'pending')))
+        .run();
+    }
+  }
+}
+
+/** After the server's truth is written, the changes it has not seen yet are replayed on top. */
+function acknowledgeAndReplay(store: Store, lastMutationId: number, nowIso: string) {
+  dropAcknowledged(store.db, lastMutationId);
+  for (const mutation of pendingMutations(store.db)) applyLocally(store.db, mutation, nowIso);
+}
+
+export function applyPush(store: Store, lastMutationId: number, results: MutationResult[], nowIso: string): void {
+  store.sqlite.transaction(() => {
+    applyResults(store, results, nowIso);
+    acknowledgeAndReplay(store, lastMutationId, nowIso);
+  })();
+}
+
+export function applyPull(store: Store, pages: PullResponse[], localNow: Date): void {
+  const last = pages[pages.length - 1];
+  if (!last) return;
+  const nowIso = localNow.toISOString();
+  store.sqlite.transaction(() => {
+    const prepared = statements(store);
+    for (const page of pages) for (const op of page.patch) applyOp(store, prepared, op);
+    applyResults(store, pages.flatMap((p) => p.results), nowIso);
+    acknowledgeAndReplay(store, last.lastMutationId, nowIso);
+    writeSetting(store.db, 'sync.cookie', last.cookie);
+    writeSetting(store.db, 'sync.lastSyncAt', last.serverTime);
+    writeSetting(store.db, 'sync.serverOffsetMs', Date.parse(last.serverTime) - localNow.getTime());
+  })();
+}

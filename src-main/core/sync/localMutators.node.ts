@@ -1,0 +1,49 @@
+// The optimistic local effect of each mutation. Run once when the user acts, and again
+// after every pull for mutations the server has not acknowledged yet (the server's state
+// replaces the mirror, then the pending intentions are replayed on top of it).
+import { and, eq, inArray } from 'drizzle-orm';
+import type { NewMutation } from '../../contract/centralApi.std.ts';
+import type { StoreDb } from '../store/openStore.node.ts';
+import { options } from '../store/schema.node.ts';
+import { findSlot } from '../store/slotsRepo.node.ts';
+import { productsOfVenue } from '../store/catalogueRepo.node.ts';
+import { priceGroup } from '../domain/pricing.std.ts';
+import type { Product } from '../domain/venues.std.ts';
+
+export function applyLocally(db: StoreDb, mutation: NewMutation, nowIso: string): void {
+  switch (mutation.name) {
+    case 'option.place': {
+      const { optionId, slotId, composition, groupBookingId } = mutation.args;
+      const slot = findSlot(db, slotId);
+      if (!slot) return;
+      const products = productsOfVenue(db, slot.venueId);
+      const pick = (kind: Product['kind']) => products.find((p) => p.kind === kind);
+      const visitor = pick('visitor');
+      const guide = pick('guide');
+      const leader = pick('leader');
+      const totalCents = visitor && guide && leader ? priceGroup(composition, { visitor, guide, leader }).totalCents : 0;
+      db.insert(options).values({
+        id: optionId,
+        venueId: slot.venueId,
+        slotId,
+        startsAt: slot.startsAt,
+        composition,
+        totalCents,
+        state: 'pending',
+        expiresAt: null,
+        groupBookingId: groupBookingId ?? null,
+        rejection: null,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+      }).onConflictDoNothing().run();
+      return;
+    }
+    case 'option.cancel':
+      db.update(options)
+        .set({ state: 'cancelled', updatedAt: nowIso })
+        .where(and(eq(options.id, mutation.args.optionId), inArray(options.state, ['pending', 'active'])))
+        .run();
+      return;
+  }
+}
+

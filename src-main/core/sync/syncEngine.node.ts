@@ -1,0 +1,124 @@
+// The background loop: push what the office did, pull what changed, again and again;
+// back off while the central service is unreachable; say where things stand.
+import type { SyncStatusDto } from '../../contract/schemas.std.ts';
+import type { PullResponse } from '../../contract/centralApi.std.ts';
+import type { Store } from '../store/openStore.node.ts';
+import { countOutbox } from '../store/officeRecordsRepo.node.ts';
+import { countRejectedOptions } from '../store/optionsRepo.node.ts';
+import { CentralRefusal, OfflineError, type CentralClient } from './centralClient.node.ts';
+import { applyPull, applyPush } from './applyServerChanges.node.ts';
+import { pendingMutations } from './outbox.node.ts';
+import { syncState } from './syncState.node.ts';
+
+const PUSH_BATCH = 100;
+const POLL_EVERY_MS = 10_000;
+const MAX_BACKOFF_MS = 60_000;
+
+export interface SyncEngineOptions {
+  store: Store;
+  client: CentralClient;
+  now(): Date;
+  onStatus(status: SyncStatusDto): void;
+  /** A pulled page arrives; tests use it to cut a pull short. */
+  onPage?(page: PullResponse, index: number): void;
+}
+
+export interface SyncEngine {
+  /** One push + pull now; resolves when done (or failed, which the status then says). */
+  syncNow(): Promise<SyncStatusDto>;
+  status(): SyncStatusDto;
+  start(): void;
+  stop(): void;
+}
+
+export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncEngineOptions): SyncEngine {
+  let connection: SyncStatusDto['connection'] = 'offline';
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<SyncStatusDto> | undefined;
+  let started = false;
+
+  const status = (): SyncStatusDto => ({
+    connection: syncState.session(store.db) ? connection : 'signed-out',
+    lastSyncAt: syncState.lastSyncAt(store.db),
+    pendingChanges: countOutbox(store.db),
+    rejectedChanges: countRejectedOptions(store.db),
+  });
+
+  async function accessToken(): Promise<string | undefined> {
+    const session = syncState.session(store.db);
+    if (!session) return undefined;
+    if (session.accessExpiresAtMs - 30_000 > Date.now()) return session.accessToken;
+    try {
+      const renewed = await client.refresh(session.refreshToken);
+      syncState.saveSession(store.db, renewed);
+      return renewed.accessToken;
+    } catch (error) {
+      if (error instanceof CentralRefusal) syncState.saveSession(store.db, null);
+      throw error;
+    }
+  }
+
+  async function cycle(): Promise<void> {
+    const token = await accessToken();
+    if (!token) return;
+    const clientId = syncState.clientId(store.db);
+    for (let batch = pendingMutations(store.db).slice(0, PUSH_BATCH); batch.length > 0; batch = pendingMutations(store.db).slice(0, PUSH_BATCH)) {
+      const response = await client.push(token, clientId, batch);
+      applyPush(store, response.lastMutationId, response.results, now().toISOString());
+      if (response.lastMutationId < batch[batch.length - 1]!.id) break;
+    }
+    const firstPending = pendingMutations(store.db)[0];
+    const resultsAfter = firstPending ? firstPending.id - 1 : 0;
+    const pages: PullResponse[] = [];
+    let cookie = syncState.cookie(store.db);
+    do {
+      const page = await client.pull(token, { clientId, cookie, resultsAfter });
+      onPage?.(page, pages.length);
+      pages.push(page);
+      cookie = page.cookie;
+    } while (pages[pages.length - 1]!.hasMore);
+    applyPull(store, pages, now());
+  }
+
+  function schedule(delay: number) {
+    if (!started) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void syncNow(), delay);
+  }
+
+  function syncNow(): Promise<SyncStatusDto> {
+    running ??= (async () => {
+      try {
+        await cycle();
+        connection = 'online';
+        failures = 0;
+      } catch (error) {
+        // Whatever failed, the outbox still holds every change: the next cycle resends it.
+        if (!(error instanceof OfflineError) && !(error instanceof CentralRefusal)) console.error('[guichet] sync failed', error);
+        connection = error instanceof CentralRefusal ? connection : 'offline';
+        failures += 1;
+      } finally {
+        running = undefined;
+      }
+      const current = status();
+      onStatus(current);
+      schedule(failures === 0 ? POLL_EVERY_MS : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 6)));
+      return current;
+    })();
+    return running;
+  }
+
+  return {
+    syncNow,
+    status,
+    start() {
+      started = true;
+      void syncNow();
+    },
+    stop() {
+      started = false;
+      clearTimeout(timer);
+    },
+  };
+}

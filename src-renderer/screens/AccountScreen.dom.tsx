@@ -1,0 +1,115 @@
+// Sign in, sign up (password policy shown and checked as the user types), sign out,
+// and which central service this workstation talks to.
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { passwordProblems } from '../../src-main/contract/centralApi.std.ts';
+import { ErrorNotice } from '../components/ErrorNotice.dom.tsx';
+import { attempt } from '../state/attempt.dom.ts';
+import { useNotices } from '../state/notices.dom.ts';
+import { useRemote } from '../state/useRemote.dom.ts';
+import { useEvent } from '../state/useEvent.dom.ts';
+
+function Field({ name, label, type = 'text', value, onChange }: { name: string; label: string; type?: string; value: string; onChange(v: string): void }) {
+  return (
+    <label className="field">
+      {label}
+      <input name={name} type={type} value={value} onChange={(e) => onChange(e.target.value)} required autoComplete={type === 'password' ? 'current-password' : 'on'} />
+    </label>
+  );
+}
+
+function SignInForm({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await attempt('account.signIn', { email, password })) onDone();
+  };
+  return (
+    <form className="card form" onSubmit={submit} aria-label={t('account.signIn')}>
+      <h2>{t('account.signIn')}</h2>
+      <Field name="email" label={t('account.email')} type="email" value={email} onChange={setEmail} />
+      <Field name="password" label={t('account.password')} type="password" value={password} onChange={setPassword} />
+      <button type="submit" className="button-primary">{t('account.signIn')}</button>
+    </form>
+  );
+}
+
+function SignUpForm({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ company: '', contactName: '', email: '', password: '' });
+  const missing = passwordProblems(form.password);
+  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await attempt('account.signUp', form)) onDone();
+  };
+  return (
+    <form className="card form" onSubmit={submit} aria-label={t('account.signUp')}>
+      <h2>{t('account.signUp')}</h2>
+      <Field name="company" label={t('account.company')} value={form.company} onChange={set('company')} />
+      <Field name="contactName" label={t('account.contactName')} value={form.contactName} onChange={set('contactName')} />
+      <Field name="email" label={t('account.email')} type="email" value={form.email} onChange={set('email')} />
+      <Field name="password" label={t('account.password')} type="password" value={form.password} onChange={set('password')} />
+      <p className="hint">{t('account.passwordRule')}</p>
+      {form.password !== '' && missing.length > 0 && (
+        <p className="hint password-missing">{t('errors.rules.WEAK_PASSWORD', { missing: missing.map((m) => t(`errors.missing.${m}`)).join(', ') })}</p>
+      )}
+      <button type="submit" className="button-primary">{t('account.signUp')}</button>
+    </form>
+  );
+}
+
+function CentralServiceSetting({ current }: { current: string | null }) {
+  const { t } = useTranslation();
+  const say = useNotices((s) => s.say);
+  const [url, setUrl] = useState(current ?? '');
+  return (
+    <form
+      className="card form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await attempt('settings.update', { centralUrl: url.trim() === '' ? null : url.trim() })) say(t('account.saved'));
+      }}
+    >
+      <h2>{t('account.service')}</h2>
+      <p className="hint">{t('account.serviceHint')}</p>
+      <Field name="centralUrl" label={t('account.service')} type="url" value={url} onChange={setUrl} />
+      <button type="submit" className="button-secondary">{t('account.save')}</button>
+    </form>
+  );
+}
+
+export function AccountScreen() {
+  const { t } = useTranslation();
+  const account = useRemote('account.status', {});
+  const settings = useRemote('settings.get', {});
+  const reload = account.reload;
+  useEvent('account.changed', useCallback(() => reload(), [reload]));
+  const status = account.value;
+  return (
+    <div className="screen">
+      <h1>{t('account.title')}</h1>
+      {account.error && <ErrorNotice error={account.error} onRetry={reload} />}
+      {status?.signedIn && status.office && status.user && (
+        <section className="card">
+          <p>{t('account.signedInAs', { user: status.user.contactName, email: status.user.email, company: status.office.company })}</p>
+          <p className={status.office.status === 'validated' ? 'notice' : 'notice notice-warning'} data-testid="office-status">
+            {status.office.status === 'validated' ? t('account.validated') : t('account.awaiting')}
+          </p>
+          <button type="button" className="button-secondary" onClick={async () => (await attempt('account.signOut', {})) && reload()}>
+            {t('account.signOut')}
+          </button>
+        </section>
+      )}
+      {status && !status.signedIn && (
+        <div className="forms">
+          <SignInForm onDone={reload} />
+          <SignUpForm onDone={reload} />
+        </div>
+      )}
+      {settings.value && <CentralServiceSetting current={settings.value.centralUrl} />}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+// The office's options with their state, expiry, and what to do next: cancel (the
+// platform's "X"), or — for an option the central service refused — place it again on
+// one of the slots that can take the group.
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OptionRowDto } from '../../src-main/contract/schemas.std.ts';
+import { DataTable } from '../components/DataTable.dom.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.dom.tsx';
+import { StateBadge } from '../components/StateBadge.dom.tsx';
+import { useApp } from '../state/appStore.dom.ts';
+import { useRemote } from '../state/useRemote.dom.ts';
+import { useEvent } from '../state/useEvent.dom.ts';
+import { attempt } from '../state/attempt.dom.ts';
+import { useNotices } from '../state/notices.dom.ts';
+import { formatDateTime, formatMoney } from '../format/formatters.dom.ts';
+
+function RejectionDetails({ option, onDone }: { option: OptionRowDto; onDone(): void }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const say = useNotices((s) => s.say);
+  const rejection = option.rejection!;
+  return (
+    <div className="rejection">
+      <p className="notice notice-error">{t('options.rejected', { reason: t(`options.reasons.${rejection.code}`, { defaultValue: rejection.message }) })}</p>
+      {rejection.alternatives.length > 0 ? (
+        <>
+          <p>{t('options.alternatives')}</p>
+          <div className="alternatives">
+            {rejection.alternatives.map((alt) => (
+              <button
+                key={alt.slotId}
+                type="button"
+                className="button-secondary"
+                onClick={async () => {
+                  if (await attempt('options.replace', { optionId: option.id, slotId: alt.slotId })) {
+                    say(t('options.replaced', { date: formatDateTime(alt.startsAt, language) }));
+                    onDone();
+                  }
+                }}
+              >
+                {t('options.replace', { date: formatDateTime(alt.startsAt, language), remaining: alt.remaining })}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : (
+        rejection.code === 'SLOT_FULL' && <p className="hint">{t('options.noAlternative')}</p>
+      )}
+      <button type="button" className="button-secondary" onClick={async () => (await attempt('options.dismiss', { optionId: option.id })) && onDone()}>
+        {t('options.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+function CancelAction({ option, onDone }: { option: OptionRowDto; onDone(): void }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const say = useNotices((s) => s.say);
+  const [asking, setAsking] = useState(false);
+  const facts = { count: option.headCount, venue: option.venueName, date: formatDateTime(option.startsAt, language) };
+  if (!asking) {
+    return <button type="button" className="button-secondary" aria-label={`${t('options.cancel')} ${option.venueName}`} onClick={() => setAsking(true)}>✕ {t('options.cancel')}</button>;
+  }
+  return (
+    <div className="confirm" role="group">
+      <span>{t('options.confirmCancel', facts)}</span>
+      <button
+        type="button"
+        className="button-danger"
+        onClick={async () => {
+          if (await attempt('options.cancel', { optionId: option.id })) {
+            say(t('options.cancelled', facts));
+            onDone();
+          }
+          setAsking(false);
+        }}
+      >
+        {t('options.cancel')}
+      </button>
+      <button type="button" className="button-secondary" onClick={() => setAsking(false)}>{t('common.keep')}</button>
+    </div>
+  );
+}
+
+export function OptionsScreen() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const list = useRemote('options.list', {});
+  const reload = list.reload;
+  useEvent('options.changed', useCallback(() => reload(), [reload]));
+  return (
+    <div className="screen">
+      <h1>{t('options.title')}</h1>
+      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      <DataTable
+        label={t('options.title')}
+        rows={list.value ?? []}
+        empty={t('options.empty')}
+        rowProps={(o) => ({ 'data-option-id': o.id, 'data-state': o.state })}
+        columns={[
+          { key: 'venue', header: t('options.columns.venue'), cell: (o) => o.venueName },
+          { key: 'slot', header: t('options.columns.slot'), cell: (o) => formatDateTime(o.startsAt, language) },
+          { key: 'people', header: t('options.columns.people'), cell: (o) => o.headCount, numeric: true },
+          { key: 'amount', header: t('options.columns.amount'), cell: (o) => formatMoney(o.totalCents, language), numeric: true },
+          { key: 'state', header: t('options.columns.state'), cell: (o) => <StateBadge state={o.state} /> },
+          { key: 'expires', header: t('options.columns.expires'), cell: (o) => (o.expiresAt ? formatDateTime(o.expiresAt, language) : '—') },
+          {
+            key: 'actions',
+            header: t('options.columns.actions'),
+            cell: (o) =>
+              o.state === 'rejected' ? <RejectionDetails option={o} onDone={reload} />
+                : o.state === 'active' || o.state === 'pending' ? <CancelAction option={o} onDone={reload} />
+                  : null,
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The side panel where a group is composed on a slot and an option placed: price, free
+// tickets and expiry are shown before the user commits.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GroupCompositionDto, SlotDto, VenueDto } from '../../../src-main/contract/schemas.std.ts';
+import { useApp } from '../../state/appStore.dom.ts';
+import { useRemote } from '../../state/useRemote.dom.ts';
+import { attempt } from '../../state/attempt.dom.ts';
+import { useNotices } from '../../state/notices.dom.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
+import { formatDateTime, formatMoney } from '../../format/formatters.dom.ts';
+
+const FIELDS = ['visitors', 'guides', 'leaders'] as const;
+const toCount = (text: string) => (text.trim() === '' ? 0 : Number(text));
+
+export function BookingPanel({ venue, slot, onClose }: { venue: VenueDto; slot: SlotDto; onClose(): void }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const say = useNotices((s) => s.say);
+  const [typed, setTyped] = useState<Record<(typeof FIELDS)[number], string>>({ visitors: '', guides: '', leaders: '' });
+  const [busy, setBusy] = useState(false);
+  const composition: GroupCompositionDto = { visitors: toCount(typed.visitors), guides: toCount(typed.guides), leaders: toCount(typed.leaders) };
+  const quote = useRemote('booking.quote', { slotId: slot.id, composition });
+  const q = quote.value;
+  const when = formatDateTime(slot.startsAt, language);
+
+  async function place() {
+    setBusy(true);
+    const option = await attempt('options.place', { slotId: slot.id, composition });
+    setBusy(false);
+    if (option) {
+      say(t('booking.placed', { venue: venue.name, date: when }));
+      onClose();
+    }
+  }
+
+  return (
+    <aside className="side-panel booking-panel" aria-label={t('booking.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <header>
+        <h2>{t('booking.title')}</h2>
+        <button type="button" className="button-secondary" onClick={onClose}>{t('booking.close')}</button>
+      </header>
+      <p className="panel-slot">{t('booking.slot', { venue: venue.name, date: when })}</p>
+      <div className="composition">
+        {FIELDS.map((field, index) => (
+          <label key={field}>
+            {t(`booking.${field}`)}
+            <input
+              type="number"
+              min={0}
+              inputMode="numeric"
+              autoFocus={index === 0}
+              value={typed[field]}
+              onChange={(e) => setTyped({ ...typed, [field]: e.target.value })}
+              name={field}
+            />
+          </label>
+        ))}
+      </div>
+      {quote.error && <ErrorNotice error={quote.error} />}
+      {q && !quote.error && (
+        <>
+          <p className="hint">{t('booking.headCount', { count: q.headCount, remaining: q.remaining })}</p>
+          <table className="data-table price-lines">
+            <tbody>
+              {q.lines.map((line) => (
+                <tr key={line.productId}>
+                  <td>{line.label[language]}</td>
+                  <td className="numeric">{formatMoney(line.unitCents, language)}</td>
+                  <td className="numeric">× {line.quantity}</td>
+                  <td className="numeric">{formatMoney(line.totalCents, language)}</td>
+                </tr>
+              ))}
+              <tr><td colSpan={3}>{t('booking.discounts')}</td><td className="numeric">{formatMoney(q.discountCents, language)}</td></tr>
+              <tr className="total"><td colSpan={3}>{t('booking.total')}</td><td className="numeric" data-testid="total">{formatMoney(q.totalCents, language)}</td></tr>
+            </tbody>
+          </table>
+          <ul className="ticket-notes">
+            {q.breakdown.freeGuides > 0 && <li>{t('booking.freeGuides', { count: q.breakdown.freeGuides })}</li>}
+            {q.breakdown.freeLeaders > 0 && <li>{t('booking.freeLeaders', { count: q.breakdown.freeLeaders })}</li>}
+            {q.breakdown.paidLeaders > 0 && <li>{t('booking.paidLeaders', { count: q.breakdown.paidLeaders })}</li>}
+          </ul>
+          {q.violations.length > 0 && q.headCount > 0 && (
+            <ul className="notice notice-error violations" role="alert">
+              {q.violations.map((v) => <li key={v.code}>{t(`errors.violations.${v.code}`, v)}</li>)}
+            </ul>
+          )}
+          {q.option.possible ? (
+            <button type="button" className="button-primary" disabled={busy || q.violations.length > 0 || q.headCount > q.remaining} onClick={() => void place()}>
+              {t('booking.place', { date: formatDateTime(q.option.expiresAt, language) })}
+            </button>
+          ) : (
+            <p className="notice">{t(`booking.noOption.${q.option.reason}`)}</p>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

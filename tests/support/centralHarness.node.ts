@@ -1,0 +1,50 @@
+// A real central service in-process (PGlite in memory, demo catalogue) on loopback, with
+// a clock the test can move, and helpers to create and validate offices through its APIs.
+import crypto from 'node:crypto';
+import { startCentral } from '../../src-central/central.node.ts';
+import { CENTRAL_MIGRATIONS_DIR } from './tempCore.node.ts';
+
+export interface CentralHarness {
+  url: string;
+  adminToken: string;
+  clock: { now: Date };
+  sweepExpired(): Promise<number>;
+  close(): Promise<void>;
+  /** Signs up an office, validates it in the back office, returns its credentials. */
+  validatedOffice(company?: string): Promise<{ email: string; password: string }>;
+  admin(path: string, body?: unknown): Promise<Response>;
+}
+
+export async function startCentralHarness(start = new Date('2025-01-10T09:00:00Z'), options: { port?: number; dataDir?: string } = {}): Promise<CentralHarness> {
+  const clock = { now: start };
+  const central = await startCentral({
+    migrationsDir: CENTRAL_MIGRATIONS_DIR, seedDemo: true, now: () => clock.now, sweepEveryMs: 3_600_000, ...options,
+  });
+  const admin = (path: string, body?: unknown) =>
+    fetch(new URL(path, central.url), {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'x-admin-token': central.adminToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return {
+    url: central.url,
+    adminToken: central.adminToken,
+    clock,
+    sweepExpired: central.sweepExpired,
+    close: central.close,
+    admin,
+    async validatedOffice(company = 'Voyages Test') {
+      const email = `office-${crypto.randomUUID()}@example.org`;
+      const password = 'Secret!2025x';
+      const signUp = await fetch(new URL('/auth/signup', central.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ company, contactName: 'Test Agent', email, password }),
+      });
+      const { officeId } = (await signUp.json()) as { officeId: string };
+      const validated = await admin(`/admin/offices/${officeId}/validate`, {});
+      if (!validated.ok) throw new Error(`validation failed: ${validated.status}`);
+      return { email, password };
+    },
+  };
+}

@@ -1,0 +1,121 @@
+// The desktop against a real central service on loopback: options prepared offline,
+// sent exactly once, refused with alternatives when another office took the seats,
+// expired by the server's clock only.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCentralHarness, type CentralHarness } from '../support/centralHarness.node.ts';
+import { tempCore, type TempCore } from '../support/tempCore.node.ts';
+import { methods } from '../../src-main/contract/methods.std.ts';
+import { ok, options, slotAt } from './helpers.node.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setUp(localNow = new Date('2025-01-10T09:00:00Z')) {
+  const central = await startCentralHarness();
+  cleanups.push(central.close);
+  return { central, office: (now = localNow) => officeOn(central, now) };
+}
+
+async function officeOn(central: CentralHarness, now: Date): Promise<TempCore> {
+  const core = await tempCore(now, { centralUrl: central.url });
+  cleanups.push(() => core.close());
+  const credentials = await central.validatedOffice();
+  const status = await ok(core, 'account.signIn', credentials);
+  expect(methods['account.signIn'].output.safeParse(status).success).toBe(true);
+  await core.sync.syncNow();
+  return core;
+}
+
+const group = (visitors: number, guides = 1, leaders = 0) => ({ visitors, guides, leaders });
+
+describe('options through sync', () => {
+  it('an option placed is pending until the server holds it, with the server’s expiry', async () => {
+    const { office } = await setUp();
+    const desk = await office();
+    const slot = await slotAt(desk, 'sainte-chapelle', '2025-03-18', '13:15');
+    const placed = await ok<{ id: string; state: string }>(desk, 'options.place', { slotId: slot.id, composition: group(16) });
+    expect(methods['options.place'].output.safeParse(placed).success).toBe(true);
+    expect(placed.state).toBe('pending');
+    expect((await ok<{ pendingChanges: number }>(desk, 'sync.status')).pendingChanges).toBe(1);
+
+    const status = await ok<{ connection: string; pendingChanges: number }>(desk, 'sync.now');
+    expect(status).toMatchObject({ connection: 'online', pendingChanges: 0 });
+    const [option] = await options(desk);
+    expect(option).toMatchObject({ id: placed.id, state: 'active', expiresAt: '2025-01-17T12:15:00.000Z' });
+    expect((await slotAt(desk, 'sainte-chapelle', '2025-03-18', '13:15')).remaining).toBe(slot.remaining - 17);
+  });
+
+  it('a slot filled by another office while this one was offline: refused with alternatives, re-placed in one step', async () => {
+    const { office } = await setUp();
+    const offline = await office();
+    const other = await office();
+    const slot = await slotAt(offline, 'sainte-chapelle', '2025-03-18', '10:00');
+    expect(slot.remaining).toBeGreaterThanOrEqual(20);
+
+    await ok(offline, 'options.place', { slotId: slot.id, composition: group(19) }).then(() => undefined);
+    // The other office takes the seats first (this office's push has not reached the server).
+    await ok(other, 'options.place', { slotId: slot.id, composition: group(slot.remaining - 1, 1) });
+    await other.sync.syncNow();
+
+    await offline.sync.syncNow();
+    const [rejected] = await options(offline);
+    expect(rejected!.state).toBe('rejected');
+    expect(rejected!.rejection!.code).toBe('SLOT_FULL');
+    expect(rejected!.rejection!.alternatives.length).toBeGreaterThan(0);
+    const sameDay = rejected!.rejection!.alternatives[0]!;
+    expect(sameDay.startsAt.slice(0, 10)).toBe('2025-03-18');
+    expect((await ok<{ rejectedChanges: number }>(offline, 'sync.status')).rejectedChanges).toBe(1);
+
+    const replaced = await ok<{ id: string }>(offline, 'options.replace', { optionId: rejected!.id, slotId: sameDay.slotId });
+    await offline.sync.syncNow();
+    const after = await options(offline);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: replaced.id, state: 'active', slotId: sameDay.slotId });
+  });
+
+  it('cancelling returns the seats, for every office', async () => {
+    const { office } = await setUp();
+    const desk = await office();
+    const other = await office();
+    const slot = await slotAt(desk, 'conciergerie', '2025-03-20', '11:00');
+    const placed = await ok<{ id: string }>(desk, 'options.place', { slotId: slot.id, composition: group(12) });
+    await desk.sync.syncNow();
+    await other.sync.syncNow();
+    expect((await slotAt(other, 'conciergerie', '2025-03-20', '11:00')).remaining).toBe(slot.remaining - 13);
+
+    await ok(desk, 'options.cancel', { optionId: placed.id });
+    await desk.sync.syncNow();
+    await other.sync.syncNow();
+    expect((await options(desk))[0]!.state).toBe('cancelled');
+    expect((await slotAt(other, 'conciergerie', '2025-03-20', '11:00')).remaining).toBe(slot.remaining);
+  });
+
+  it('an option expires by the server clock while the office is offline; its seats are free again', async () => {
+    const { central, office } = await setUp();
+    const desk = await office();
+    const slot = await slotAt(desk, 'sainte-chapelle', '2025-03-18', '15:00');
+    await ok(desk, 'options.place', { slotId: slot.id, composition: group(20) });
+    await desk.sync.syncNow();
+    expect((await options(desk))[0]!.state).toBe('active');
+
+    central.clock.now = new Date('2025-01-17T14:16:00Z'); // 17 January 15:16 in Paris: past 14:00 expiry.
+    expect(await central.sweepExpired()).toBe(1);
+    await desk.sync.syncNow();
+    expect((await options(desk))[0]!.state).toBe('expired');
+    expect((await slotAt(desk, 'sainte-chapelle', '2025-03-18', '15:00')).remaining).toBe(slot.remaining);
+  });
+
+  it('a workstation whose clock is days off still follows the server for expiry', async () => {
+    const { office } = await setUp();
+    // The office computer believes it is 20 January; the server knows it is 10 January.
+    const desk = await office(new Date('2025-01-20T09:00:00Z'));
+    const slot = await slotAt(desk, 'sainte-chapelle', '2025-03-18', '13:15');
+    const quote = await ok<{ option: { possible: boolean; expiresAt?: string } }>(desk, 'booking.quote', { slotId: slot.id, composition: group(16) });
+    expect(quote.option).toEqual({ possible: true, expiresAt: '2025-01-17T12:15:00.000Z' });
+    await ok(desk, 'options.place', { slotId: slot.id, composition: group(16) });
+    await desk.sync.syncNow();
+    expect((await options(desk))[0]).toMatchObject({ state: 'active', expiresAt: '2025-01-17T12:15:00.000Z' });
+  });
+});
