@@ -40,16 +40,25 @@ export async function ensureNodePackages() {
   run('npm', ['install', '--no-audit', '--no-fund'], { env });
 }
 
+function ensureDebianPackage(binary, pkg, why, envHint) {
+  if (fs.existsSync(binary)) return;
+  const canApt = process.platform === 'linux' && fs.existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
+  if (!canApt) {
+    console.error(`${why} need ${binary}. Install it (Debian: apt-get install -y ${pkg})${envHint}.`);
+    process.exit(1);
+  }
+  console.log(`Installing Debian's ${pkg} (${why.toLowerCase()})…`);
+  run('apt-get', ['install', '-y', '--no-install-recommends', pkg], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
 /** Debian's Chromium for the end-to-end tests; Playwright never downloads a browser of its own. */
 export function ensureChromium() {
   const chromium = process.env.GUICHET_CHROMIUM ?? '/usr/bin/chromium';
-  if (fs.existsSync(chromium)) return chromium;
-  const canApt = process.platform === 'linux' && fs.existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
-  if (!canApt) {
-    console.error(`The end-to-end tests need Chromium at ${chromium}. Install it (Debian: apt-get install -y chromium) or set GUICHET_CHROMIUM to a Chromium binary.`);
-    process.exit(1);
-  }
-  console.log('Installing Debian\'s Chromium for the end-to-end tests…');
-  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  ensureDebianPackage(chromium, 'chromium', 'The end-to-end tests', ' or set GUICHET_CHROMIUM to a Chromium binary');
   return chromium;
+}
+
+/** A real PostgreSQL for the concurrency tests (started and stopped by the tests themselves). */
+export function ensurePostgres() {
+  ensureDebianPackage('/usr/lib/postgresql/15/bin/pg_ctl', 'postgresql', 'The PostgreSQL concurrency tests', '');
 }

@@ -1,7 +1,11 @@
 // `npm run bench`: runs every benchmark in this folder and prints its figures.
+// `npm run bench -- startup pull placements` runs only those named.
 import { benchStartup } from './startup.bench.node.ts';
+import { benchPull } from './pull.bench.node.ts';
+import { benchPlacements } from './placements.bench.node.ts';
 
-const benches = [benchStartup];
-for (const bench of benches) {
-  await bench();
+const benches: Record<string, () => Promise<void>> = { startup: benchStartup, pull: benchPull, placements: benchPlacements };
+const wanted = process.argv.slice(2);
+for (const [name, bench] of Object.entries(benches)) {
+  if (wanted.length === 0 || wanted.includes(name)) await bench();
 }
