@@ -1,0 +1,84 @@
+// Sign-up, sign-in, token refresh and sign-out (DOMAIN.md §8). A new office can sign in at
+// once; it reaches bookable products only once the back office has validated it.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { and, eq, gt } from 'drizzle-orm';
+import { z } from 'zod';
+import { passwordProblems, SignInSchema, SignUpSchema, type Session } from '../../src-main/contract/centralApi.std.ts';
+import type { CentralContext } from '../context.node.ts';
+import type { Db } from '../store/database.node.ts';
+import { offices, sessions } from '../store/schema.node.ts';
+import { HttpError, parseInput } from '../http/httpError.node.ts';
+import { findOffice, officeIdOf, type OfficeRow } from './authenticate.node.ts';
+import { hashPassword, passwordMatches, UNKNOWN_ACCOUNT_HASH } from './passwords.node.ts';
+import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, REFRESH_TOKEN_DAYS } from './tokens.node.ts';
+
+const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+
+/** E-mail addresses are one account whatever their case. */
+function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function officeView(office: OfficeRow) {
+  return {
+    office: { id: office.id, company: office.company, status: office.status },
+    user: { email: office.email, contactName: office.contactName },
+  };
+}
+
+async function openSession(db: Db, ctx: CentralContext, office: OfficeRow): Promise<Session> {
+  const now = ctx.now();
+  const refreshToken = newRefreshToken();
+  await db.insert(sessions).values({
+    refreshTokenHash: hashRefreshToken(refreshToken),
+    officeId: office.id,
+    expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
+  });
+  return { accessToken: ctx.tokens.issue(office.id, now), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, ...officeView(office) };
+}
+
+export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
+  const { db } = ctx;
+
+  app.post('/auth/signup', async (request, reply) => {
+    const input = parseInput(SignUpSchema, request.body);
+    const missing = passwordProblems(input.password);
+    if (missing.length > 0) {
+      throw new HttpError(400, 'WEAK_PASSWORD', 'The password does not meet the policy.', { missing });
+    }
+    const id = randomUUID();
+    const inserted = await db.insert(offices).values({
+      id, company: input.company, contactName: input.contactName, email: normalizeEmail(input.email),
+      passwordHash: await hashPassword(input.password), status: 'awaiting_validation', createdAt: ctx.now(),
+    }).onConflictDoNothing({ target: offices.email }).returning({ id: offices.id });
+    if (inserted.length === 0) throw new HttpError(409, 'EMAIL_TAKEN', 'An account already uses this e-mail address.');
+    return reply.status(201).send({ officeId: id, status: 'awaiting_validation' });
+  });
+
+  app.post('/auth/signin', async (request) => {
+    const input = parseInput(SignInSchema, request.body);
+    const [office] = await db.select().from(offices).where(eq(offices.email, normalizeEmail(input.email)));
+    const matches = await passwordMatches(input.password, office?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+    if (!office || !matches) throw new HttpError(401, 'BAD_CREDENTIALS', 'Wrong e-mail address or password.');
+    return openSession(db, ctx, office);
+  });
+
+  app.post('/auth/refresh', async (request) => {
+    const { refreshToken } = parseInput(RefreshSchema, request.body);
+    // Deleting the old session is the rotation: a refresh token works exactly once.
+    const [used] = await db.delete(sessions)
+      .where(and(eq(sessions.refreshTokenHash, hashRefreshToken(refreshToken)), gt(sessions.expiresAt, ctx.now())))
+      .returning({ officeId: sessions.officeId });
+    if (!used) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
+    return openSession(db, ctx, await findOffice(db, used.officeId));
+  });
+
+  app.post('/auth/signout', async (request, reply) => {
+    const { refreshToken } = parseInput(RefreshSchema, request.body);
+    await db.delete(sessions).where(eq(sessions.refreshTokenHash, hashRefreshToken(refreshToken)));
+    return reply.status(204).send();
+  });
+
+  app.get('/me', async (request) => officeView(await findOffice(db, officeIdOf(request, ctx))));
+}

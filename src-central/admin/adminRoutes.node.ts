@@ -1,0 +1,58 @@
+// The back office: validating offices and the venues' own changes to their slots. Guarded
+// by one shared token given at start; every effect reaches desktops through pull.
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CentralContext } from '../context.node.ts';
+import { offices } from '../store/schema.node.ts';
+import { HttpError, parseInput } from '../http/httpError.node.ts';
+import { cancelSlot, setSlotAvailability } from './slotAdmin.node.ts';
+import { sweepExpired } from './sweepExpired.node.ts';
+
+const AvailabilitySchema = z.strictObject({ available: z.boolean() });
+const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+function requireAdmin(request: FastifyRequest, ctx: CentralContext): void {
+  const given = Buffer.from(String(request.headers['x-admin-token'] ?? ''));
+  const expected = Buffer.from(ctx.adminToken);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new HttpError(401, 'UNAUTHORIZED', 'The back office needs its admin token.');
+  }
+}
+
+const officeColumns = {
+  id: offices.id, company: offices.company, contactName: offices.contactName, email: offices.email,
+  status: offices.status, createdAt: offices.createdAt,
+};
+
+export function adminRoutes(app: FastifyInstance, ctx: CentralContext): void {
+  app.register(async (admin) => {
+    admin.addHook('onRequest', async (request) => requireAdmin(request, ctx));
+
+    admin.get('/admin/offices', async () => ({
+      offices: await ctx.db.select(officeColumns).from(offices).orderBy(asc(offices.createdAt)),
+    }));
+
+    admin.post('/admin/offices/:id/validate', async (request) => {
+      const { id } = parseInput(IdParamsSchema, request.params);
+      if (!z.uuid().safeParse(id).success) throw new HttpError(404, 'NOT_FOUND', `No office ${id}.`);
+      const [office] = await ctx.db.update(offices).set({ status: 'validated' }).where(eq(offices.id, id)).returning(officeColumns);
+      if (!office) throw new HttpError(404, 'NOT_FOUND', `No office ${id}.`);
+      return { office };
+    });
+
+    admin.post('/admin/slots/:id/availability', async (request) => {
+      const { id } = parseInput(IdParamsSchema, request.params);
+      const { available } = parseInput(AvailabilitySchema, request.body);
+      return { slot: await setSlotAvailability(ctx, id, available) };
+    });
+
+    admin.post('/admin/slots/:id/cancel', async (request) => {
+      const { id } = parseInput(IdParamsSchema, request.params);
+      return cancelSlot(ctx, id);
+    });
+
+    admin.post('/admin/sweep', async () => ({ expired: await sweepExpired(ctx) }));
+  });
+}

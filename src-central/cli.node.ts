@@ -1,0 +1,31 @@
+// `npm run central`: one API process. DATABASE_URL for PostgreSQL, otherwise PGlite in
+// GUICHET_CENTRAL_DATA (default ~/.local/share/Guichet-central); PORT (4870);
+// GUICHET_ADMIN_TOKEN (a random one is printed when absent).
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCentral } from './central.node.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = databaseUrl ? undefined : process.env.GUICHET_CENTRAL_DATA || path.join(os.homedir(), '.local', 'share', 'Guichet-central');
+
+const central = await startCentral({
+  databaseUrl,
+  dataDir,
+  port: Number(process.env.PORT || 4870),
+  host: process.env.HOST || '127.0.0.1',
+  adminToken: process.env.GUICHET_ADMIN_TOKEN || undefined,
+  migrationsDir: path.join(repoRoot, 'drizzle', 'central'),
+  demoAccount: process.env.GUICHET_DEMO_ACCOUNT === '1',
+});
+
+console.log(`Guichet central service: ${central.url}`);
+console.log(databaseUrl ? 'Store: PostgreSQL (DATABASE_URL)' : `Store: PGlite in ${dataDir}`);
+if (!process.env.GUICHET_ADMIN_TOKEN) console.log(`Back-office token (x-admin-token): ${central.adminToken}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void central.close().then(() => process.exit(0));
+  });
+}

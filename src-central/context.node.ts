@@ -1,0 +1,16 @@
+// What every route and job of one API process shares.
+import type { AccessTokens } from './accounts/tokens.node.ts';
+import type { Db } from './store/database.node.ts';
+
+export interface CentralContext {
+  db: Db;
+  /** The server clock: the only one that decides expiry. Injectable for tests. */
+  now: () => Date;
+  tokens: AccessTokens;
+  adminToken: string;
+  /**
+   * TEST ONLY: places options by read-then-write with no guard in the UPDATE, so the
+   * concurrency test's negative control can show it catches an oversell.
+   */
+  unsafeNoCapacityGuard: boolean;
+}

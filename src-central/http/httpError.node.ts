@@ -1,0 +1,45 @@
+// Every refusal the HTTP layer sends has the CentralErrorSchema shape; anything else that
+// goes wrong is logged and answered 503 so a desktop retries, never with a stack trace.
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { CentralErrorCode, CentralErrorSchema } from '../../src-main/contract/centralApi.std.ts';
+
+type ErrorBody = z.infer<typeof CentralErrorSchema>['error'];
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: CentralErrorCode,
+    message: string,
+    readonly extra: Omit<ErrorBody, 'code' | 'message'> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Parses a request part with a contract schema; a mismatch is the caller's fault (400). */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+    throw new HttpError(400, 'INVALID_INPUT', where);
+  }
+  return parsed.data;
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.status(error.status).send({ error: { code: error.code, message: error.message, ...error.extra } });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    // Fastify's own refusals (malformed JSON, wrong content type, body too large).
+    if (status !== undefined && status >= 400 && status < 500) {
+      return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: (error as Error).message } });
+    }
+    request.log.error(error);
+    return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'The service cannot answer right now; try again.' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } }));
+}

@@ -1,0 +1,68 @@
+// Opens the store: PostgreSQL through a node-postgres pool when a URL is given (any number
+// of API processes share it), otherwise embedded PGlite (one connection, which PGlite
+// itself serializes: each query or transaction waits for the one before).
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A transaction or the database itself: reads that need no transaction take either. */
+export type Queryable = Db | Tx;
+
+export interface Store {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  databaseUrl?: string;
+  /** PGlite data folder; omitted (with no URL) for an in-memory database. */
+  dataDir?: string;
+  migrationsDir: string;
+  poolSize?: number;
+}
+
+/** Several API processes may start at once against one PostgreSQL: one migrates, the others wait. */
+const MIGRATION_LOCK = 4_870_001;
+
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  const migrationsFolder = path.resolve(opts.migrationsDir);
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migratePg(drizzlePg(client), { migrationsFolder });
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    } finally {
+      client.release();
+    }
+    const db = drizzlePg(pool) as unknown as Db;
+    await initialRows(db);
+    return { db, close: () => pool.end() };
+  }
+  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  const pglite = drizzlePglite(client);
+  await migratePglite(pglite, { migrationsFolder });
+  const db = pglite as unknown as Db;
+  await initialRows(db);
+  return { db, close: () => client.close() };
+}
+
+async function initialRows(db: Db): Promise<void> {
+  await db.execute(sql`INSERT INTO server_version (id, v) VALUES (1, 0) ON CONFLICT DO NOTHING`);
+}
+
+/** node-postgres and PGlite both answer raw SQL with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,59 @@
+// First start on an empty database: the demo catalogue becomes data, with a year of slots.
+// From then on the catalogue lives in the database and reaches desktops through pull.
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { demoProducts, demoVenues } from '../../src-main/core/domain/demoCatalogue.std.ts';
+import { closedDays as closedDaysOf, generateSlots } from '../../src-main/core/domain/slotGrid.std.ts';
+import type { Venue } from '../../src-main/core/domain/venues.std.ts';
+import type { z } from 'zod';
+import type { WireVenueSchema } from '../../src-main/contract/centralApi.std.ts';
+import { rowsOf, type Db } from './database.node.ts';
+import { nextVersion } from './versions.node.ts';
+import { closedDays, products, slots, venues } from './schema.node.ts';
+
+const SEED_LOCK = 4_870_002;
+/** Keeps each INSERT well under PostgreSQL's 65,535 bind parameters. */
+const BATCH = 5_000;
+
+/** The four venues sold online come first in every list. */
+function bySortOrder(list: Venue[]): Venue[] {
+  return [...list.filter((v) => v.online), ...list.filter((v) => !v.online)];
+}
+
+function wireVenue(venue: Venue, sortOrder: number): z.infer<typeof WireVenueSchema> {
+  const { id, name, city, timeZone, online, rules, contact, schedule } = venue;
+  return { id, name, city, timeZone, online, sortOrder, rules, contact, schedule };
+}
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/** Seeds venues, products, one year of slots and closed days; returns false when a catalogue exists. */
+export async function seedCatalogue(db: Db, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Two API processes starting on one fresh database: the second waits, then finds the catalogue.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    const existing = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM venues`));
+    if (existing[0]!.n > 0) return false;
+    // Seeding happens once, at start-up: holding the version for its duration costs nobody.
+    const version = await nextVersion(tx);
+    const ordered = bySortOrder(demoVenues);
+    await tx.insert(venues).values(ordered.map((v, i) => ({ id: v.id, sortOrder: i, data: wireVenue(v, i), version })));
+    await tx.insert(products).values(demoProducts.map((p) => ({ id: p.id, venueId: p.venueId, data: p, version })));
+
+    const today = DateTime.fromJSDate(now, { zone: 'Europe/Paris' });
+    const from = today.toISODate()!;
+    const to = today.plus({ years: 1 }).toISODate()!;
+    const slotRows = ordered.flatMap((venue) => generateSlots(venue, from, to)).map((s) => ({
+      id: s.id, venueId: s.venueId, startsAt: new Date(s.startsAt), localDate: s.localDate, localTime: s.localTime,
+      capacity: s.capacity, version,
+    }));
+    await insertInBatches(slotRows, (batch) => tx.insert(slots).values(batch));
+    const closedRows = ordered.flatMap((venue) => closedDaysOf(venue, from, to).map((localDate) => ({
+      id: `${venue.id}:${localDate}`, venueId: venue.id, localDate, version,
+    })));
+    await insertInBatches(closedRows, (batch) => tx.insert(closedDays).values(batch));
+    return true;
+  });
+}

@@ -1,0 +1,89 @@
+// One page of pull: every row changed after the client's cookie, in (version, entity, id)
+// order, read in one REPEATABLE READ snapshot together with the client's lastMutationId
+// and its stored results, so the page, the counter and the results agree with each other.
+import { and, asc, eq, gt, gte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  MutationResult, PatchOp, PullRequestSchema, PullResponse, WireProductSchema, WireVenueSchema,
+} from '../../src-main/contract/centralApi.std.ts';
+import { findOffice } from '../accounts/authenticate.node.ts';
+import type { CentralContext } from '../context.node.ts';
+import type { Tx } from '../store/database.node.ts';
+import { clients, closedDays, mutationResults, options, products, slots, venues } from '../store/schema.node.ts';
+import { HttpError } from '../http/httpError.node.ts';
+import { compareKeys, decodeCookie, encodeCookie, type Entity, type PullKey, type Scope } from './pullCookie.node.ts';
+import { wireOption, wireSlot } from './wireRows.node.ts';
+
+type PullRequest = z.infer<typeof PullRequestSchema>;
+type WireVenue = z.infer<typeof WireVenueSchema>;
+type WireProduct = z.infer<typeof WireProductSchema>;
+type Keyed = PullKey & { op: PatchOp };
+type VersionedTable = typeof venues | typeof products | typeof slots | typeof closedDays | typeof options;
+
+/** A client never waits on a huge backlog of results: it asks again above the last one it got. */
+const MAX_RESULTS = 1_000;
+
+/** Rows of one table after `key` in page order: the entity name decides how the version compares. */
+function after(table: VersionedTable, entity: Entity, key: PullKey | null): SQL | undefined {
+  if (!key) return undefined;
+  if (entity > key.entity) return gte(table.version, key.version);
+  if (entity < key.entity) return gt(table.version, key.version);
+  return sql`(${table.version}, ${table.id}) > (${key.version}, ${key.id})`;
+}
+
+function pageOrder(table: VersionedTable) {
+  return [asc(table.version), asc(table.id)];
+}
+
+/** Up to limit + 1 rows of each table after `key` (the extra row tells whether more remain), merged in page order. */
+async function readEntities(tx: Tx, officeId: string, scope: Scope, key: PullKey | null, limit: number): Promise<Keyed[]> {
+  const found: Keyed[] = [];
+  const add = (entity: Entity, r: { id: string; version: number }, op: PatchOp) => found.push({ version: r.version, entity, id: r.id, op });
+
+  for (const r of await tx.select().from(venues).where(after(venues, 'venue', key)).orderBy(...pageOrder(venues)).limit(limit + 1)) {
+    add('venue', r, { op: 'put', entity: 'venue', id: r.id, value: r.data as WireVenue });
+  }
+  if (scope === 'catalogue') {
+    for (const r of await tx.select().from(products).where(after(products, 'product', key)).orderBy(...pageOrder(products)).limit(limit + 1)) {
+      add('product', r, { op: 'put', entity: 'product', id: r.id, value: r.data as WireProduct });
+    }
+    for (const r of await tx.select().from(slots).where(after(slots, 'slot', key)).orderBy(...pageOrder(slots)).limit(limit + 1)) {
+      add('slot', r, { op: 'put', entity: 'slot', id: r.id, value: wireSlot(r) });
+    }
+    for (const r of await tx.select().from(closedDays).where(after(closedDays, 'closedDay', key)).orderBy(...pageOrder(closedDays)).limit(limit + 1)) {
+      add('closedDay', r, { op: 'put', entity: 'closedDay', id: r.id, value: { venueId: r.venueId, localDate: r.localDate } });
+    }
+  }
+  const ownOptions = and(after(options, 'option', key), eq(options.officeId, officeId));
+  for (const r of await tx.select().from(options).where(ownOptions).orderBy(...pageOrder(options)).limit(limit + 1)) {
+    add('option', r, { op: 'put', entity: 'option', id: r.id, value: wireOption(r) });
+  }
+  return found.sort(compareKeys);
+}
+
+export async function pullPage(ctx: CentralContext, officeId: string, req: PullRequest): Promise<PullResponse> {
+  const cookie = decodeCookie(req.cookie);
+  return ctx.db.transaction(async (tx) => {
+    const office = await findOffice(tx, officeId);
+    const [client] = await tx.select().from(clients).where(eq(clients.clientId, req.clientId));
+    if (client && client.officeId !== officeId) throw new HttpError(403, 'UNAUTHORIZED', 'This client id belongs to another office.');
+    const scope: Scope = office.status === 'validated' ? 'catalogue' : 'venues';
+    // Validated since its last pull: the office has never received slots, so it starts over.
+    const start = cookie && cookie.scope === scope ? cookie.key : null;
+
+    const rows = await readEntities(tx, officeId, scope, start, req.limit);
+    const pageRows = rows.slice(0, req.limit);
+    const results = await tx.select({ result: mutationResults.result }).from(mutationResults)
+      .where(and(eq(mutationResults.clientId, req.clientId), gt(mutationResults.mutationId, req.resultsAfter)))
+      .orderBy(asc(mutationResults.mutationId)).limit(MAX_RESULTS);
+    const lastKey = pageRows.at(-1) ?? start;
+    return {
+      cookie: encodeCookie({ key: lastKey ? { version: lastKey.version, entity: lastKey.entity, id: lastKey.id } : null, scope }),
+      patch: pageRows.map((r) => r.op),
+      lastMutationId: client?.lastMutationId ?? 0,
+      results: results.map((r) => r.result as MutationResult),
+      hasMore: rows.length > req.limit,
+      serverTime: ctx.now().toISOString(),
+    };
+  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
