@@ -1,0 +1,106 @@
+// Accounts (DOMAIN.md §8): the password policy, one account per e-mail, sign-in before
+// validation, tokens, and the back office's validation opening bookings.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
+import { admin, call, Desk, group, MIGRATIONS_DIR, PASSWORD, signIn, signUp } from './centralTestClient.node.ts';
+
+const clock = { now: new Date('2025-01-10T09:00:00Z') };
+let central: RunningCentral;
+const slot = 'conciergerie:2025-04-15T12:00:00.000Z';
+
+beforeAll(async () => {
+  central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0 });
+});
+afterAll(() => central.close());
+
+const signup = (email: string, password: string) =>
+  call(central.url, 'POST', '/auth/signup', { company: 'Voyages Test', contactName: 'Test Agent', email, password });
+
+describe('sign-up', () => {
+  it.each([
+    ['Sh0rt!a', ['length']],
+    ['secret!2025x', ['upper']],
+    ['SECRET!2025X', ['lower']],
+    ['Secret!abcdx', ['digit']],
+    ['Secret2025xx', ['special']],
+    ['short', ['length', 'upper', 'digit', 'special']],
+  ])('refuses %s and names what it lacks', async (password, missing) => {
+    const answer = await signup(`weak-${missing.join('-')}-${password.length}@example.org`, password);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'WEAK_PASSWORD', missing });
+  });
+
+  it('creates an office awaiting validation, once per e-mail whatever its case', async () => {
+    const first = await signup('Dupont@Example.org', PASSWORD);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ officeId: expect.any(String), status: 'awaiting_validation' });
+    const again = await signup('dupont@example.ORG', PASSWORD);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('EMAIL_TAKEN');
+  });
+
+  it('refuses malformed input without a stack trace', async () => {
+    const answer = await call(central.url, 'POST', '/auth/signup', { company: 'X', email: 'not-an-email', password: PASSWORD });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('INVALID_INPUT');
+    expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('sign-in and validation', () => {
+  it('lets an awaiting office sign in, refuses its options until the back office validates it', async () => {
+    const { email, officeId } = await signUp(central.url);
+    const session = await signIn(central.url, email);
+    expect(session.office).toEqual({ id: officeId, company: 'Voyages Test', status: 'awaiting_validation' });
+    const desk = new Desk(central.url, session, email);
+    expect(await desk.place(slot, group(10))).toMatchObject({ status: 'rejected', code: 'NOT_VALIDATED' });
+
+    const listed = await admin(central, '/admin/offices');
+    expect(listed.body.offices).toContainEqual(expect.objectContaining({ id: officeId, status: 'awaiting_validation' }));
+    expect((await admin(central, `/admin/offices/${officeId}/validate`, {})).status).toBe(200);
+
+    // The same access token now speaks for a validated office: status is read at each push.
+    expect(await desk.place(slot, group(10))).toMatchObject({ status: 'applied', option: { state: 'active' } });
+    const me = await desk.authed('GET', '/me');
+    expect(me.body).toEqual({ office: { id: officeId, company: 'Voyages Test', status: 'validated' }, user: { email, contactName: 'Test Agent' } });
+  });
+
+  it('refuses a wrong password and an unknown e-mail alike', async () => {
+    const { email } = await signUp(central.url);
+    const wrong = await call(central.url, 'POST', '/auth/signin', { email, password: 'Wrong!2025x' });
+    const unknown = await call(central.url, 'POST', '/auth/signin', { email: 'nobody@example.org', password: PASSWORD });
+    expect([wrong.status, wrong.body.error.code]).toEqual([401, 'BAD_CREDENTIALS']);
+    expect([unknown.status, unknown.body.error.code]).toEqual([401, 'BAD_CREDENTIALS']);
+  });
+
+  it('rotates refresh tokens, expires access tokens, and signs out', async () => {
+    const { email } = await signUp(central.url);
+    const session = await signIn(central.url, email);
+    const refreshed = await call(central.url, 'POST', '/auth/refresh', { refreshToken: session.refreshToken });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.refreshToken).not.toBe(session.refreshToken);
+    const reused = await call(central.url, 'POST', '/auth/refresh', { refreshToken: session.refreshToken });
+    expect([reused.status, reused.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+
+    const started = clock.now;
+    try {
+      clock.now = new Date(started.getTime() + 16 * 60_000);
+      const late = await call(central.url, 'GET', '/me', undefined, { authorization: `Bearer ${refreshed.body.accessToken}` });
+      expect([late.status, late.body.error.code]).toEqual([401, 'TOKEN_EXPIRED']);
+    } finally {
+      clock.now = started;
+    }
+
+    expect((await call(central.url, 'POST', '/auth/signout', { refreshToken: refreshed.body.refreshToken })).status).toBe(204);
+    const after = await call(central.url, 'POST', '/auth/refresh', { refreshToken: refreshed.body.refreshToken });
+    expect(after.status).toBe(401);
+  });
+
+  it('refuses sync and /me without a valid token, and the back office without its token', async () => {
+    expect((await call(central.url, 'GET', '/me')).body.error.code).toBe('UNAUTHORIZED');
+    const forged = await call(central.url, 'POST', '/sync/pull', { clientId: crypto.randomUUID(), cookie: null }, { authorization: 'Bearer abc.def' });
+    expect([forged.status, forged.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    const noAdmin = await call(central.url, 'GET', '/admin/offices');
+    expect(noAdmin.status).toBe(401);
+  });
+});
