@@ -1,0 +1,81 @@
+// Capacity under real concurrency, on a real PostgreSQL: 50 offices race for one 26-place
+// slot through the HTTP API. The negative control removes the guard and the CHECK and must
+// see an oversell — the proof that this test can fail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
+import { postgresMissing, startPostgres, type TempPostgres } from '../support/postgres.node.ts';
+import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from './centralTestClient.node.ts';
+
+const missing = postgresMissing();
+if (missing && !process.env.CI) console.warn(`Skipping the PostgreSQL concurrency suite: ${missing}`);
+
+const OFFICES = 50;
+const SLOT = 'conciergerie:2025-04-15T12:00:00.000Z';
+const clock = () => new Date('2025-01-10T09:00:00Z');
+
+let cluster: TempPostgres;
+
+async function slotState(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: [slot] } = await client.query('SELECT held, capacity FROM slots WHERE id = $1', [SLOT]);
+    const { rows: [sum] } = await client.query(
+      "SELECT coalesce(sum(head_count), 0)::int AS held, count(*)::int AS options FROM options WHERE slot_id = $1 AND state = 'active'", [SLOT]);
+    return { held: slot.held as number, capacity: slot.capacity as number, activeHeads: sum.held as number, activeOptions: sum.options as number };
+  } finally {
+    await client.end();
+  }
+}
+
+/** 50 offices, each on its own desktop, all placing 10 people on SLOT at the same moment. */
+async function race(central: RunningCentral) {
+  const desks: Desk[] = await Promise.all(Array.from({ length: OFFICES }, (_, i) => validatedDesk(central, `Agence ${i}`)));
+  return Promise.all(desks.map((desk) => desk.place(SLOT, group(10))));
+}
+
+describe.skipIf(missing !== null && !process.env.CI)('capacity on PostgreSQL under concurrency', () => {
+  beforeAll(async () => {
+    if (missing) throw new Error(`The PostgreSQL concurrency suite cannot run: ${missing}`);
+    cluster = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('seats exactly two groups of 10 on a 26-place slot, and offers the other 48 alternatives', async () => {
+    const databaseUrl = await cluster.createDatabase('guarded');
+    const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, now: clock, sweepEveryMs: 0, poolSize: 60 });
+    try {
+      const results = await race(central);
+      const applied = results.filter((r) => r.status === 'applied');
+      const full = results.filter((r) => r.code === 'SLOT_FULL');
+      expect(applied).toHaveLength(2);
+      expect(full).toHaveLength(48);
+      expect(full.every((r) => (r.alternatives?.length ?? 0) > 0)).toBe(true);
+      expect(await slotState(databaseUrl)).toEqual({ held: 20, capacity: 26, activeHeads: 20, activeOptions: 2 });
+    } finally {
+      await central.close();
+    }
+  }, 60_000);
+
+  it('control: without the guard and the CHECK, the same race oversells', async () => {
+    const databaseUrl = await cluster.createDatabase('unguarded');
+    const central = await startCentral({
+      databaseUrl, migrationsDir: MIGRATIONS_DIR, now: clock, sweepEveryMs: 0, poolSize: 60, unsafeNoCapacityGuard: true,
+    });
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query('ALTER TABLE slots DROP CONSTRAINT slots_capacity');
+      const results = await race(central);
+      const state = await slotState(databaseUrl);
+      expect(results.filter((r) => r.status === 'applied').length).toBeGreaterThan(2);
+      expect(state.held).toBeGreaterThan(state.capacity);
+    } finally {
+      await admin.end();
+      await central.close();
+    }
+  }, 60_000);
+});
