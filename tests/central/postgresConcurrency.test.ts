@@ -60,6 +60,31 @@ describe.skipIf(missing !== null && !process.env.CI)('capacity on PostgreSQL und
     }
   }, 60_000);
 
+  it('answers 503 when the database fails mid-push, advancing nothing, and applies the retry once', async () => {
+    const databaseUrl = await cluster.createDatabase('failing');
+    const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, now: clock, sweepEveryMs: 0 });
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const desk = await validatedDesk(central);
+      const mutation = { id: 1, name: 'option.place', args: { optionId: crypto.randomUUID(), slotId: SLOT, composition: group(10) } };
+      // The result cannot be recorded: the seats taken in the same transaction must not stay taken.
+      await admin.query('ALTER TABLE mutation_results RENAME TO mutation_results_away');
+      const failed = await desk.push([mutation]);
+      expect([failed.status, failed.body.error.code]).toEqual([503, 'UNAVAILABLE']);
+      expect(JSON.stringify(failed.body)).not.toMatch(/mutation_results/);
+      expect((await slotState(databaseUrl)).held).toBe(0);
+
+      await admin.query('ALTER TABLE mutation_results_away RENAME TO mutation_results');
+      const retried = await desk.push([mutation]);
+      expect(retried.body).toMatchObject({ lastMutationId: 1, results: [{ status: 'applied' }] });
+      expect(await slotState(databaseUrl)).toMatchObject({ held: 10, activeOptions: 1 });
+    } finally {
+      await admin.end();
+      await central.close();
+    }
+  }, 60_000);
+
   it('control: without the guard and the CHECK, the same race oversells', async () => {
     const databaseUrl = await cluster.createDatabase('unguarded');
     const central = await startCentral({

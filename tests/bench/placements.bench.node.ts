@@ -1,0 +1,86 @@
+// Option placements per second against a real PostgreSQL through the HTTP API, 50 offices
+// pushing at once: spread over distinct slots (no contention but the version counter), and
+// all on one hot slot (each office places 8 people and cancels them again when it got them).
+import pg from 'pg';
+import { startCentral } from '../../src-central/central.node.ts';
+import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from '../central/centralTestClient.node.ts';
+import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
+
+const CLIENTS = 50;
+const PER_CLIENT = 20;
+
+function percentile(sortedMs: number[], p: number): number {
+  return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))]!;
+}
+
+function report(label: string, latencies: number[], elapsedMs: number, extra = ''): void {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  console.log(`  ${label}: ${latencies.length} placements in ${(elapsedMs / 1000).toFixed(2)} s = ${Math.round(latencies.length / (elapsedMs / 1000))}/s, `
+    + `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms${extra}`);
+}
+
+async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  latencies.push(performance.now() - started);
+  return result;
+}
+
+async function bookableSlots(databaseUrl: string, count: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "SELECT id FROM slots WHERE venue_id IN ('conciergerie', 'sainte-chapelle') AND starts_at > now() + interval '70 days' ORDER BY id LIMIT $1", [count]);
+    return rows.map((r: { id: string }) => r.id);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchPlacements(): Promise<void> {
+  const missing = postgresMissing();
+  if (missing) {
+    console.log(`placements: skipped (${missing})`);
+    return;
+  }
+  const cluster = await startPostgres();
+  try {
+    const databaseUrl = await cluster.createDatabase('bench');
+    const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, sweepEveryMs: 0, poolSize: 20 });
+    try {
+      const desks: Desk[] = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => validatedDesk(central, `Bench ${i}`)));
+      const slots = await bookableSlots(databaseUrl, CLIENTS * PER_CLIENT + 1);
+      const hot = slots.pop()!;
+      console.log(`placements (HTTP → central service → PostgreSQL 15, ${CLIENTS} concurrent offices, pool of 20 connections)`);
+
+      let latencies: number[] = [];
+      let started = performance.now();
+      await Promise.all(desks.map(async (desk, d) => {
+        for (let i = 0; i < PER_CLIENT; i += 1) {
+          const result = await timed(latencies, () => desk.place(slots[d * PER_CLIENT + i]!, group(10)));
+          if (result.status !== 'applied') throw new Error(`distinct slots: ${result.code}`);
+        }
+      }));
+      report('distinct slots', latencies, performance.now() - started);
+
+      latencies = [];
+      let applied = 0;
+      started = performance.now();
+      await Promise.all(desks.map(async (desk) => {
+        for (let i = 0; i < PER_CLIENT; i += 1) {
+          const result = await timed(latencies, () => desk.place(hot, group(8)));
+          if (result.status === 'applied') {
+            applied += 1;
+            await desk.cancel(result.option!.id);
+          }
+        }
+      }));
+      report('one hot slot  ', latencies, performance.now() - started, ` (${applied} seated and cancelled again, the rest SLOT_FULL with alternatives)`);
+    } finally {
+      await central.close();
+    }
+  } finally {
+    await cluster.stop();
+  }
+}
