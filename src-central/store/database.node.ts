@@ -1,6 +1,7 @@
 // Opens the store: PostgreSQL through a node-postgres pool when a URL is given (any number
 // of API processes share it), otherwise embedded PGlite (one connection, which PGlite
 // itself serializes: each query or transaction waits for the one before).
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -50,6 +51,8 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     await initialRows(db);
     return { db, close: () => pool.end() };
   }
+  // PGlite creates its own folder but not the folders above it (~/.local/share on a fresh account).
+  if (opts.dataDir) fs.mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
   const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
   const pglite = drizzlePglite(client);
   await migratePglite(pglite, { migrationsFolder });
