@@ -6,6 +6,7 @@ import { startCentralHarness, type CentralHarness } from '../support/centralHarn
 import { tempCore, type TempCore } from '../support/tempCore.node.ts';
 import { methods } from '../../src-main/contract/methods.std.ts';
 import { ok, options, slotAt } from './helpers.node.ts';
+import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -15,11 +16,20 @@ afterEach(async () => {
 async function setUp(localNow = new Date('2025-01-10T09:00:00Z')) {
   const central = await startCentralHarness();
   cleanups.push(central.close);
-  return { central, office: (now = localNow) => officeOn(central, now) };
+  return {
+    central,
+    office: (now = localNow) => officeOn(central, now),
+    /** An office whose network the test can cut. */
+    async cuttableOffice() {
+      const proxy = await startCuttableProxy(central.url);
+      cleanups.push(proxy.close);
+      return { proxy, desk: await officeOn(central, localNow, proxy.url) };
+    },
+  };
 }
 
-async function officeOn(central: CentralHarness, now: Date): Promise<TempCore> {
-  const core = await tempCore(now, { centralUrl: central.url });
+async function officeOn(central: CentralHarness, now: Date, centralUrl = central.url): Promise<TempCore> {
+  const core = await tempCore(now, { centralUrl });
   cleanups.push(() => core.close());
   const credentials = await central.validatedOffice();
   const status = await ok(core, 'account.signIn', credentials);
@@ -48,17 +58,21 @@ describe('options through sync', () => {
   });
 
   it('a slot filled by another office while this one was offline: refused with alternatives, re-placed in one step', async () => {
-    const { office } = await setUp();
-    const offline = await office();
+    const { office, cuttableOffice } = await setUp();
+    const { proxy, desk: offline } = await cuttableOffice();
     const other = await office();
     const slot = await slotAt(offline, 'sainte-chapelle', '2025-03-18', '10:00');
     expect(slot.remaining).toBeGreaterThanOrEqual(20);
 
-    await ok(offline, 'options.place', { slotId: slot.id, composition: group(19) }).then(() => undefined);
+    proxy.cut();
+    await ok(offline, 'options.place', { slotId: slot.id, composition: group(19) });
+    expect(await offline.sync.syncNow()).toMatchObject({ connection: 'offline', pendingChanges: 1 });
+    expect((await options(offline))[0]!.state).toBe('pending');
     // The other office takes the seats first (this office's push has not reached the server).
     await ok(other, 'options.place', { slotId: slot.id, composition: group(slot.remaining - 1, 1) });
     await other.sync.syncNow();
 
+    proxy.restore();
     await offline.sync.syncNow();
     const [rejected] = await options(offline);
     expect(rejected!.state).toBe('rejected');
@@ -93,15 +107,19 @@ describe('options through sync', () => {
   });
 
   it('an option expires by the server clock while the office is offline; its seats are free again', async () => {
-    const { central, office } = await setUp();
-    const desk = await office();
+    const { central, cuttableOffice } = await setUp();
+    const { proxy, desk } = await cuttableOffice();
     const slot = await slotAt(desk, 'sainte-chapelle', '2025-03-18', '15:00');
     await ok(desk, 'options.place', { slotId: slot.id, composition: group(20) });
     await desk.sync.syncNow();
     expect((await options(desk))[0]!.state).toBe('active');
+    proxy.cut();
 
     central.clock.now = new Date('2025-01-17T14:16:00Z'); // 17 January 15:16 in Paris: past 14:00 expiry.
     expect(await central.sweepExpired()).toBe(1);
+    expect((await desk.sync.syncNow()).connection).toBe('offline');
+    expect((await options(desk))[0]!.state).toBe('active');
+    proxy.restore();
     await desk.sync.syncNow();
     expect((await options(desk))[0]!.state).toBe('expired');
     expect((await slotAt(desk, 'sainte-chapelle', '2025-03-18', '15:00')).remaining).toBe(slot.remaining);

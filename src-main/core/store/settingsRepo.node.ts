@@ -7,6 +7,11 @@ export function readSetting<T>(db: StoreDb, key: string): T | undefined {
   return row?.value as T | undefined;
 }
 
+/** Writing null (or undefined) forgets the setting. */
 export function writeSetting(db: StoreDb, key: string, value: unknown): void {
+  if (value === null || value === undefined) {
+    db.delete(settings).where(eq(settings.key, key)).run();
+    return;
+  }
   db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }

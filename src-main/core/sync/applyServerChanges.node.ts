@@ -111,9 +111,13 @@ export function applyPull(store: Store, pages: PullResponse[], localNow: Date): 
   if (!last) return;
   const nowIso = localNow.toISOString();
   store.sqlite.transaction(() => {
+    // Pages come in version order, not in the order the tables refer to each other
+    // (a slot may arrive before its venue): foreign keys are checked at commit instead.
+    store.sqlite.pragma('defer_foreign_keys = ON');
+    // Results are older than the patch (an option placed, then expired): results first.
+    applyResults(store, pages.flatMap((p) => p.results), nowIso);
     const prepared = statements(store);
     for (const page of pages) for (const op of page.patch) applyOp(store, prepared, op);
-    applyResults(store, pages.flatMap((p) => p.results), nowIso);
     acknowledgeAndReplay(store, last.lastMutationId, nowIso);
     writeSetting(store.db, 'sync.cookie', last.cookie);
     writeSetting(store.db, 'sync.lastSyncAt', last.serverTime);

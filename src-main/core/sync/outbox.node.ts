@@ -6,8 +6,10 @@ import type { StoreDb } from '../store/openStore.node.ts';
 import { outbox } from '../store/schema.node.ts';
 import { readSetting, writeSetting } from '../store/settingsRepo.node.ts';
 
+export const lastNumberedMutation = (db: StoreDb): number => (readSetting<number>(db, 'sync.nextMutationId') ?? 1) - 1;
+
 export function recordMutation(db: StoreDb, mutation: NewMutation, createdAt: string): number {
-  const id = readSetting<number>(db, 'sync.nextMutationId') ?? 1;
+  const id = lastNumberedMutation(db) + 1;
   writeSetting(db, 'sync.nextMutationId', id + 1);
   db.insert(outbox).values({ mutationId: id, name: mutation.name, args: mutation.args, createdAt }).run();
   return id;

@@ -7,7 +7,7 @@ import { countOutbox } from '../store/officeRecordsRepo.node.ts';
 import { countRejectedOptions } from '../store/optionsRepo.node.ts';
 import { CentralRefusal, OfflineError, type CentralClient } from './centralClient.node.ts';
 import { applyPull, applyPush } from './applyServerChanges.node.ts';
-import { pendingMutations } from './outbox.node.ts';
+import { lastNumberedMutation, pendingMutations } from './outbox.node.ts';
 import { syncState } from './syncState.node.ts';
 
 const PUSH_BATCH = 100;
@@ -45,35 +45,46 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
     rejectedChanges: countRejectedOptions(store.db),
   });
 
-  async function accessToken(): Promise<string | undefined> {
-    const session = syncState.session(store.db);
-    if (!session) return undefined;
-    if (session.accessExpiresAtMs - 30_000 > Date.now()) return session.accessToken;
+  async function renew(refreshToken: string): Promise<string> {
     try {
-      const renewed = await client.refresh(session.refreshToken);
+      const renewed = await client.refresh(refreshToken);
       syncState.saveSession(store.db, renewed);
       return renewed.accessToken;
     } catch (error) {
+      // A refused refresh means the session is over: the user must sign in again.
       if (error instanceof CentralRefusal) syncState.saveSession(store.db, null);
       throw error;
     }
   }
 
+  /** Runs a call with a valid access token; the server's clock decides expiry, so a refusal renews once. */
+  async function authorised<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const session = syncState.session(store.db);
+    if (!session) throw new CentralRefusal(401, 'UNAUTHORIZED', 'Not signed in.');
+    const token = session.accessExpiresAtMs - 30_000 > Date.now() ? session.accessToken : await renew(session.refreshToken);
+    try {
+      return await call(token);
+    } catch (error) {
+      if (!(error instanceof CentralRefusal) || (error.code !== 'TOKEN_EXPIRED' && error.code !== 'UNAUTHORIZED')) throw error;
+      return call(await renew(session.refreshToken));
+    }
+  }
+
   async function cycle(): Promise<void> {
-    const token = await accessToken();
-    if (!token) return;
+    if (!syncState.session(store.db)) return;
     const clientId = syncState.clientId(store.db);
     for (let batch = pendingMutations(store.db).slice(0, PUSH_BATCH); batch.length > 0; batch = pendingMutations(store.db).slice(0, PUSH_BATCH)) {
-      const response = await client.push(token, clientId, batch);
+      const response = await authorised((token) => client.push(token, clientId, batch));
       applyPush(store, response.lastMutationId, response.results, now().toISOString());
       if (response.lastMutationId < batch[batch.length - 1]!.id) break;
     }
+    // Only the outcomes of changes still waiting matter (a push whose answer was lost).
     const firstPending = pendingMutations(store.db)[0];
-    const resultsAfter = firstPending ? firstPending.id - 1 : 0;
+    const resultsAfter = firstPending ? firstPending.id - 1 : lastNumberedMutation(store.db);
     const pages: PullResponse[] = [];
     let cookie = syncState.cookie(store.db);
     do {
-      const page = await client.pull(token, { clientId, cookie, resultsAfter });
+      const page = await authorised((token) => client.pull(token, { clientId, cookie, resultsAfter }));
       onPage?.(page, pages.length);
       pages.push(page);
       cookie = page.cookie;
