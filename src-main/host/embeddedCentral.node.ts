@@ -29,6 +29,8 @@ export function embeddedCentral(dataDir: string, appRoot: string) {
       const account = await core.dispatch('account.status', {});
       if (account.ok && !(account.value as { signedIn: boolean }).signedIn) {
         await core.dispatch('account.signIn', { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password });
+        // The first pull brings the catalogue: wait for it so the first screen is never empty.
+        await core.sync.syncNow();
       }
     },
     close: async () => running?.close(),

@@ -37,7 +37,9 @@ function statements(store: Store) {
 function applyOp(store: Store, prepared: ReturnType<typeof statements>, op: PatchOp): void {
   if (op.op === 'del') {
     if (op.entity === 'closedDay') {
-      const [venueId, localDate] = op.id.split('|');
+      // The central service names a closed day `${venueId}:${localDate}`.
+      const cut = op.id.lastIndexOf(':');
+      const [venueId, localDate] = [op.id.slice(0, cut), op.id.slice(cut + 1)];
       store.sqlite.prepare('DELETE FROM server_closed_days WHERE venue_id = ? AND local_date = ?').run(venueId, localDate);
     } else {
       store.sqlite.prepare(`DELETE FROM ${TABLE_OF[op.entity]} WHERE id = ?`).run(op.id);

@@ -33,6 +33,7 @@ export function CalendarScreen() {
   const selectedDay = route.params.day ?? days?.find((d) => d.slots.some((s) => s.status === 'open'))?.date;
   const selectedSlot = days?.flatMap((d) => d.slots).find((s) => s.id === route.params.slot);
   useEvent('options.changed', calendar.reload);
+  useEvent('options.changed', venues.reload);
 
   return (
     <div className="screen calendar-screen">
