@@ -89,6 +89,29 @@ describe('options through sync', () => {
     expect(after[0]).toMatchObject({ id: replaced.id, state: 'active', slotId: sameDay.slotId });
   });
 
+  it('two workstations of one office share its options; another office sees only the seats taken', async () => {
+    const { central, office } = await setUp();
+    const credentials = await central.validatedOffice('Voyages Partagés');
+    const desks = await Promise.all([0, 1].map(async () => {
+      const desk = await tempCore(new Date('2025-01-10T09:00:00Z'), { centralUrl: central.url });
+      cleanups.push(() => desk.close());
+      await ok(desk, 'account.signIn', credentials);
+      await desk.sync.syncNow();
+      return desk;
+    }));
+    const stranger = await office();
+    const slot = await slotAt(desks[0]!, 'arc-de-triomphe', '2025-03-21', '10:00');
+    const placed = await ok<{ id: string }>(desks[0]!, 'options.place', { slotId: slot.id, composition: group(30, 1, 1) });
+    await desks[0]!.sync.syncNow();
+    await desks[1]!.sync.syncNow();
+    await stranger.sync.syncNow();
+    expect((await options(desks[1]!)).map((o) => [o.id, o.state])).toEqual([[placed.id, 'active']]);
+    expect(await options(stranger)).toEqual([]);
+    expect((await slotAt(stranger, 'arc-de-triomphe', '2025-03-21', '10:00')).remaining).toBe(slot.remaining - 32);
+    const cancelByStranger = await stranger.dispatch('options.cancel', { optionId: placed.id });
+    expect(cancelByStranger).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('cancelling returns the seats, for every office', async () => {
     const { office } = await setUp();
     const desk = await office();
