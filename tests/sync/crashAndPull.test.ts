@@ -8,6 +8,7 @@ import { ROOT, tempCore, tempDir, type TempCore } from '../support/tempCore.node
 import { createCentralClient, OfflineError } from '../../src-main/core/sync/centralClient.node.ts';
 import { createSyncEngine } from '../../src-main/core/sync/syncEngine.node.ts';
 import { ok, options, slotAt } from './helpers.node.ts';
+import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -45,6 +46,55 @@ describe('crash and interrupted pull', () => {
     expect(held[0]!.state).toBe('active');
     // The server's own view: its pull for this office carries exactly one option.
     expect((await slotAt(restarted, 'sainte-chapelle', day, '11:00')).remaining).toBe(slot.remaining - 11);
+  });
+
+  it('a push whose answer is lost is applied once; the outcome comes back on the next sync', async () => {
+    const central = await startCentralHarness();
+    cleanups.push(central.close);
+    // The desk's own engine goes through a cable the test pulls, so only the lossy engine reaches the server.
+    const cable = await startCuttableProxy(central.url);
+    cleanups.push(cable.close);
+    const desk = await tempCore(new Date('2025-01-10T09:00:00Z'), { centralUrl: cable.url });
+    cleanups.push(() => desk.close());
+    await ok(desk, 'account.signIn', await central.validatedOffice());
+    await desk.sync.syncNow();
+    const slot = await slotAt(desk, 'conciergerie', '2025-03-19', '15:00');
+    cable.cut();
+
+    // The request reaches the server, which applies it; the answer never comes back.
+    const losingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).endsWith('/sync/push')) throw new TypeError('connection reset');
+      return response;
+    };
+    const lossy = createSyncEngine({ store: desk.store, client: createCentralClient(central.url, losingFetch), now: () => new Date('2025-01-10T09:00:00Z'), onStatus: () => undefined });
+    const placed = await desk.dispatch('options.place', { slotId: slot.id, composition: { visitors: 14, guides: 1, leaders: 0 } });
+    expect(placed.ok).toBe(true);
+    expect((await lossy.syncNow()).connection).toBe('offline');
+    expect(count(desk, 'SELECT count(*) FROM outbox')).toBe(1);
+
+    cable.restore();
+    await desk.sync.syncNow();
+    expect(count(desk, 'SELECT count(*) FROM outbox')).toBe(0);
+    expect((await options(desk)).map((o) => o.state)).toEqual(['active']);
+    expect((await slotAt(desk, 'conciergerie', '2025-03-19', '15:00')).remaining).toBe(slot.remaining - 15);
+  });
+
+  it('a venue cancelling a slot reaches the desktop: the option shows "cancelled by the venue"', async () => {
+    const central = await startCentralHarness();
+    cleanups.push(central.close);
+    const desk = await tempCore(new Date('2025-01-10T09:00:00Z'), { centralUrl: central.url });
+    cleanups.push(() => desk.close());
+    await ok(desk, 'account.signIn', await central.validatedOffice());
+    await desk.sync.syncNow();
+    const slot = await slotAt(desk, 'sainte-chapelle', '2025-03-25', '09:30');
+    await ok(desk, 'options.place', { slotId: slot.id, composition: { visitors: 10, guides: 1, leaders: 0 } });
+    await desk.sync.syncNow();
+
+    expect((await central.admin(`/admin/slots/${encodeURIComponent(slot.id)}/cancel`, {})).ok).toBe(true);
+    await desk.sync.syncNow();
+    expect((await options(desk)).map((o) => o.state)).toEqual(['cancelled_by_venue']);
+    expect((await slotAt(desk, 'sainte-chapelle', '2025-03-25', '09:30')).status).toBe('unavailable');
   });
 
   it('a pull cut between pages leaves the local store unchanged, and the next pull completes', async () => {

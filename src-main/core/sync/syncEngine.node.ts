@@ -28,6 +28,7 @@ export interface SyncEngine {
   syncNow(): Promise<SyncStatusDto>;
   status(): SyncStatusDto;
   start(): void;
+  /** For good: the app is closing, later calls answer the last status without touching the store. */
   stop(): void;
 }
 
@@ -37,6 +38,8 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<SyncStatusDto> | undefined;
   let started = false;
+  let stopped = false;
+  let lastStatus: SyncStatusDto = { connection: 'offline', lastSyncAt: null, pendingChanges: 0, rejectedChanges: 0 };
 
   const status = (): SyncStatusDto => ({
     connection: syncState.session(store.db) ? connection : 'signed-out',
@@ -99,6 +102,7 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
   }
 
   function syncNow(): Promise<SyncStatusDto> {
+    if (stopped) return Promise.resolve(lastStatus);
     running ??= (async () => {
       try {
         await cycle();
@@ -106,13 +110,16 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
         failures = 0;
       } catch (error) {
         // Whatever failed, the outbox still holds every change: the next cycle resends it.
-        if (!(error instanceof OfflineError) && !(error instanceof CentralRefusal)) console.error('[guichet] sync failed', error);
+        if (!stopped && !(error instanceof OfflineError) && !(error instanceof CentralRefusal)) console.error('[guichet] sync failed', error);
         connection = error instanceof CentralRefusal ? connection : 'offline';
         failures += 1;
       } finally {
         running = undefined;
       }
+      // Stopped while the cycle was on the network: the store may be closed already.
+      if (stopped) return lastStatus;
       const current = status();
+      lastStatus = current;
       onStatus(current);
       schedule(failures === 0 ? POLL_EVERY_MS : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 6)));
       return current;
@@ -129,6 +136,7 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
     },
     stop() {
       started = false;
+      stopped = true;
       clearTimeout(timer);
     },
   };
