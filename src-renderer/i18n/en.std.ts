@@ -35,6 +35,7 @@ export const en = {
     nextMonth: 'Next month',
     slotsOf: 'Time slots on {{date}}',
     pickDay: 'Choose a day to see its time slots.',
+    signedOut: 'Not signed in: time slots and options appear once you sign in (Account).',
     places: '{{remaining}} / {{capacity}} places',
     full: 'Fully booked',
     unavailable: 'Unavailable for groups',

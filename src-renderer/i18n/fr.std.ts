@@ -37,6 +37,7 @@ export const fr: Messages = {
     nextMonth: 'Mois suivant',
     slotsOf: 'Créneaux du {{date}}',
     pickDay: 'Choisissez un jour pour voir ses créneaux.',
+    signedOut: 'Non connecté : les créneaux et les options apparaissent après la connexion (Compte).',
     places: '{{remaining}} / {{capacity}} places',
     full: 'Complet',
     unavailable: 'Indisponible pour les groupes',

@@ -24,6 +24,8 @@ export function CalendarScreen() {
   const { t } = useTranslation();
   const { language, route, setParams } = useApp();
   const venues = useRemote('catalogue.venues', {});
+  const account = useRemote('account.status', {});
+  useEvent('account.changed', account.reload);
   const venueId = route.params.venue ?? venues.value?.find((v) => v.online)?.id;
   const month = route.params.month ?? parisMonth();
   const venue = venues.value?.find((v) => v.id === venueId);
@@ -39,6 +41,8 @@ export function CalendarScreen() {
     <div className="screen calendar-screen">
       <h1>{t('calendar.title')}</h1>
       {venues.error && <ErrorNotice error={venues.error} onRetry={venues.reload} />}
+      {account.value && !account.value.signedIn && <p className="notice notice-warning">{t('calendar.signedOut')}</p>}
+      {account.value?.office?.status === 'awaiting_validation' && <p className="notice notice-warning">{t('account.awaiting')}</p>}
       <div className="calendar-layout">
         {venues.value && (
           <VenuePicker venues={venues.value} selected={venueId} onSelect={(id) => setParams({ venue: id, day: '', slot: '' })} />
