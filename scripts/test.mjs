@@ -6,7 +6,7 @@ await ensureNodePackages();
 const chromium = ensureChromium();
 ensurePostgres();
 const env = { ...process.env, GUICHET_CHROMIUM: chromium };
-for (const step of ['lint', 'typecheck', 'test:unit', 'test:e2e']) {
+for (const step of ['lint', 'typecheck', 'build:electron', 'test:unit', 'test:e2e']) {
   console.log(`\n▶ npm run ${step}`);
   run('npm', ['run', step], { env });
 }

@@ -10,7 +10,7 @@ import type { Db } from '../store/database.node.ts';
 import { offices, sessions } from '../store/schema.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { findOffice, officeIdOf, type OfficeRow } from './authenticate.node.ts';
-import { hashPassword, passwordMatches, UNKNOWN_ACCOUNT_HASH } from './passwords.node.ts';
+import { hashPassword, passwordMatches, hashForUnknownAccount } from './passwords.node.ts';
 import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, REFRESH_TOKEN_DAYS } from './tokens.node.ts';
 
 const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
@@ -59,7 +59,7 @@ export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
   app.post('/auth/signin', async (request) => {
     const input = parseInput(SignInSchema, request.body);
     const [office] = await db.select().from(offices).where(eq(offices.email, normalizeEmail(input.email)));
-    const matches = await passwordMatches(input.password, office?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+    const matches = await passwordMatches(input.password, office?.passwordHash ?? (await hashForUnknownAccount()));
     if (!office || !matches) throw new HttpError(401, 'BAD_CREDENTIALS', 'Wrong e-mail address or password.');
     return openSession(db, ctx, office);
   });

@@ -19,5 +19,7 @@ export async function passwordMatches(password: string, stored: string): Promise
   return timingSafeEqual(key, expected);
 }
 
+let unknownAccountHash: Promise<string> | undefined;
+
 /** Signing in to an unknown e-mail costs as much as a wrong password, so timing tells nothing. */
-export const UNKNOWN_ACCOUNT_HASH = await hashPassword(randomBytes(12).toString('base64url'));
+export const hashForUnknownAccount = () => (unknownAccountHash ??= hashPassword(randomBytes(12).toString('base64url')));
