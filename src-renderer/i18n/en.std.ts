@@ -223,6 +223,7 @@ export const en = {
       SLOT_FULL: 'this time slot has only {{remaining}} places left',
       NOT_ACTIVE: 'this option is no longer held',
       NOT_REJECTED: 'this option was not refused',
+      UNSENT_CHANGES: 'the office signed in before still has changes waiting to be sent; sign in as that office and sync first, so nothing is lost',
     },
     violations: {
       BELOW_MINIMUM: 'booking starts at {{min}} people',

@@ -225,6 +225,7 @@ export const fr: Messages = {
       SLOT_FULL: 'il ne reste que {{remaining}} places sur ce créneau',
       NOT_ACTIVE: 'cette option n’est plus posée',
       NOT_REJECTED: 'cette option n’a pas été refusée',
+      UNSENT_CHANGES: 'l’agence connectée auparavant a encore des modifications en attente d’envoi ; reconnectez-la et synchronisez d’abord, pour ne rien perdre',
     },
     violations: {
       BELOW_MINIMUM: 'la réservation est obligatoire à partir de {{min}} personnes',

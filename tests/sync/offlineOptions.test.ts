@@ -112,6 +112,19 @@ describe('options through sync', () => {
     expect(cancelByStranger).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('refuses to sign in as another office while changes of the previous one are unsent', async () => {
+    const { central, cuttableOffice } = await setUp();
+    const { proxy, desk } = await cuttableOffice();
+    const slot = await slotAt(desk, 'sainte-chapelle', '2025-03-18', '11:00');
+    proxy.cut();
+    await ok(desk, 'options.place', { slotId: slot.id, composition: group(10) });
+    await ok(desk, 'account.signOut');
+    proxy.restore();
+    const refused = await desk.dispatch('account.signIn', await central.validatedOffice('Autre Agence'));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', details: { rule: 'UNSENT_CHANGES', count: 1 } } });
+    expect((await options(desk)).map((o) => o.state)).toEqual(['pending']);
+  });
+
   it('cancelling returns the seats, for every office', async () => {
     const { office } = await setUp();
     const desk = await office();

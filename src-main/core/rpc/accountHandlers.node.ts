@@ -1,7 +1,7 @@
 import { passwordProblems } from '../../contract/centralApi.std.ts';
 import type { AccountStatusDto } from '../../contract/schemas.std.ts';
 import type { Store } from '../store/openStore.node.ts';
-import { forgetOfficeData } from '../store/officeRecordsRepo.node.ts';
+import { countOutbox, forgetOfficeData } from '../store/officeRecordsRepo.node.ts';
 import { readSetting, writeSetting } from '../store/settingsRepo.node.ts';
 import { syncState } from '../sync/syncState.node.ts';
 import type { Session } from '../../contract/centralApi.std.ts';
@@ -18,6 +18,10 @@ export function accountStatus({ store, centralUrl }: Pick<HandlerContext, 'store
 function adoptSession(store: Store, session: Session) {
   store.sqlite.transaction(() => {
     if (readSetting<string>(store.db, 'sync.officeId') !== session.office.id) {
+      const unsent = countOutbox(store.db);
+      if (unsent > 0 && readSetting<string>(store.db, 'sync.officeId')) {
+        throw new GuichetError('RULE_VIOLATION', 'Another office has changes not sent yet.', { rule: 'UNSENT_CHANGES', count: unsent });
+      }
       forgetOfficeData(store.db);
       writeSetting(store.db, 'sync.officeId', session.office.id);
     }
