@@ -87,12 +87,17 @@ export const PlaceOptionArgsSchema = z.strictObject({
   slotId: z.string().min(1),
   composition: GroupCompositionSchema,
   groupBookingId: z.uuid().nullable().optional(),
+  /** School, extra-curricular or social group: bookable online only where the venue allows it. */
+  specialVisit: z.boolean().optional(),
 });
 export const CancelOptionArgsSchema = z.strictObject({ optionId: z.uuid() });
+/** Changes an active option's group in one step: the held seats are never given up midway. */
+export const ResizeOptionArgsSchema = z.strictObject({ optionId: z.uuid(), composition: GroupCompositionSchema });
 
 export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ id: z.int().positive(), name: z.literal('option.place'), args: PlaceOptionArgsSchema }),
   z.object({ id: z.int().positive(), name: z.literal('option.cancel'), args: CancelOptionArgsSchema }),
+  z.object({ id: z.int().positive(), name: z.literal('option.resize'), args: ResizeOptionArgsSchema }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationName = Mutation['name'];

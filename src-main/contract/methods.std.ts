@@ -43,9 +43,17 @@ export const methods = {
   'account.signOut': { input: none, output: AccountStatusSchema },
   'options.list': { input: none, output: z.array(OptionRowSchema) },
   'options.place': {
-    input: z.strictObject({ slotId: z.string().min(1), composition: GroupCompositionSchema, groupBookingId: z.uuid().optional() }),
+    input: z.strictObject({ slotId: z.string().min(1), composition: GroupCompositionSchema, specialVisit: z.boolean().optional() }),
     output: OptionRowSchema,
   },
+  'options.placeGroup': {
+    input: z.strictObject({
+      subGroups: z.array(z.strictObject({ slotId: z.string().min(1), composition: GroupCompositionSchema })).min(1).max(20),
+      specialVisit: z.boolean().optional(),
+    }),
+    output: z.array(OptionRowSchema),
+  },
+  'options.resize': { input: z.strictObject({ optionId: z.string().min(1), composition: GroupCompositionSchema }), output: OptionRowSchema },
   'options.cancel': { input: z.strictObject({ optionId: z.string().min(1) }), output: OptionRowSchema },
   'options.replace': { input: z.strictObject({ optionId: z.string().min(1), slotId: z.string().min(1) }), output: OptionRowSchema },
   'options.dismiss': { input: z.strictObject({ optionId: z.string().min(1) }), output: z.object({ dismissed: z.literal(true) }) },

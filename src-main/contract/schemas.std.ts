@@ -123,6 +123,8 @@ export const RejectionSchema = z.object({
   message: z.string().optional(),
   alternatives: z.array(z.object({ slotId: z.string(), startsAt: IsoInstantSchema, remaining: z.int() })),
   violations: z.array(z.object({ code: z.string() }).loose()),
+  /** Set when what was refused is a change to a held option (it keeps its seats). */
+  change: z.enum(['resize']).optional(),
 });
 export type RejectionDto = z.infer<typeof RejectionSchema>;
 
@@ -133,6 +135,9 @@ export const OptionRowSchema = z.object({
   composition: GroupCompositionSchema,
   groupBookingId: z.string().nullable(),
   rejection: RejectionSchema.nullable(),
+  /** A change sent but not yet confirmed by the central service. */
+  pendingChange: z.enum(['resize', 'cancel']).nullable(),
+  pendingComposition: GroupCompositionSchema.nullable(),
   slotId: z.string(),
   startsAt: IsoInstantSchema,
   headCount: z.int(),

@@ -89,6 +89,8 @@ describe('every method answers with its declared output shape', () => {
     'options.list': {},
     'options.place': SKIP,
     'options.cancel': SKIP,
+    'options.placeGroup': SKIP,
+    'options.resize': SKIP,
     'options.replace': SKIP,
     'options.dismiss': SKIP,
     'sync.now': {},

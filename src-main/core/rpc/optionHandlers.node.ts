@@ -5,7 +5,7 @@ import type { GroupComposition } from '../domain/groupComposition.std.ts';
 import { groupViolations, headCount } from '../domain/groupComposition.std.ts';
 import { optionExpiry } from '../domain/optionExpiry.std.ts';
 import { findVenue } from '../store/catalogueRepo.node.ts';
-import { deleteOption, findOption, listOptions, pendingSeatsBySlot, toOptionRow } from '../store/optionsRepo.node.ts';
+import { deleteOption, findOption, listOptions, optionRow as readOptionRow, pendingSeatsBySlot } from '../store/optionsRepo.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
 import { applyLocally } from '../sync/localMutators.node.ts';
 import { recordMutation } from '../sync/outbox.node.ts';
@@ -22,18 +22,18 @@ function refuse(rule: string, message: string, details: Record<string, unknown> 
 }
 
 /** The checks the office can make offline; the central service checks again and has the last word. */
-function checkPlaceable(ctx: HandlerContext, slotId: string, composition: GroupComposition) {
+function checkPlaceable(ctx: HandlerContext, slotId: string, composition: GroupComposition, specialVisit = false, alsoPending = 0) {
   if (!syncState.session(ctx.store.db)) refuse('SIGN_IN_REQUIRED', 'Sign in to the central service to place options.');
   const slot = findSlot(ctx.store.db, slotId);
   if (!slot) throw notFound('slot', slotId);
   const venue = findVenue(ctx.store.db, slot.venueId);
   if (!venue) throw notFound('venue', slot.venueId);
-  const violations = groupViolations(venue.rules, composition);
+  const violations = groupViolations(venue.rules, composition, { specialVisit });
   if (violations.length > 0) refuse('GROUP_RULE', 'The group does not meet the venue rules.', { violations });
   if (slot.status !== 'open') refuse('SLOT_UNAVAILABLE', 'This time slot is unavailable for groups.');
   const expiry = optionExpiry(venue.rules, slot.startsAt, serverNow(ctx).toISOString(), venue.timeZone);
   if (!expiry.possible) refuse('NO_OPTION_POSSIBLE', 'No option can be placed on this slot: pay at once.', { reason: expiry.reason });
-  const known = slot.remaining - (pendingSeatsBySlot(ctx.store.db, [slotId]).get(slotId) ?? 0);
+  const known = slot.remaining - (pendingSeatsBySlot(ctx.store.db, [slotId]).get(slotId) ?? 0) - alsoPending;
   if (headCount(composition) > known) refuse('SLOT_FULL', 'This time slot has fewer places left than the group.', { remaining: Math.max(0, known) });
   return venue;
 }
@@ -55,16 +55,48 @@ function record(ctx: HandlerContext, mutations: NewMutation[], before?: () => vo
 function optionRow(ctx: HandlerContext, optionId: string) {
   const option = findOption(ctx.store.db, optionId);
   if (!option) throw notFound('option', optionId);
-  return toOptionRow(option, findVenue(ctx.store.db, option.venueId)?.name ?? option.venueId);
+  return readOptionRow(ctx.store.db, option, findVenue(ctx.store.db, option.venueId)?.name ?? option.venueId);
 }
 
-export const optionHandlers: HandlerTable<'options.list' | 'options.place' | 'options.cancel' | 'options.replace' | 'options.dismiss'> = {
+export const optionHandlers: HandlerTable<
+  'options.list' | 'options.place' | 'options.placeGroup' | 'options.resize' | 'options.cancel' | 'options.replace' | 'options.dismiss'
+> = {
   'options.list': (_input, { store }) => listOptions(store.db),
 
-  'options.place': ({ slotId, composition, groupBookingId }, ctx) => {
-    checkPlaceable(ctx, slotId, composition);
+  'options.place': ({ slotId, composition, specialVisit }, ctx) => {
+    checkPlaceable(ctx, slotId, composition, specialVisit);
     const optionId = crypto.randomUUID();
-    record(ctx, [{ name: 'option.place', args: { optionId, slotId, composition, groupBookingId: groupBookingId ?? null } }]);
+    record(ctx, [{ name: 'option.place', args: { optionId, slotId, composition, groupBookingId: null, ...(specialVisit ? { specialVisit } : {}) } }]);
+    return optionRow(ctx, optionId);
+  },
+
+  // A large group's sub-groups: all checked first, then recorded together, or none.
+  'options.placeGroup': ({ subGroups, specialVisit }, ctx) => {
+    const taken = new Map<string, number>();
+    for (const { slotId, composition } of subGroups) {
+      checkPlaceable(ctx, slotId, composition, specialVisit, taken.get(slotId) ?? 0);
+      taken.set(slotId, (taken.get(slotId) ?? 0) + headCount(composition));
+    }
+    const groupBookingId = crypto.randomUUID();
+    const placed = subGroups.map(({ slotId, composition }) => ({
+      name: 'option.place' as const,
+      args: { optionId: crypto.randomUUID(), slotId, composition, groupBookingId, ...(specialVisit ? { specialVisit } : {}) },
+    }));
+    record(ctx, placed);
+    return placed.map((m) => optionRow(ctx, m.args.optionId));
+  },
+
+  'options.resize': ({ optionId, composition }, ctx) => {
+    const option = findOption(ctx.store.db, optionId);
+    if (!option) throw notFound('option', optionId);
+    if (option.state !== 'active') refuse('NOT_ACTIVE', 'Only a held option can be changed.', { state: option.state });
+    const venue = findVenue(ctx.store.db, option.venueId);
+    const violations = venue ? groupViolations(venue.rules, composition) : [];
+    if (violations.length > 0) refuse('GROUP_RULE', 'The group does not meet the venue rules.', { violations });
+    const slot = findSlot(ctx.store.db, option.slotId);
+    const growth = headCount(composition) - headCount(option.composition as GroupComposition);
+    if (slot && growth > slot.remaining) refuse('SLOT_FULL', 'This time slot has fewer places left than the added people.', { remaining: slot.remaining });
+    record(ctx, [{ name: 'option.resize', args: { optionId, composition } }]);
     return optionRow(ctx, optionId);
   },
 

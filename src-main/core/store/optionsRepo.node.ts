@@ -1,6 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { StoreDb } from './openStore.node.ts';
-import { options, serverVenues } from './schema.node.ts';
+import { options, outbox, serverVenues } from './schema.node.ts';
 import { headCount, type GroupComposition } from '../domain/groupComposition.std.ts';
 import type { OptionRowDto, RejectionDto } from '../../contract/schemas.std.ts';
 
@@ -18,7 +18,20 @@ export function deleteOption(db: StoreDb, id: string): void {
   db.delete(options).where(eq(options.id, id)).run();
 }
 
-export function toOptionRow(option: OptionRecord, venueName: string): OptionRowDto {
+interface PendingChange { change: 'resize' | 'cancel'; composition: GroupComposition | null }
+
+/** The latest change waiting in the outbox for each option (resizes and cancellations). */
+function pendingChanges(db: StoreDb): Map<string, PendingChange> {
+  const changes = new Map<string, PendingChange>();
+  for (const row of db.select().from(outbox).orderBy(asc(outbox.mutationId)).all()) {
+    const args = row.args as { optionId: string; composition?: GroupComposition };
+    if (row.name === 'option.resize') changes.set(args.optionId, { change: 'resize', composition: args.composition ?? null });
+    if (row.name === 'option.cancel') changes.set(args.optionId, { change: 'cancel', composition: null });
+  }
+  return changes;
+}
+
+export function toOptionRow(option: OptionRecord, venueName: string, pending?: PendingChange): OptionRowDto {
   const composition = option.composition as GroupComposition;
   return {
     id: option.id,
@@ -33,17 +46,24 @@ export function toOptionRow(option: OptionRecord, venueName: string): OptionRowD
     expiresAt: option.expiresAt,
     groupBookingId: option.groupBookingId,
     rejection: (option.rejection as RejectionDto | null) ?? null,
+    pendingChange: pending?.change ?? null,
+    pendingComposition: pending?.composition ?? null,
   };
 }
 
+export function optionRow(db: StoreDb, option: OptionRecord, venueName: string): OptionRowDto {
+  return toOptionRow(option, venueName, pendingChanges(db).get(option.id));
+}
+
 export function listOptions(db: StoreDb): OptionRowDto[] {
+  const pending = pendingChanges(db);
   return db
     .select({ option: options, venueName: serverVenues.name })
     .from(options)
     .leftJoin(serverVenues, eq(serverVenues.id, options.venueId))
     .orderBy(asc(options.startsAt))
     .all()
-    .map(({ option, venueName }) => toOptionRow(option, venueName ?? option.venueId));
+    .map(({ option, venueName }) => toOptionRow(option, venueName ?? option.venueId, pending.get(option.id)));
 }
 
 /** Seats this office has asked for but the server has not confirmed yet, per slot. */

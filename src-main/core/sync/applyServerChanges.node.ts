@@ -81,6 +81,13 @@ export function applyResults(store: Store, results: MutationResult[], nowIso: st
     const row = rows.find((r) => r.mutationId === result.mutationId);
     if (result.status === 'applied' && result.option) {
       applyOp(store, prepared, { op: 'put', entity: 'option', id: result.option.id, value: result.option });
+    } else if (result.status === 'rejected' && row?.name === 'option.resize') {
+      // The option keeps its seats; the refusal is shown beside it until the next change.
+      const { optionId } = row.args as { optionId: string };
+      db.update(options)
+        .set({ rejection: { code: result.code, message: result.message, alternatives: result.alternatives ?? [], violations: result.violations ?? [], change: 'resize' } })
+        .where(eq(options.id, optionId))
+        .run();
     } else if (result.status === 'rejected' && row?.name === 'option.place') {
       const { optionId } = row.args as { optionId: string };
       db.update(options)

@@ -38,6 +38,10 @@ export function applyLocally(db: StoreDb, mutation: NewMutation, nowIso: string)
       }).onConflictDoNothing().run();
       return;
     }
+    case 'option.resize':
+      // Not applied optimistically: until the server has taken (or refused) the extra seats,
+      // the option keeps the seats it holds; the list shows the change as pending.
+      return;
     case 'option.cancel':
       db.update(options)
         .set({ state: 'cancelled', updatedAt: nowIso })
