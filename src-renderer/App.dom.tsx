@@ -9,6 +9,7 @@ import { CompanionsScreen, OrdersScreen, TicketsScreen, VouchersScreen } from '.
 import { OptionsScreen } from './screens/OptionsScreen.dom.tsx';
 import { AccountScreen } from './screens/AccountScreen.dom.tsx';
 import { Notices } from './components/Notices.dom.tsx';
+import { ExpiryBanner } from './components/ExpiryBanner.dom.tsx';
 import { SyncScreen } from './screens/SyncScreen.dom.tsx';
 import type { Screen } from './state/route.dom.ts';
 
@@ -35,6 +36,7 @@ export function App() {
     <div className="app">
       <Navigation />
       <main className="content">
+        <ExpiryBanner />
         <ErrorBoundary resetKey={screen}>
           <Current />
         </ErrorBoundary>

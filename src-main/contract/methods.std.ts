@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
   OptionRowSchema, OrderRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
-  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema,
+  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema,
 } from './schemas.std.ts';
 import { SignUpSchema } from './centralApi.std.ts';
 
@@ -17,7 +17,11 @@ export const methods = {
   },
   'settings.get': { input: none, output: SettingsSchema },
   'settings.update': {
-    input: z.strictObject({ language: LanguageSchema.optional(), centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional() }),
+    input: z.strictObject({
+      language: LanguageSchema.optional(),
+      centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+      expiringSoonDays: z.int().min(1).max(60).optional(),
+    }),
     output: SettingsSchema,
   },
   'catalogue.venues': { input: none, output: z.array(VenueSchema) },
@@ -71,6 +75,8 @@ export const events = {
   /** Options changed (placed, cancelled, or updated by a sync): lists should re-read. */
   'options.changed': z.object({}),
   'account.changed': AccountStatusSchema,
+  /** Held options that just entered the "expiring soon" window (announced once each). */
+  'options.expiring': z.object({ options: z.array(ExpiringOptionSchema) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

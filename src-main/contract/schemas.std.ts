@@ -107,7 +107,14 @@ export const SplitPlanSchema = z.union([
 ]);
 export type SplitPlanDto = z.infer<typeof SplitPlanSchema>;
 
-export const SettingsSchema = z.object({ language: LanguageSchema.nullable(), centralUrl: z.string().nullable() });
+export const SettingsSchema = z.object({
+  language: LanguageSchema.nullable(),
+  centralUrl: z.string().nullable(),
+  /** Options expiring within this many days raise a warning. */
+  expiringSoonDays: z.int(),
+});
+
+export const ExpiringOptionSchema = z.object({ id: z.string(), venueName: z.string(), startsAt: IsoInstantSchema, expiresAt: IsoInstantSchema });
 export type SettingsDto = z.infer<typeof SettingsSchema>;
 
 export const SyncStatusSchema = z.object({
@@ -115,6 +122,8 @@ export const SyncStatusSchema = z.object({
   lastSyncAt: IsoInstantSchema.nullable(),
   pendingChanges: z.int(),
   rejectedChanges: z.int(),
+  /** Server time minus this computer's time: countdowns follow the server's clock. */
+  serverOffsetMs: z.number(),
 });
 export type SyncStatusDto = z.infer<typeof SyncStatusSchema>;
 

@@ -9,6 +9,8 @@ import { createDispatch, type Dispatch } from './rpc/dispatch.node.ts';
 import { handlers } from './rpc/handlers.node.ts';
 import { createCentralClient } from './sync/centralClient.node.ts';
 import { createSyncEngine, type SyncEngine } from './sync/syncEngine.node.ts';
+import { createExpiryAnnouncer, expiringOptions } from './sync/expiringOptions.node.ts';
+import { readSettings } from './store/settingsRepo.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -42,6 +44,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
   const events = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => events.emit(event, payload);
   const central = createCentralClient(centralUrl ?? 'http://127.0.0.1:9/');
+  const announce = createExpiryAnnouncer();
   const sync = createSyncEngine({
     store,
     client: central,
@@ -49,6 +52,8 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     onStatus: (status) => {
       emit('sync.status', status);
       emit('options.changed', {});
+      const fresh = announce(expiringOptions(store.db, now(), readSettings(store.db).expiringSoonDays));
+      if (fresh.length > 0) emit('options.expiring', { options: fresh });
     },
   });
   const dispatch = createDispatch(handlers, { store, now, appVersion, dataDir, emit, centralUrl, central, sync });

@@ -6,6 +6,7 @@ import { embeddedCentral } from '../host/embeddedCentral.node.ts';
 import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.main.ts';
 import { connectIpc } from './ipcBridge.main.ts';
+import { notifyExpiringOptions } from './expiryNotifications.main.ts';
 import { APP_ORIGIN, isAllowedExternalUrl } from './senderGate.std.ts';
 
 registerAppScheme();
@@ -59,9 +60,11 @@ app.whenReady().then(async () => {
   }
   const window = createWindow();
   const disconnect = connectIpc(core, window);
+  const stopNotifying = notifyExpiringOptions(core);
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   app.on('window-all-closed', () => {
     disconnect();
+    stopNotifying();
     core.close();
     void embedded.close().finally(() => app.quit());
   });

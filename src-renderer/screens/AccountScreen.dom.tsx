@@ -81,6 +81,24 @@ function CentralServiceSetting({ current }: { current: string | null }) {
   );
 }
 
+function ExpiringSoonSetting({ current }: { current: number }) {
+  const { t } = useTranslation();
+  const say = useNotices((s) => s.say);
+  const [days, setDays] = useState(String(current));
+  return (
+    <form
+      className="card form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await attempt('settings.update', { expiringSoonDays: Number(days) })) say(t('account.savedNow'));
+      }}
+    >
+      <Field name="expiringSoonDays" label={t('account.expiringSoonDays')} type="number" value={days} onChange={setDays} />
+      <button type="submit" className="button-secondary">{t('account.save')}</button>
+    </form>
+  );
+}
+
 export function AccountScreen() {
   const { t } = useTranslation();
   const account = useRemote('account.status', {});
@@ -110,6 +128,7 @@ export function AccountScreen() {
         </div>
       )}
       {settings.value && <CentralServiceSetting current={settings.value.centralUrl} />}
+      {settings.value && <ExpiringSoonSetting current={settings.value.expiringSoonDays} />}
     </div>
   );
 }

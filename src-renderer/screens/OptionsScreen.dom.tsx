@@ -13,6 +13,8 @@ import { useEvent } from '../state/useEvent.dom.ts';
 import { attempt } from '../state/attempt.dom.ts';
 import { useNotices } from '../state/notices.dom.ts';
 import { formatDateTime, formatMoney } from '../format/formatters.dom.ts';
+import { isExpiringSoon, timeLeft } from '../format/countdown.dom.ts';
+import { useServerNow } from '../state/useServerNow.dom.ts';
 
 function RejectionDetails({ option, onDone }: { option: OptionRowDto; onDone(): void }) {
   const { t } = useTranslation();
@@ -83,10 +85,78 @@ function CancelAction({ option, onDone }: { option: OptionRowDto; onDone(): void
   );
 }
 
+function ResizeAction({ option, onDone }: { option: OptionRowDto; onDone(): void }) {
+  const { t } = useTranslation();
+  const say = useNotices((s) => s.say);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(option.composition);
+  if (!editing) {
+    return <button type="button" className="button-secondary" onClick={() => setEditing(true)}>{t('options.changePeople')}</button>;
+  }
+  const count = draft.visitors + draft.guides + draft.leaders;
+  return (
+    <form
+      className="resize-editor"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await attempt('options.resize', { optionId: option.id, composition: draft })) {
+          say(t('options.resized', { count }));
+          setEditing(false);
+          onDone();
+        }
+      }}
+    >
+      {(['visitors', 'guides', 'leaders'] as const).map((field) => (
+        <label key={field} className="field">
+          {t(`booking.${field}`)}
+          <input type="number" min={0} name={field} value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: Number(e.target.value || 0) })} />
+        </label>
+      ))}
+      <button type="submit" className="button-primary">{t('options.apply')}</button>
+      <button type="button" className="button-secondary" onClick={() => setEditing(false)}>{t('common.keep')}</button>
+    </form>
+  );
+}
+
+function HeldOptionActions({ option, onDone }: { option: OptionRowDto; onDone(): void }) {
+  const { t } = useTranslation();
+  const navigate = useApp((s) => s.navigate);
+  const people = option.pendingComposition ? option.pendingComposition.visitors + option.pendingComposition.guides + option.pendingComposition.leaders : 0;
+  return (
+    <div className="row-actions">
+      {option.pendingChange === 'resize' && <span className="hint">{t('options.resizePending', { count: people })}</span>}
+      {option.pendingChange === 'cancel' && <span className="hint">{t('options.cancelPending')}</span>}
+      {option.rejection?.change === 'resize' && (
+        <span className="notice notice-error">
+          {t('options.resizeRefused', { reason: t(`options.reasons.${option.rejection.code}`, { defaultValue: option.rejection.message }), count: option.headCount })}
+        </span>
+      )}
+      {option.state === 'active' && option.pendingChange === null && (
+        <>
+          <ResizeAction option={option} onDone={onDone} />
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => navigate('calendar', { venue: option.venueId, month: localDay(option.startsAt).slice(0, 7), day: localDay(option.startsAt), slot: option.slotId })}
+          >
+            {t('options.addPeople')}
+          </button>
+        </>
+      )}
+      {option.pendingChange !== 'cancel' && <CancelAction option={option} onDone={onDone} />}
+    </div>
+  );
+}
+
+const localDay = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
+
 export function OptionsScreen() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const list = useRemote('options.list', {});
+  const settings = useRemote('settings.get', {});
+  const serverNow = useServerNow();
   const reload = list.reload;
   useEvent('options.changed', useCallback(() => reload(), [reload]));
   return (
@@ -104,13 +174,26 @@ export function OptionsScreen() {
           { key: 'people', header: t('options.columns.people'), cell: (o) => o.headCount, numeric: true },
           { key: 'amount', header: t('options.columns.amount'), cell: (o) => formatMoney(o.totalCents, language), numeric: true },
           { key: 'state', header: t('options.columns.state'), cell: (o) => <StateBadge state={o.state} /> },
-          { key: 'expires', header: t('options.columns.expires'), cell: (o) => (o.expiresAt ? formatDateTime(o.expiresAt, language) : '—') },
+          {
+            key: 'expires',
+            header: t('options.columns.expires'),
+            cell: (o) => (o.expiresAt ? (
+              <>
+                {formatDateTime(o.expiresAt, language)}
+                {o.state === 'active' && (
+                  <span className={`countdown${isExpiringSoon(o.expiresAt, serverNow, settings.value?.expiringSoonDays ?? 7) ? ' soon' : ''}`}>
+                    {t('options.expiresIn', { left: timeLeft(o.expiresAt, serverNow, language) })}
+                  </span>
+                )}
+              </>
+            ) : '—'),
+          },
           {
             key: 'actions',
             header: t('options.columns.actions'),
             cell: (o) =>
               o.state === 'rejected' ? <RejectionDetails option={o} onDone={reload} />
-                : o.state === 'active' || o.state === 'pending' ? <CancelAction option={o} onDone={reload} />
+                : o.state === 'active' || o.state === 'pending' ? <HeldOptionActions option={o} onDone={reload} />
                   : null,
           },
         ]}

@@ -1,13 +1,7 @@
-import { readSetting, writeSetting } from '../store/settingsRepo.node.ts';
+import { readSettings, writeSetting } from '../store/settingsRepo.node.ts';
 import { listCompanions, listOrders, listTickets, listVouchers } from '../store/officeRecordsRepo.node.ts';
-import type { Language, SettingsDto } from '../../contract/schemas.std.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
-import type { StoreDb } from '../store/openStore.node.ts';
 
-const readSettings = (db: StoreDb): SettingsDto => ({
-  language: readSetting<Language>(db, 'language') ?? null,
-  centralUrl: readSetting<string | null>(db, 'centralUrl') ?? null,
-});
 
 export const officeHandlers: HandlerTable<
   | 'app.info' | 'settings.get' | 'settings.update' | 'companions.list'
@@ -15,8 +9,9 @@ export const officeHandlers: HandlerTable<
 > = {
   'app.info': (_input, { store, appVersion, dataDir }) => ({ version: appVersion, schemaVersion: store.schemaVersion, dataDir }),
   'settings.get': (_input, { store }) => readSettings(store.db),
-  'settings.update': ({ language, centralUrl }, { store, emit }) => {
+  'settings.update': ({ language, centralUrl, expiringSoonDays }, { store, emit }) => {
     if (language) writeSetting(store.db, 'language', language);
+    if (expiringSoonDays) writeSetting(store.db, 'expiringSoonDays', expiringSoonDays);
     // Takes effect at the next start: the running sync keeps its service until then.
     if (centralUrl !== undefined) writeSetting(store.db, 'centralUrl', centralUrl);
     const updated = readSettings(store.db);

@@ -39,13 +39,14 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
   let running: Promise<SyncStatusDto> | undefined;
   let started = false;
   let stopped = false;
-  let lastStatus: SyncStatusDto = { connection: 'offline', lastSyncAt: null, pendingChanges: 0, rejectedChanges: 0 };
+  let lastStatus: SyncStatusDto = { connection: 'offline', lastSyncAt: null, pendingChanges: 0, rejectedChanges: 0, serverOffsetMs: 0 };
 
   const status = (): SyncStatusDto => ({
     connection: syncState.session(store.db) ? connection : 'signed-out',
     lastSyncAt: syncState.lastSyncAt(store.db),
     pendingChanges: countOutbox(store.db),
     rejectedChanges: countRejectedOptions(store.db),
+    serverOffsetMs: syncState.serverOffsetMs(store.db),
   });
 
   async function renew(refreshToken: string): Promise<string> {

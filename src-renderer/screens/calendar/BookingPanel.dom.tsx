@@ -9,24 +9,27 @@ import { attempt } from '../../state/attempt.dom.ts';
 import { useNotices } from '../../state/notices.dom.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
 import { formatDateTime, formatMoney } from '../../format/formatters.dom.ts';
+import { SplitPlanner } from './SplitPlanner.dom.tsx';
 
 const FIELDS = ['visitors', 'guides', 'leaders'] as const;
 const toCount = (text: string) => (text.trim() === '' ? 0 : Number(text));
 
-export function BookingPanel({ venue, slot, onClose }: { venue: VenueDto; slot: SlotDto; onClose(): void }) {
+export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: VenueDto; slot: SlotDto; daySlots: SlotDto[]; date: string; onClose(): void }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const say = useNotices((s) => s.say);
   const [typed, setTyped] = useState<Record<(typeof FIELDS)[number], string>>({ visitors: '', guides: '', leaders: '' });
   const [busy, setBusy] = useState(false);
+  const [specialVisit, setSpecialVisit] = useState(false);
   const composition: GroupCompositionDto = { visitors: toCount(typed.visitors), guides: toCount(typed.guides), leaders: toCount(typed.leaders) };
-  const quote = useRemote('booking.quote', { slotId: slot.id, composition });
+  const quote = useRemote('booking.quote', { slotId: slot.id, composition, specialVisit });
+  const tooLarge = venue.rules.maxPerSlot !== null && composition.visitors + composition.guides + composition.leaders > venue.rules.maxPerSlot;
   const q = quote.value;
   const when = formatDateTime(slot.startsAt, language);
 
   async function place() {
     setBusy(true);
-    const option = await attempt('options.place', { slotId: slot.id, composition });
+    const option = await attempt('options.place', { slotId: slot.id, composition, specialVisit });
     setBusy(false);
     if (option) {
       say(t('booking.placed', { venue: venue.name, date: when }));
@@ -57,8 +60,17 @@ export function BookingPanel({ venue, slot, onClose }: { venue: VenueDto; slot: 
           </label>
         ))}
       </div>
+      {venue.rules.specialVisits && (
+        <label className="checkbox">
+          <input type="checkbox" checked={specialVisit} onChange={(e) => setSpecialVisit(e.target.checked)} />
+          {t('split.specialVisit')}
+        </label>
+      )}
       {quote.error && <ErrorNotice error={quote.error} />}
-      {q && !quote.error && (
+      {tooLarge && !quote.error && (
+        <SplitPlanner venue={venue} date={date} composition={composition} daySlots={daySlots} specialVisit={specialVisit} onPlaced={onClose} />
+      )}
+      {q && !quote.error && !tooLarge && (
         <>
           <p className="hint">{t('booking.headCount', { count: q.headCount, remaining: q.remaining })}</p>
           <table className="data-table price-lines">

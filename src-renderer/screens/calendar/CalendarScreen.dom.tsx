@@ -74,7 +74,14 @@ export function CalendarScreen() {
           )}
         </div>
         {venue && selectedSlot && (
-          <BookingPanel key={selectedSlot.id} venue={venue} slot={selectedSlot} onClose={() => setParams({ slot: '' })} />
+          <BookingPanel
+            key={selectedSlot.id}
+            venue={venue}
+            slot={selectedSlot}
+            date={selectedDay ?? ''}
+            daySlots={days?.find((d) => d.date === selectedDay)?.slots ?? []}
+            onClose={() => setParams({ slot: '' })}
+          />
         )}
       </div>
     </div>
