@@ -15,6 +15,7 @@ import { HttpError } from '../http/httpError.node.ts';
 import { cancelOption } from './cancelOption.node.ts';
 import type { MutationOutcome } from './outcome.node.ts';
 import { placeOption } from './placeOption.node.ts';
+import { resizeOption } from './resizeOption.node.ts';
 
 type PushRequest = z.infer<typeof PushRequestSchema>;
 
@@ -53,6 +54,8 @@ function apply(tx: Tx, ctx: CentralContext, officeId: string, m: Mutation): Prom
       return findOffice(tx, officeId).then((office) => placeOption(tx, ctx, office, m.args));
     case 'option.cancel':
       return cancelOption(tx, ctx, officeId, m.args);
+    case 'option.resize':
+      return resizeOption(tx, ctx, officeId, m.args);
   }
 }
 

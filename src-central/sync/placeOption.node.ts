@@ -19,7 +19,7 @@ import { wireOption, type SlotRow } from './wireRows.node.ts';
 type PlaceArgs = z.infer<typeof PlaceOptionArgsSchema>;
 type WireVenue = z.infer<typeof WireVenueSchema>;
 
-async function venueProducts(tx: Tx, venueId: string): Promise<GroupProducts> {
+export async function venueProducts(tx: Tx, venueId: string): Promise<GroupProducts> {
   const rows = await tx.select({ data: products.data }).from(products).where(eq(products.venueId, venueId));
   const byKind = (kind: Product['kind']) => {
     const product = rows.map((r) => r.data as Product).find((p) => p.kind === kind);
@@ -30,7 +30,7 @@ async function venueProducts(tx: Tx, venueId: string): Promise<GroupProducts> {
 }
 
 /** The guarded UPDATE: no row back means the seats were not there. */
-async function takeSeats(tx: Tx, slotId: string, people: number): Promise<boolean> {
+export async function takeSeats(tx: Tx, slotId: string, people: number): Promise<boolean> {
   const taken = await tx.update(slots).set({ held: sql`${slots.held} + ${people}` })
     .where(and(eq(slots.id, slotId), eq(slots.status, 'open'), sql`${slots.capacity} - ${slots.held} - ${slots.sold} >= ${people}`))
     .returning({ id: slots.id });
@@ -60,7 +60,7 @@ export async function placeOption(tx: Tx, ctx: CentralContext, office: OfficeRow
   if (slot.status !== 'open') {
     return rejected('SLOT_UNAVAILABLE', 'This slot is not open to groups.', { alternatives: await alternatives() });
   }
-  const violations = groupViolations(venue.rules, args.composition);
+  const violations = groupViolations(venue.rules, args.composition, { specialVisit: args.specialVisit ?? false });
   if (violations.length > 0) return rejected('GROUP_RULE', 'The venue does not take this group on one slot.', { violations });
   const expiry = optionExpiry(venue.rules, slot.startsAt.toISOString(), now.toISOString(), venue.timeZone);
   if (!expiry.possible) {

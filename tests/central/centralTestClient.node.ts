@@ -65,6 +65,10 @@ export class Desk {
     return this.mutate('option.place', { optionId, slotId, composition });
   }
 
+  resize(optionId: string, composition: GroupCompositionDto) {
+    return this.mutate('option.resize', { optionId, composition });
+  }
+
   cancel(optionId: string) {
     return this.mutate('option.cancel', { optionId });
   }
