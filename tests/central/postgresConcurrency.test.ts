@@ -1,6 +1,7 @@
 // Capacity under real concurrency, on a real PostgreSQL: 50 offices race for one 26-place
-// slot through the HTTP API. The negative control removes the guard and the CHECK and must
-// see an oversell — the proof that this test can fail.
+// slot through the HTTP API, and pairs of offices race to grow their options on one slot.
+// The negative control removes the guard and the CHECK and must see an oversell — the proof
+// that this test can fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
@@ -56,6 +57,38 @@ describe.skipIf(missing !== null && !process.env.CI)('capacity on PostgreSQL und
       expect(full.every((r) => (r.alternatives?.length ?? 0) > 0)).toBe(true);
       expect(await slotState(databaseUrl)).toEqual({ held: 20, capacity: 26, activeHeads: 20, activeOptions: 2 });
     } finally {
+      await central.close();
+    }
+  }, 60_000);
+
+  it('lets exactly one of two offices grow into room for only one grow, on every slot, held matching the options', async () => {
+    const databaseUrl = await cluster.createDatabase('resize');
+    const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, now: clock, sweepEveryMs: 0, poolSize: 40 });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      // Ten slots; on each, two offices hold 10 of 26 seats and both ask for 5 more at once.
+      const slotIds = Array.from({ length: 10 }, (_, i) => `conciergerie:2025-04-15T${String(8 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}:00.000Z`);
+      const desks = await Promise.all(Array.from({ length: 20 }, (_, i) => validatedDesk(central, `Agence ${i}`)));
+      const held = await Promise.all(desks.map(async (desk, i) => {
+        const placed = await desk.place(slotIds[i % 10]!, group(10));
+        expect(placed.status).toBe('applied');
+        return { desk, optionId: placed.option!.id };
+      }));
+      const results = await Promise.all(held.map(({ desk, optionId }) => desk.resize(optionId, group(15))));
+      for (let s = 0; s < slotIds.length; s++) {
+        const pair = [results[s]!, results[s + 10]!];
+        expect(pair.filter((r) => r.status === 'applied')).toHaveLength(1);
+        expect(pair.filter((r) => r.code === 'SLOT_FULL')).toHaveLength(1);
+      }
+      const { rows } = await client.query(`
+        SELECT s.id, s.held, coalesce(sum(o.head_count), 0)::int AS heads
+        FROM slots s LEFT JOIN options o ON o.slot_id = s.id AND o.state = 'active'
+        WHERE s.id = ANY($1) GROUP BY s.id, s.held`, [slotIds]);
+      expect(rows).toHaveLength(10);
+      expect(rows.every((r) => r.held === 25 && r.heads === 25)).toBe(true);
+    } finally {
+      await client.end();
       await central.close();
     }
   }, 60_000);
