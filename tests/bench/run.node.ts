@@ -3,8 +3,9 @@
 import { benchStartup } from './startup.bench.node.ts';
 import { benchPull } from './pull.bench.node.ts';
 import { benchPlacements } from './placements.bench.node.ts';
+import { benchMonthView } from './monthView.bench.node.ts';
 
-const benches: Record<string, () => Promise<void>> = { startup: benchStartup, pull: benchPull, placements: benchPlacements };
+const benches: Record<string, () => Promise<void>> = { startup: benchStartup, pull: benchPull, placements: benchPlacements, monthView: benchMonthView };
 const wanted = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {
   if (wanted.length === 0 || wanted.includes(name)) await bench();

@@ -1,3 +1,4 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarMonthDto } from '../../../src-main/contract/schemas.std.ts';
 import { useApp } from '../../state/appStore.dom.ts';
@@ -5,22 +6,59 @@ import { formatLocalDate, weekdayNames } from '../../format/formatters.dom.ts';
 import { dayHeat } from './heat.std.ts';
 
 const HEATS = ['plenty', 'some', 'few', 'full'] as const;
+const ARROWS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
-export function MonthGrid({ month, selectedDay, onSelectDay }: { month: CalendarMonthDto; selectedDay: string | undefined; onSelectDay(date: string): void }) {
+/** Month view: a heat of remaining places per day; arrows move between days, Enter opens the day. */
+export function MonthGrid({ month, selectedDay, minPlaces, onSelectDay, onEnterDay }: {
+  month: CalendarMonthDto;
+  selectedDay: string | undefined;
+  minPlaces: number;
+  onSelectDay(date: string): void;
+  onEnterDay(date: string): void;
+}) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
+  const grid = useRef<HTMLDivElement>(null);
   const firstWeekday = (new Date(`${month.month}-01T12:00:00Z`).getUTCDay() + 6) % 7;
+  const focusDay = selectedDay ?? month.days[0]?.date;
+
+  useEffect(() => {
+    // Read by tests/bench/monthView: when a month's grid is on screen.
+    performance.mark('guichet:month-rendered', { detail: `${month.venueId}/${month.month}` });
+  }, [month]);
+
+  useEffect(() => {
+    // Keep the keyboard focus on the selected day while the user moves with the arrows.
+    if (grid.current?.contains(document.activeElement)) grid.current.querySelector<HTMLElement>(`[data-date="${focusDay}"]`)?.focus();
+  }, [focusDay]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const date = (event.target as HTMLElement).dataset.date;
+    if (!date) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onEnterDay(date);
+      return;
+    }
+    const step = ARROWS[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const index = month.days.findIndex((d) => d.date === date) + step;
+    const target = month.days[Math.max(0, Math.min(month.days.length - 1, index))];
+    if (target) onSelectDay(target.date);
+  };
+
   return (
     <div className="month">
-      <div className="month-grid" role="grid" aria-label={month.month}>
+      <div className="month-grid" role="grid" aria-label={month.month} ref={grid} onKeyDown={onKeyDown}>
         {weekdayNames(language).map((name) => (
           <div key={name} className="weekday" role="columnheader">{name}</div>
         ))}
         {Array.from({ length: firstWeekday }, (_, i) => <div key={`blank-${i}`} className="day-blank" />)}
         {month.days.map((day) => {
-          const heat = day.closed ? 'closed' : dayHeat(day.slots);
-          const bookable = day.slots.filter((s) => s.status === 'open');
-          const places = bookable.reduce((sum, s) => sum + s.remaining, 0);
+          const fitting = day.slots.filter((s) => s.status === 'open' && s.remaining >= Math.max(1, minPlaces));
+          const heat = day.closed ? 'closed' : minPlaces > 0 && fitting.length === 0 && day.slots.length > 0 ? 'full' : dayHeat(day.slots);
+          const places = fitting.reduce((sum, s) => sum + s.remaining, 0);
           return (
             <button
               key={day.date}
@@ -29,13 +67,13 @@ export function MonthGrid({ month, selectedDay, onSelectDay }: { month: Calendar
               className={`day heat-${heat}`}
               aria-selected={day.date === selectedDay}
               aria-label={formatLocalDate(day.date, language)}
+              tabIndex={day.date === focusDay ? 0 : -1}
               data-date={day.date}
-              disabled={day.slots.length === 0 && !day.closed}
               onClick={() => onSelectDay(day.date)}
             >
               <span className="day-number">{Number(day.date.slice(8))}</span>
               <span className="day-summary">
-                {day.closed ? t('calendar.closed') : day.slots.length > 0 ? t('calendar.daySummary', { count: bookable.length, places }) : ''}
+                {day.closed ? t('calendar.closed') : day.slots.length > 0 ? t('calendar.daySummary', { count: fitting.length, places }) : ''}
               </span>
             </button>
           );
@@ -46,6 +84,7 @@ export function MonthGrid({ month, selectedDay, onSelectDay }: { month: Calendar
         {HEATS.map((heat) => (
           <span key={heat} className={`legend-item heat-${heat}`}>{t(`calendar.heat.${heat}`)}</span>
         ))}
+        <span className="legend-item heat-closed">{t('calendar.closed')}</span>
       </div>
     </div>
   );
