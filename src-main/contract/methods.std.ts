@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
   OptionRowSchema, OrderRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
-  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema,
+  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, VenueRequestSchema,
 } from './schemas.std.ts';
 import { SignUpSchema } from './centralApi.std.ts';
 
@@ -62,6 +62,12 @@ export const methods = {
   'options.replace': { input: z.strictObject({ optionId: z.string().min(1), slotId: z.string().min(1) }), output: OptionRowSchema },
   'options.dismiss': { input: z.strictObject({ optionId: z.string().min(1) }), output: z.object({ dismissed: z.literal(true) }) },
   'sync.now': { input: none, output: SyncStatusSchema },
+  'requests.list': { input: z.strictObject({ venueId: VenueIdSchema }), output: z.array(VenueRequestSchema) },
+  'requests.create': {
+    input: z.strictObject({ venueId: VenueIdSchema, visitDate: LocalDateSchema, headCount: z.int().min(1).max(500), notes: z.string().max(2000).optional() }),
+    output: VenueRequestSchema,
+  },
+  'requests.advance': { input: z.strictObject({ id: z.string().min(1), notes: z.string().max(2000).optional() }), output: VenueRequestSchema },
   'companions.list': { input: none, output: z.array(CompanionRowSchema) },
   'orders.list': { input: none, output: z.array(OrderRowSchema) },
   'tickets.list': { input: none, output: z.array(TicketRowSchema) },

@@ -187,6 +187,19 @@ export const VoucherRowSchema = z.object({
   used: z.boolean(),
 });
 
+export const VenueRequestSchema = z.object({
+  id: z.string(),
+  venueId: z.string(),
+  visitDate: LocalDateSchema,
+  headCount: z.int(),
+  state: z.enum(['sent', 'confirmed', 'paid', 'done']),
+  notes: z.string(),
+  sentAt: IsoInstantSchema,
+  confirmedAt: IsoInstantSchema.nullable(),
+  paidAt: IsoInstantSchema.nullable(),
+  doneAt: IsoInstantSchema.nullable(),
+});
+
 export const AccountStatusSchema = z.object({
   centralUrl: z.string().nullable(),
   signedIn: z.boolean(),

@@ -106,6 +106,19 @@ export const en = {
     placed_other: '{{count}} options prepared at {{venue}} as one group booking.',
     specialVisit: 'School, extra-curricular or social group (special visit)',
   },
+  requests: {
+    title: 'Requests to this monument',
+    visitDate: 'Visit date',
+    headCount: 'People',
+    notes: 'Notes',
+    record: 'Record a request sent',
+    empty: 'No request recorded for this monument.',
+    created: 'Request to {{venue}} for {{date}} recorded as sent.',
+    people_one: '{{count}} person',
+    people_other: '{{count}} people',
+    steps: { sent: 'Request sent', confirmed: 'Confirmed by the monument', paid: 'Paid', done: 'Done' },
+    mark: { confirmed: 'Mark confirmed by the monument', paid: 'Mark paid', done: 'Mark done' },
+  },
   options: {
     title: 'Provisional bookings (options)',
     empty: 'No option yet. Choose a time slot in the Calendar to place one.',
@@ -223,7 +236,7 @@ export const en = {
     INTERNAL: 'Something went wrong inside Guichet; nothing was changed. Try again, and tell your administrator if it keeps happening.',
     unreachable: 'Guichet is not answering. Check that it is still running, then try again.',
     crashed: 'This screen hit a problem. Your data is safe.',
-    entities: { venue: 'monument', slot: 'time slot', option: 'option' },
+    entities: { venue: 'monument', slot: 'time slot', option: 'option', request: 'request' },
     fields: {
       venueId: 'the monument',
       month: 'the month',
@@ -239,6 +252,8 @@ export const en = {
       contactName: 'the contact person',
       centralUrl: 'the address of the central service',
       expiringSoonDays: 'the warning delay',
+      visitDate: 'the visit date',
+      headCount: 'the number of people',
     },
     problems: {
       required: '{{field}} is missing',
@@ -260,6 +275,8 @@ export const en = {
       SLOT_FULL: 'this time slot has only {{remaining}} places left',
       NOT_ACTIVE: 'this option is no longer held',
       NOT_REJECTED: 'this option was not refused',
+      BOOKED_ONLINE: 'this monument is booked online, in the calendar',
+      REQUEST_DONE: 'this request is already done',
       UNSENT_CHANGES: 'the office signed in before still has changes waiting to be sent; sign in as that office and sync first, so nothing is lost',
     },
     violations: {

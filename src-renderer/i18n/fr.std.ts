@@ -108,6 +108,19 @@ export const fr: Messages = {
     placed_other: '{{count}} options préparées à {{venue}} en une réservation de groupe.',
     specialVisit: 'Groupe scolaire, périscolaire ou du champ social (visite spécifique)',
   },
+  requests: {
+    title: 'Demandes à ce monument',
+    visitDate: 'Date de visite',
+    headCount: 'Personnes',
+    notes: 'Notes',
+    record: 'Enregistrer une demande envoyée',
+    empty: 'Aucune demande enregistrée pour ce monument.',
+    created: 'Demande à {{venue}} pour le {{date}} enregistrée comme envoyée.',
+    people_one: '{{count}} personne',
+    people_other: '{{count}} personnes',
+    steps: { sent: 'Demande envoyée', confirmed: 'Confirmée par le monument', paid: 'Payée', done: 'Terminée' },
+    mark: { confirmed: 'Marquer confirmée par le monument', paid: 'Marquer payée', done: 'Marquer terminée' },
+  },
   options: {
     title: 'Options',
     empty: 'Aucune option pour l’instant. Choisissez un créneau dans le Calendrier pour poser une option.',
@@ -225,7 +238,7 @@ export const fr: Messages = {
     INTERNAL: 'Un problème est survenu dans Guichet ; rien n’a été modifié. Réessayez, et prévenez votre administrateur si cela se reproduit.',
     unreachable: 'Guichet ne répond pas. Vérifiez qu’il est toujours lancé, puis réessayez.',
     crashed: 'Cet écran a rencontré un problème. Vos données sont intactes.',
-    entities: { venue: 'monument', slot: 'créneau', option: 'option' },
+    entities: { venue: 'monument', slot: 'créneau', option: 'option', request: 'demande' },
     fields: {
       venueId: 'le monument',
       month: 'le mois',
@@ -241,6 +254,8 @@ export const fr: Messages = {
       contactName: 'la personne à contacter',
       centralUrl: 'l’adresse du service central',
       expiringSoonDays: 'le délai d’alerte',
+      visitDate: 'la date de visite',
+      headCount: 'le nombre de personnes',
     },
     problems: {
       required: '{{field}} est manquant',
@@ -262,6 +277,8 @@ export const fr: Messages = {
       SLOT_FULL: 'il ne reste que {{remaining}} places sur ce créneau',
       NOT_ACTIVE: 'cette option n’est plus posée',
       NOT_REJECTED: 'cette option n’a pas été refusée',
+      BOOKED_ONLINE: 'ce monument se réserve en ligne, dans le calendrier',
+      REQUEST_DONE: 'cette demande est déjà terminée',
       UNSENT_CHANGES: 'l’agence connectée auparavant a encore des modifications en attente d’envoi ; reconnectez-la et synchronisez d’abord, pour ne rien perdre',
     },
     violations: {

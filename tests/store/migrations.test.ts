@@ -23,7 +23,7 @@ describe('local store migrations', () => {
 
   it('0000_initial creates every table, which then stores and returns an office record', () => {
     const store = openStore(freshFile(), MIGRATIONS_DIR);
-    expect(store.schemaVersion).toBe(1);
+    expect(store.schemaVersion).toBe(loadMigrations(MIGRATIONS_DIR).length);
     const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining([
       'companions', 'contacts', 'options', 'orders', 'outbox', 'server_closed_days', 'server_products',
@@ -66,6 +66,23 @@ describe('local store migrations', () => {
     expect(() => migrate(sqlite, broken)).toThrow();
     expect(schemaVersion(sqlite)).toBe(0);
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
+    sqlite.close();
+  });
+});
+
+describe('migration 0001_venue_requests', () => {
+  it('keeps the rows of version 1 and adds the request tracker', () => {
+    const file = freshFile();
+    const sqlite = new Database(file);
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 1)).toBe(1);
+    sqlite.prepare("INSERT INTO companions (id, kind, surname, first_name, updated_at) VALUES ('c1', 'leader', 'NDIAYE', 'Anna', '2025-01-01T00:00:00Z')").run();
+    sqlite.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"fr\"')").run();
+    expect(migrate(sqlite, migrations)).toBe(2);
+    expect(sqlite.prepare("SELECT first_name FROM companions WHERE id = 'c1'").pluck().get()).toBe('Anna');
+    expect(sqlite.prepare("SELECT value FROM settings WHERE key = 'language'").pluck().get()).toBe('"fr"');
+    sqlite.prepare("INSERT INTO venue_requests (id, venue_id, visit_date, head_count, state, sent_at) VALUES ('r1', 'pantheon', '2025-04-02', 30, 'sent', '2025-01-10T09:00:00Z')").run();
+    expect(sqlite.prepare("SELECT notes FROM venue_requests WHERE id = 'r1'").pluck().get()).toBe('');
     sqlite.close();
   });
 });

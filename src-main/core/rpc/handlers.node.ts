@@ -6,6 +6,7 @@ import { catalogueHandlers } from './catalogueHandlers.node.ts';
 import { officeHandlers } from './officeHandlers.node.ts';
 import { accountHandlers } from './accountHandlers.node.ts';
 import { optionHandlers } from './optionHandlers.node.ts';
+import { requestHandlers } from './requestHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -13,4 +14,5 @@ export const handlers: HandlerTable = {
   ...bookingHandlers,
   ...accountHandlers,
   ...optionHandlers,
+  ...requestHandlers,
 };

@@ -120,3 +120,17 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/** Requests to monuments booked through their own booking department (no online slots). */
+export const venueRequests = sqliteTable('venue_requests', {
+  id: text('id').primaryKey(),
+  venueId: text('venue_id').notNull(),
+  visitDate: text('visit_date').notNull(),
+  headCount: integer('head_count').notNull(),
+  state: text('state', { enum: ['sent', 'confirmed', 'paid', 'done'] }).notNull(),
+  notes: text('notes').notNull().default(''),
+  sentAt: text('sent_at').notNull(),
+  confirmedAt: text('confirmed_at'),
+  paidAt: text('paid_at'),
+  doneAt: text('done_at'),
+}, (t) => [index('venue_requests_venue').on(t.venueId, t.visitDate)]);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VenueDto } from '../../../src-main/contract/schemas.std.ts';
+import { RequestTracker } from './RequestTracker.dom.tsx';
 
 /** Monuments without online slots are booked with their own booking department. */
 export function OnRequestCard({ venue }: { venue: VenueDto }) {
@@ -21,6 +22,7 @@ export function OnRequestCard({ venue }: { venue: VenueDto }) {
           </>
         )}
       </dl>
+      <RequestTracker venue={venue} />
     </section>
   );
 }
