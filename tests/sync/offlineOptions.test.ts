@@ -125,6 +125,54 @@ describe('options through sync', () => {
     expect((await options(desk)).map((o) => o.state)).toEqual(['pending']);
   });
 
+  it('a group of 75 is placed as three sub-groups of at most 26 sharing one group booking', async () => {
+    const { office } = await setUp();
+    const desk = await office();
+    const plan = await ok<{ ok: true; subGroups: { slotId: string; composition: { visitors: number; guides: number; leaders: number } }[] }>(
+      desk, 'booking.planSplit', { venueId: 'sainte-chapelle', date: '2025-03-18', composition: { visitors: 70, guides: 3, leaders: 2 } });
+    expect(plan.subGroups).toHaveLength(3);
+    const placed = await ok<{ groupBookingId: string }[]>(desk, 'options.placeGroup', { subGroups: plan.subGroups.map(({ slotId, composition }) => ({ slotId, composition })) });
+    expect(new Set(placed.map((o) => o.groupBookingId)).size).toBe(1);
+    await desk.sync.syncNow();
+    const held = await options(desk);
+    expect(held.map((o) => o.state)).toEqual(['active', 'active', 'active']);
+    expect(held.reduce((sum, o) => sum + o.headCount, 0)).toBe(75);
+    expect(Math.max(...held.map((o) => o.headCount))).toBeLessThanOrEqual(26);
+  });
+
+  it('resizing grows and shrinks a held option; a grow the slot cannot take keeps every held seat', async () => {
+    const { office, cuttableOffice } = await setUp();
+    const { proxy, desk } = await cuttableOffice();
+    const other = await office();
+    const slot = await slotAt(desk, 'conciergerie', '2025-03-21', '14:00');
+    const placed = await ok<{ id: string }>(desk, 'options.place', { slotId: slot.id, composition: group(10) });
+    await desk.sync.syncNow();
+
+    await ok(desk, 'options.resize', { optionId: placed.id, composition: group(14) });
+    expect((await options(desk))[0]).toMatchObject({ headCount: 11 });
+    await desk.sync.syncNow();
+    expect((await options(desk))[0]).toMatchObject({ state: 'active', headCount: 15 });
+
+    await ok(other, 'options.place', { slotId: slot.id, composition: group(slot.remaining - 16, 0) });
+    await other.sync.syncNow();
+    await desk.sync.syncNow();
+    const room = (await slotAt(desk, 'conciergerie', '2025-03-21', '14:00')).remaining;
+    expect(room).toBe(1);
+    // Offline, this workstation asks for the last place; the other office takes it first.
+    proxy.cut();
+    await ok(desk, 'options.resize', { optionId: placed.id, composition: group(15) });
+    await ok(other, 'options.resize', { optionId: (await options(other))[0]!.id, composition: group(slot.remaining - 15, 0) });
+    await other.sync.syncNow();
+    proxy.restore();
+    await desk.sync.syncNow();
+    const [kept] = await options(desk);
+    expect(kept).toMatchObject({ state: 'active', headCount: 15, rejection: { code: 'SLOT_FULL', change: 'resize' } });
+
+    await ok(desk, 'options.resize', { optionId: placed.id, composition: group(8) });
+    await desk.sync.syncNow();
+    expect((await options(desk))[0]).toMatchObject({ headCount: 9, rejection: null });
+  });
+
   it('cancelling returns the seats, for every office', async () => {
     const { office } = await setUp();
     const desk = await office();
