@@ -33,7 +33,9 @@ export async function startBrowserHost({ core, rendererDir, port = 0, token = cr
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (no ${rendererDir}/index.html). Run "npm run build:renderer" first.`);
   }
-  const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  // Closing must not wait for an open page's keep-alive or WebSocket connections.
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576, forceCloseConnections: true });
+  const sockets = new Set<{ terminate(): void }>();
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket);
 
@@ -60,10 +62,14 @@ export async function startBrowserHost({ core, rendererDir, port = 0, token = cr
   app.post<{ Params: { method: string } }>('/rpc/:method', async (request) => core.dispatch(request.params.method, request.body));
 
   app.get('/events', { websocket: true }, (socket) => {
+    sockets.add(socket);
     const unsubscribe = (Object.keys(events) as (keyof typeof events)[]).filter(isEventName).map((event) =>
       core.on(event, (payload) => socket.send(JSON.stringify({ event, payload }))),
     );
-    socket.on('close', () => unsubscribe.forEach((off) => off()));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      unsubscribe.forEach((off) => off());
+    });
   });
 
   await app.register(fastifyStatic, { root: rendererDir, index: 'index.html' });
@@ -77,5 +83,13 @@ export async function startBrowserHost({ core, rendererDir, port = 0, token = cr
   const boundPort = typeof address === 'object' && address ? address.port : port;
   allowedHosts = new Set([`127.0.0.1:${boundPort}`, `localhost:${boundPort}`]);
   const url = `http://127.0.0.1:${boundPort}`;
-  return { url, launchUrl: `${url}/?token=${token}`, token, close: () => app.close() };
+  return {
+    url,
+    launchUrl: `${url}/?token=${token}`,
+    token,
+    close: () => {
+      sockets.forEach((socket) => socket.terminate());
+      return app.close();
+    },
+  };
 }

@@ -29,7 +29,9 @@ export const useApp = create<AppState>((set, get) => ({
     set({ route });
   },
   setParams(params) {
-    const route = { screen: get().route.screen, params: { ...get().route.params, ...params } };
+    // An empty value clears the parameter, so defaults (first day with slots…) apply again.
+    const merged = Object.entries({ ...get().route.params, ...params }).filter(([, value]) => value !== '');
+    const route = { screen: get().route.screen, params: Object.fromEntries(merged) };
     window.history.replaceState(null, '', routeHash(route));
     set({ route });
   },

@@ -16,6 +16,9 @@ import { BookingPanel } from './BookingPanel.dom.tsx';
 const parisMonth = (date = new Date()) =>
   new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }).format(date).slice(0, 7);
 
+/** From the month on screen now, read from the store so quick repeated clicks each count. */
+const currentMonth = () => useApp.getState().route.params.month ?? parisMonth();
+
 function shiftMonth(month: string, delta: number): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, m - 1 + delta, 1)).toISOString().slice(0, 7);
@@ -68,11 +71,11 @@ export function CalendarScreen() {
           ) : (
             <>
               <div className="month-nav">
-                <button type="button" className="button-secondary" aria-label={t('calendar.previousMonth')} onClick={() => setParams({ month: shiftMonth(month, -1), day: '', slot: '' })}>‹</button>
+                <button type="button" className="button-secondary" aria-label={t('calendar.previousMonth')} onClick={() => setParams({ month: shiftMonth(currentMonth(), -1), day: '', slot: '' })}>‹</button>
                 <h3 className="month-title">{VALID_MONTH.test(month) ? formatMonth(month, language) : month}</h3>
                 <button type="button" className="button-secondary" aria-label={t('calendar.nextMonth')} onClick={() => {
                   performance.mark('guichet:month-requested');
-                  setParams({ month: shiftMonth(month, 1), day: '', slot: '' });
+                  setParams({ month: shiftMonth(currentMonth(), 1), day: '', slot: '' });
                 }}>›</button>
                 <div className="view-switch" role="group" aria-label={t('calendar.view')}>
                   <button type="button" aria-pressed={view === 'month'} onClick={() => setParams({ view: '' })}>{t('calendar.month')}</button>

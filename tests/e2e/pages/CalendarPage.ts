@@ -22,7 +22,7 @@ export class CalendarPage {
   }
 
   async nextMonth() {
-    await this.page.locator('.month-nav button').last().click();
+    await this.page.getByRole('button', { name: /^(Next month|Mois suivant)$/ }).click();
   }
 
   async openSlot(time: string) {

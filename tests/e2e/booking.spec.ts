@@ -1,0 +1,128 @@
+// The booking agent's daily work in the calendar and the options list, against the demo's
+// embedded central service: the seed's price, large groups, resize and cancel, keyboard only.
+import type { Page } from '@playwright/test';
+import { test, expect, screenshot } from './fixtures.ts';
+import { BookingPanel } from './pages/BookingPanel.ts';
+import { OptionsPage } from './pages/OptionsPage.ts';
+import type { CalendarPage } from './pages/CalendarPage.ts';
+
+const DAY = 86_400_000;
+const visitIn = (days: number) => new Date(Date.now() + days * DAY);
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+async function openDay(calendar: CalendarPage, venue: string, visit: Date) {
+  await calendar.pickVenue(venue);
+  const today = new Date();
+  const months = (visit.getUTCFullYear() - today.getUTCFullYear()) * 12 + visit.getUTCMonth() - today.getUTCMonth();
+  for (let i = 0; i < months; i += 1) await calendar.nextMonth();
+  await calendar.pickDay(isoDay(visit));
+}
+
+const longDate = (d: Date, locale: string) =>
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(d);
+
+async function waitHeld(page: Page, optionsPage: OptionsPage, count: number) {
+  await expect(optionsPage.rows).toHaveCount(count);
+  for (let i = 0; i < count; i += 1) await expect(optionsPage.row(i).locator('.badge')).toHaveText(/Held|Posée/, { timeout: 30_000 });
+}
+
+test('16 visitors and a guide at Sainte-Chapelle: 272,00 € and an expiry 60 days before the visit (in French)', async ({ page, host, shell, calendar }) => {
+  const panel = new BookingPanel(page);
+  const optionsPage = new OptionsPage(page);
+  await shell.open(host.launchUrl);
+  await shell.switchLanguage('fr');
+  const visit = visitIn(95);
+  await openDay(calendar, 'Sainte-Chapelle', visit);
+  await calendar.openSlot('10:00');
+  await panel.compose({ visitors: 16, guides: 1 });
+  await expect(panel.total).toHaveText(/^272,00\s€$/);
+  await expect(panel.root).toContainText('1 billet Guide conférencier, gratuit');
+  const expiry = longDate(new Date(visit.getTime() - 60 * DAY), 'fr-FR');
+  await expect(panel.placeButton).toHaveText(`Poser une option (date d’expiration ${expiry} 10:00)`);
+  await screenshot(page, 'booking-panel-272-fr');
+  await panel.placeButton.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Option préparée pour Sainte-Chapelle' })).toBeVisible();
+  await shell.go('options');
+  await waitHeld(page, optionsPage, 1);
+  await expect(optionsPage.row()).toContainText(`${expiry} 10:00`);
+  await expect(optionsPage.row()).toContainText(/expire dans \d+ jours/);
+  await screenshot(page, 'options-held-fr');
+});
+
+test('a group of 75 is split over three slots of at most 26, placed as one group booking', async ({ page, host, shell, calendar }) => {
+  const panel = new BookingPanel(page);
+  const optionsPage = new OptionsPage(page);
+  await shell.open(host.launchUrl);
+  await openDay(calendar, 'Sainte-Chapelle', visitIn(120));
+  await calendar.openSlot('11:00 am');
+  await panel.compose({ visitors: 70, guides: 3, leaders: 2 });
+  const subGroups = panel.root.getByTestId('sub-group');
+  await expect(subGroups).toHaveCount(3);
+  const sizes = (await subGroups.locator('legend').allTextContents()).map((text) => Number(/— (\d+) people/.exec(text)![1]));
+  expect(sizes.reduce((a, b) => a + b, 0)).toBe(75);
+  expect(Math.max(...sizes)).toBeLessThanOrEqual(26);
+  await screenshot(page, 'booking-split-75-en');
+  await panel.root.getByRole('button', { name: 'Place 3 options as one group booking' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '3 options prepared at Sainte-Chapelle' })).toBeVisible();
+  await shell.go('options');
+  await waitHeld(page, optionsPage, 3);
+  await screenshot(page, 'options-group-booking-en');
+});
+
+test('resize a held option, then cancel it after being told what is released', async ({ page, host, shell, calendar }) => {
+  const panel = new BookingPanel(page);
+  const optionsPage = new OptionsPage(page);
+  await shell.open(host.launchUrl);
+  await openDay(calendar, 'Conciergerie', visitIn(80));
+  await calendar.openSlot('2:00 pm');
+  await panel.compose({ visitors: 20, guides: 1 });
+  await panel.placeButton.click();
+  await shell.go('options');
+  await waitHeld(page, optionsPage, 1);
+  await expect(optionsPage.row().locator('td').nth(2)).toHaveText('21');
+
+  await optionsPage.row().getByRole('button', { name: 'Change people' }).click();
+  await optionsPage.row().locator('input[name="visitors"]').fill('24');
+  await optionsPage.row().getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Change to 25 people sent' })).toBeVisible();
+  await expect(optionsPage.row().locator('td').nth(2)).toHaveText('25', { timeout: 30_000 });
+  await expect(optionsPage.row().locator('td').nth(3)).toHaveText('€240.00');
+
+  await optionsPage.row().getByRole('button', { name: /Cancel/ }).click();
+  await expect(optionsPage.row()).toContainText('25 places at Conciergerie on');
+  await screenshot(page, 'options-cancel-confirm-en');
+  await optionsPage.row().locator('.confirm').getByRole('button', { name: 'Cancel' }).click();
+  await expect(optionsPage.state()).toHaveText('Cancelled', { timeout: 30_000 });
+});
+
+test('keyboard only: from the month to a placed option', async ({ page, host, shell, calendar }) => {
+  const panel = new BookingPanel(page);
+  await shell.open(host.launchUrl);
+  await calendar.pickVenue('Sainte-Chapelle');
+  // Three months ahead: beyond the 60-day holding period, so an option is possible.
+  for (let i = 0; i < 3; i += 1) await calendar.nextMonth();
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { date: el?.dataset.date ?? null, primary: el?.classList.contains('button-primary') ?? false, name: (el as HTMLInputElement | null)?.name ?? '' };
+  });
+  for (let i = 0; i < 80 && !(await focused()).date; i += 1) await page.keyboard.press('Tab');
+  const start = (await focused()).date!;
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  const moved = (await focused()).date!;
+  expect(Date.parse(moved) - Date.parse(start)).toBe(8 * DAY);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.slot-list button.slot:focus')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(panel.root).toBeVisible();
+  expect((await focused()).name).toBe('visitors');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1');
+  for (let i = 0; i < 10 && !(await focused()).primary; i += 1) await page.keyboard.press('Tab');
+  await expect(panel.placeButton).toBeFocused();
+  await screenshot(page, 'booking-keyboard-en');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Option prepared for Sainte-Chapelle' })).toBeVisible();
+});
