@@ -7,6 +7,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.dom.tsx';
 import { CalendarScreen } from './screens/calendar/CalendarScreen.dom.tsx';
 import { CompanionsScreen, OrdersScreen, TicketsScreen, VouchersScreen } from './screens/ListScreens.dom.tsx';
 import { OptionsScreen } from './screens/OptionsScreen.dom.tsx';
+import { CartScreen } from './screens/CartScreen.dom.tsx';
 import { AccountScreen } from './screens/AccountScreen.dom.tsx';
 import { Notices } from './components/Notices.dom.tsx';
 import { ExpiryBanner } from './components/ExpiryBanner.dom.tsx';
@@ -16,6 +17,7 @@ import type { Screen } from './state/route.dom.ts';
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   calendar: CalendarScreen,
   options: OptionsScreen,
+  cart: CartScreen,
   companions: CompanionsScreen,
   orders: OrdersScreen,
   tickets: TicketsScreen,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
   OptionRowSchema, OrderRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
-  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, VenueRequestSchema,
+  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, VenueRequestSchema, CartSchema,
 } from './schemas.std.ts';
 import { SignUpSchema } from './centralApi.std.ts';
 
@@ -62,6 +62,9 @@ export const methods = {
   'options.replace': { input: z.strictObject({ optionId: z.string().min(1), slotId: z.string().min(1) }), output: OptionRowSchema },
   'options.dismiss': { input: z.strictObject({ optionId: z.string().min(1) }), output: z.object({ dismissed: z.literal(true) }) },
   'sync.now': { input: none, output: SyncStatusSchema },
+  'cart.get': { input: none, output: CartSchema },
+  'cart.add': { input: z.strictObject({ optionIds: z.array(z.string().min(1)).min(1).max(100) }), output: CartSchema },
+  'cart.remove': { input: z.strictObject({ optionId: z.string().min(1) }), output: CartSchema },
   'requests.list': { input: z.strictObject({ venueId: VenueIdSchema }), output: z.array(VenueRequestSchema) },
   'requests.create': {
     input: z.strictObject({ venueId: VenueIdSchema, visitDate: LocalDateSchema, headCount: z.int().min(1).max(500), notes: z.string().max(2000).optional() }),
@@ -83,6 +86,7 @@ export const events = {
   'account.changed': AccountStatusSchema,
   /** Held options that just entered the "expiring soon" window (announced once each). */
   'options.expiring': z.object({ options: z.array(ExpiringOptionSchema) }),
+  'cart.changed': z.object({ count: z.int() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

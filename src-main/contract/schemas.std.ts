@@ -200,6 +200,20 @@ export const VenueRequestSchema = z.object({
   doneAt: IsoInstantSchema.nullable(),
 });
 
+export const CartSchema = z.object({
+  groups: z.array(z.object({
+    optionId: z.string(),
+    venueName: z.string(),
+    startsAt: IsoInstantSchema,
+    expiresAt: IsoInstantSchema.nullable(),
+    lines: z.array(PriceLineSchema),
+    totalCents: z.int(),
+  })),
+  discountCents: z.int(),
+  totalCents: z.int(),
+});
+export type CartDto = z.infer<typeof CartSchema>;
+
 export const AccountStatusSchema = z.object({
   centralUrl: z.string().nullable(),
   signedIn: z.boolean(),

@@ -1,11 +1,25 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore.dom.ts';
-import { SCREENS } from '../state/route.dom.ts';
+import { useRemote } from '../state/useRemote.dom.ts';
+import { useEvent } from '../state/useEvent.dom.ts';
+import { SCREENS, type Screen } from '../state/route.dom.ts';
 
 export function Navigation() {
   const { t } = useTranslation();
   const screen = useApp((s) => s.route.screen);
   const navigate = useApp((s) => s.navigate);
+  const syncStatus = useApp((s) => s.syncStatus);
+  const cart = useRemote('cart.get', {});
+  const reloadCart = cart.reload;
+  useEvent('cart.changed', useCallback(() => reloadCart(), [reloadCart]));
+  useEvent('options.changed', useCallback(() => reloadCart(), [reloadCart]));
+  // Numbers the agent must not miss: refused options, items in the cart, changes not yet sent.
+  const badges: Partial<Record<Screen, number>> = {
+    options: syncStatus?.rejectedChanges ?? 0,
+    cart: cart.value?.groups.length ?? 0,
+    sync: syncStatus?.pendingChanges ?? 0,
+  };
   return (
     <nav className="navigation" aria-label={t('nav.label')}>
       <div className="brand">
@@ -24,6 +38,7 @@ export function Navigation() {
               }}
             >
               {t(`nav.${name}`)}
+              {(badges[name] ?? 0) > 0 && <span className="nav-badge" data-testid={`badge-${name}`}>{badges[name]}</span>}
             </a>
           </li>
         ))}

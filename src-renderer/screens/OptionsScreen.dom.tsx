@@ -159,6 +159,17 @@ export function OptionsScreen() {
   const serverNow = useServerNow();
   const reload = list.reload;
   useEvent('options.changed', useCallback(() => reload(), [reload]));
+  const navigate = useApp((s) => s.navigate);
+  const say = useNotices((s) => s.say);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const held = new Set((list.value ?? []).filter((o) => o.state === 'active').map((o) => o.id));
+  const chosen = [...selected].filter((id) => held.has(id));
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
   return (
     <div className="screen">
       <h1>{t('options.title')}</h1>
@@ -169,6 +180,13 @@ export function OptionsScreen() {
         empty={t('options.empty')}
         rowProps={(o) => ({ 'data-option-id': o.id, 'data-state': o.state })}
         columns={[
+          {
+            key: 'select',
+            header: t('cart.select'),
+            cell: (o) => o.state === 'active' && (
+              <input type="checkbox" aria-label={`${t('cart.select')} ${o.venueName}`} checked={selected.has(o.id)} onChange={() => toggle(o.id)} />
+            ),
+          },
           { key: 'venue', header: t('options.columns.venue'), cell: (o) => o.venueName },
           { key: 'slot', header: t('options.columns.slot'), cell: (o) => formatDateTime(o.startsAt, language) },
           { key: 'people', header: t('options.columns.people'), cell: (o) => o.headCount, numeric: true },
@@ -198,6 +216,23 @@ export function OptionsScreen() {
           },
         ]}
       />
+      {chosen.length > 0 && (
+        <div className="action-bar" role="toolbar">
+          <button
+            type="button"
+            className="button-primary"
+            onClick={async () => {
+              if (await attempt('cart.add', { optionIds: chosen })) {
+                say(t('cart.added', { count: chosen.length }));
+                setSelected(new Set());
+                navigate('cart');
+              }
+            }}
+          >
+            {t('cart.add', { count: chosen.length })}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

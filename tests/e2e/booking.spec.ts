@@ -67,6 +67,15 @@ test('a group of 75 is split over three slots of at most 26, placed as one group
   await shell.go('options');
   await waitHeld(page, optionsPage, 3);
   await screenshot(page, 'options-group-booking-en');
+
+  for (let i = 0; i < 3; i += 1) await optionsPage.row(i).getByRole('checkbox').check();
+  await page.getByRole('toolbar').getByRole('button', { name: 'Add 3 options to cart' }).click();
+  await expect(shell.heading).toHaveText('Cart');
+  await expect(page.locator('.cart-group')).toHaveCount(3);
+  await expect(shell.navigation.getByTestId('badge-cart')).toHaveText('3');
+  // 70 visitors at 17,00 €; every sub-group keeps more than 20 visitors, so the leaders stay free.
+  await expect(page.getByTestId('cart-total')).toHaveText('€1,190.00');
+  await screenshot(page, 'cart-group-booking-en');
 });
 
 test('resize a held option, then cancel it after being told what is released', async ({ page, host, shell, calendar }) => {

@@ -46,6 +46,7 @@ test('every screen of the navigation opens, in English and in French', async ({ 
     ['orders', 'Orders', 'Commandes', 'No order yet'],
     ['tickets', 'Ticket assignment', 'Attribution de billets', 'No ticket yet'],
     ['vouchers', 'Vouchers', 'Contremarques', 'No voucher yet'],
+    ['cart', 'Cart', 'Panier', 'The cart is empty'],
     ['sync', 'Synchronisation', 'Synchronisation', 'Changes waiting to be sent'],
     ['account', 'Account', 'Compte', 'Signed in as Camille Martin'],
   ] as const;

@@ -7,6 +7,7 @@ import { officeHandlers } from './officeHandlers.node.ts';
 import { accountHandlers } from './accountHandlers.node.ts';
 import { optionHandlers } from './optionHandlers.node.ts';
 import { requestHandlers } from './requestHandlers.node.ts';
+import { cartHandlers } from './cartHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -15,4 +16,5 @@ export const handlers: HandlerTable = {
   ...accountHandlers,
   ...optionHandlers,
   ...requestHandlers,
+  ...cartHandlers,
 };
