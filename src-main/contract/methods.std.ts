@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
   OptionRowSchema, OrderRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
-  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, VenueRequestSchema, CartSchema,
+  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
 } from './schemas.std.ts';
 import { SignUpSchema } from './centralApi.std.ts';
 
@@ -38,7 +38,7 @@ export const methods = {
     output: QuoteSchema,
   },
   'booking.planSplit': {
-    input: z.strictObject({ venueId: VenueIdSchema, date: LocalDateSchema, composition: GroupCompositionSchema }),
+    input: z.strictObject({ venueId: VenueIdSchema, date: LocalDateSchema, composition: GroupCompositionSchema, startsAt: IsoInstantSchema.optional() }),
     output: SplitPlanSchema,
   },
   'account.status': { input: none, output: AccountStatusSchema },

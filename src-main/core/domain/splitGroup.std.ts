@@ -44,6 +44,8 @@ export interface SplitRequest {
   composition: GroupComposition;
   candidates: SplitCandidate[];
   preferredDate: string;
+  /** The slot the agent picked: on the wished day, slots from this time on come first. */
+  preferredStart?: string;
 }
 
 interface Seats {
@@ -52,8 +54,14 @@ interface Seats {
   room: number;
 }
 
-function dayPreference(preferredDate: string) {
+function dayPreference(preferredDate: string, preferredStart?: string) {
   const band = (date: string) => (date === preferredDate ? 0 : date > preferredDate ? 1 : 2);
+  const from = preferredStart ? Date.parse(preferredStart) : Number.NEGATIVE_INFINITY;
+  // On the wished day: the picked time and after, in order, then the earlier slots, nearest first.
+  const sameDayRank = (c: SplitCandidate) => {
+    const t = Date.parse(c.startsAt);
+    return t >= from ? t - from : Number.MAX_SAFE_INTEGER / 2 + (from - t);
+  };
   return (a: SplitCandidate, b: SplitCandidate): number => {
     const byBand = band(a.localDate) - band(b.localDate);
     if (byBand !== 0) return byBand;
@@ -61,6 +69,7 @@ function dayPreference(preferredDate: string) {
       const later = a.localDate < b.localDate ? -1 : 1;
       return band(a.localDate) === 1 ? later : -later;
     }
+    if (band(a.localDate) === 0) return sameDayRank(a) - sameDayRank(b);
     return Date.parse(a.startsAt) - Date.parse(b.startsAt);
   };
 }
@@ -165,13 +174,13 @@ function warningsFor(rules: BookingRules, whole: GroupComposition, part: GroupCo
   return warnings;
 }
 
-export function splitGroup({ rules, composition, candidates, preferredDate }: SplitRequest): SplitPlan {
+export function splitGroup({ rules, composition, candidates, preferredDate, preferredStart }: SplitRequest): SplitPlan {
   const people = headCount(composition);
   if (people === 0) return { ok: true, subGroups: [] };
   const maxPerSlot = rules.maxPerSlot ?? Number.POSITIVE_INFINITY;
   const ordered: Seats[] = candidates
     .filter((c) => c.bookable && c.remaining > 0)
-    .sort(dayPreference(preferredDate))
+    .sort(dayPreference(preferredDate, preferredStart))
     .map((candidate) => ({ candidate, room: Math.min(maxPerSlot, candidate.remaining) }));
 
   const seatsEverywhere = ordered.reduce((sum, s) => sum + s.room, 0);

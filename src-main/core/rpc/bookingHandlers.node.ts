@@ -55,7 +55,7 @@ export const bookingHandlers: HandlerTable<'booking.quote' | 'booking.planSplit'
     };
   },
 
-  'booking.planSplit': ({ venueId, date, composition }, { store }) => {
+  'booking.planSplit': ({ venueId, date, composition, startsAt }, { store }) => {
     const venue = venueOrThrow(store.db, venueId);
     const day = DateTime.fromISO(date, { zone: venue.timeZone });
     const candidates = slotsBetween(
@@ -70,7 +70,7 @@ export const bookingHandlers: HandlerTable<'booking.quote' | 'booking.planSplit'
       remaining: slot.remaining,
       bookable: slot.status === 'open' && slot.remaining > 0,
     }));
-    const plan = splitGroup({ rules: venue.rules, composition, candidates, preferredDate: date });
+    const plan = splitGroup({ rules: venue.rules, composition, candidates, preferredDate: date, preferredStart: startsAt });
     if (!plan.ok) return plan;
     return {
       ok: true,

@@ -31,6 +31,7 @@ function readCart(db: StoreDb): CartDto {
       totalCents: price.totalCents,
     };
   });
+  groups.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const totalCents = groups.reduce((sum, g) => sum + g.totalCents, 0);
   return { groups, discountCents: 0, totalCents };
 }

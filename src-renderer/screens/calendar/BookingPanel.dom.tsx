@@ -68,7 +68,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
       )}
       {quote.error && <ErrorNotice error={quote.error} />}
       {tooLarge && !quote.error && (
-        <SplitPlanner venue={venue} date={date} composition={composition} daySlots={daySlots} specialVisit={specialVisit} onPlaced={onClose} />
+        <SplitPlanner venue={venue} date={date} startsAt={slot.startsAt} composition={composition} daySlots={daySlots} specialVisit={specialVisit} onPlaced={onClose} />
       )}
       {q && !quote.error && !tooLarge && (
         <>

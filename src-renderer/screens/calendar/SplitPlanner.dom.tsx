@@ -67,8 +67,9 @@ function SubGroupRow({ index, subGroup, daySlots, onChange }: { index: number; s
   );
 }
 
-export function SplitPlanner({ venue, date, composition, daySlots, specialVisit, onPlaced }: {
+export function SplitPlanner({ venue, date, startsAt, composition, daySlots, specialVisit, onPlaced }: {
   venue: VenueDto;
+  startsAt: string;
   date: string;
   composition: GroupCompositionDto;
   daySlots: SlotDto[];
@@ -77,7 +78,7 @@ export function SplitPlanner({ venue, date, composition, daySlots, specialVisit,
 }) {
   const { t } = useTranslation();
   const say = useNotices((s) => s.say);
-  const plan = useRemote('booking.planSplit', { venueId: venue.id, date, composition });
+  const plan = useRemote('booking.planSplit', { venueId: venue.id, date, startsAt, composition });
   const [subGroups, setSubGroups] = useState<SubGroup[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {

@@ -158,3 +158,15 @@ describe('splitGroup: not enough capacity', () => {
       .toEqual({ ok: false, code: 'NOT_ENOUGH_CAPACITY', missing: 50 });
   });
 });
+
+describe('splitGroup from the slot the agent picked', () => {
+  it('starts at the picked time on the wished day, then takes the following slots', () => {
+    const day = '2025-03-18';
+    const candidates = ['09:00', '09:15', '11:00', '11:15', '11:30'].map((time, i) => ({
+      slotId: `s${i}`, startsAt: `${day}T${String(Number(time.slice(0, 2)) - 1).padStart(2, '0')}:${time.slice(3)}:00.000Z`, localDate: day, remaining: 26, bookable: true,
+    }));
+    const rules = { slotMode: 'timed', minGroupSize: 8, guidedGroupAnySize: true, maxPerSlot: 26, holdingDays: 60, specialVisits: false } as const;
+    const plan = splitGroup({ rules, composition: { visitors: 70, guides: 3, leaders: 2 }, candidates, preferredDate: day, preferredStart: candidates[2]!.startsAt });
+    expect(plan.ok && plan.subGroups.map((g) => g.slotId)).toEqual(['s2', 's3', 's4']);
+  });
+});
