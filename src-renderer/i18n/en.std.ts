@@ -241,7 +241,7 @@ export const en = {
     UNKNOWN_METHOD: 'This version of Guichet cannot do that. Update Guichet and try again.',
     INVALID_INPUT: 'Please check: {{fields}}.',
     NOT_FOUND: 'Not found: {{entity}} "{{id}}". It may have been removed; choose another one.',
-    RULE_VIOLATION: 'This booking rule is not met: {{rule}}.',
+    RULE_VIOLATION: 'Not possible: {{rule}}.',
     UNAUTHORIZED: 'This page has lost its access link. Open the link printed when Guichet started.',
     FORBIDDEN_SENDER: 'This request did not come from Guichet and was refused.',
     OFFLINE: 'The central service cannot be reached. Check the connection and try again; nothing was lost.',

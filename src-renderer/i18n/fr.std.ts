@@ -243,7 +243,7 @@ export const fr: Messages = {
     UNKNOWN_METHOD: 'Cette version de Guichet ne sait pas faire cela. Mettez Guichet à jour puis réessayez.',
     INVALID_INPUT: 'Veuillez vérifier : {{fields}}.',
     NOT_FOUND: 'Introuvable : {{entity}} « {{id}} ». Il a peut-être été retiré ; choisissez-en un autre.',
-    RULE_VIOLATION: 'Une règle de réservation n’est pas respectée : {{rule}}.',
+    RULE_VIOLATION: 'Impossible : {{rule}}.',
     UNAUTHORIZED: 'Cette page a perdu son lien d’accès. Ouvrez le lien affiché au démarrage de Guichet.',
     FORBIDDEN_SENDER: 'Cette demande ne venait pas de Guichet et a été refusée.',
     OFFLINE: 'Le service central est injoignable. Vérifiez la connexion et réessayez ; rien n’a été perdu.',

@@ -31,7 +31,7 @@ test('a new office signs up, is told what its password lacks, then is validated 
     await form.getByLabel('Mot de passe').fill('motdepasse');
     await expect(form.locator('.password-missing')).toHaveText('il manque au mot de passe une majuscule, un chiffre, un caractère spécial parmi ! % & @ # $ ^ * ? _ ~');
     await form.getByRole('button', { name: 'Créer un compte professionnel' }).click();
-    await expect(page.getByRole('alert')).toContainText('Une règle de réservation n’est pas respectée : il manque au mot de passe une majuscule');
+    await expect(page.getByRole('alert')).toContainText('Impossible : il manque au mot de passe une majuscule');
     await expect(form.getByLabel('Société')).toHaveValue('Voyages Lumière');
     await screenshot(page, 'account-signup-weak-password-fr');
 
