@@ -88,14 +88,14 @@ test('resize a held option, then cancel it after being told what is released', a
   await panel.placeButton.click();
   await shell.go('options');
   await waitHeld(page, optionsPage, 1);
-  await expect(optionsPage.row().locator('td').nth(2)).toHaveText('21');
+  await expect(optionsPage.row().locator('td').nth(3)).toHaveText('21');
 
   await optionsPage.row().getByRole('button', { name: 'Change people' }).click();
   await optionsPage.row().locator('input[name="visitors"]').fill('24');
   await optionsPage.row().getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Change to 25 people sent' })).toBeVisible();
-  await expect(optionsPage.row().locator('td').nth(2)).toHaveText('25', { timeout: 30_000 });
-  await expect(optionsPage.row().locator('td').nth(3)).toHaveText('€240.00');
+  await expect(optionsPage.row().locator('td').nth(3)).toHaveText('25', { timeout: 30_000 });
+  await expect(optionsPage.row().locator('td').nth(4)).toHaveText('€240.00');
 
   await optionsPage.row().getByRole('button', { name: /Cancel/ }).click();
   await expect(optionsPage.row()).toContainText('25 places at Conciergerie on');
