@@ -11,11 +11,6 @@ import { CalendarPage } from './pages/CalendarPage.ts';
 import { BookingPanel } from './pages/BookingPanel.ts';
 import { OptionsPage } from './pages/OptionsPage.ts';
 
-function monthsAhead(target: Date) {
-  const today = new Date();
-  return (target.getUTCFullYear() - today.getUTCFullYear()) * 12 + target.getUTCMonth() - today.getUTCMonth();
-}
-
 test('a new office signs up, is told what its password lacks, then is validated by the platform', async ({ page }) => {
   const central = await startCentralHarness(new Date());
   const host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url } });
@@ -70,20 +65,13 @@ test('an option refused because another office filled the slot offers alternativ
   const optionsPage = new OptionsPage(page);
   try {
     await shell.open(host.launchUrl);
-    await shell.go('account');
-    const signIn = page.getByRole('form', { name: 'Sign in' });
-    await signIn.getByLabel('E-mail').fill(credentials.email);
-    await signIn.getByLabel('Password').fill(credentials.password);
-    await signIn.getByRole('button', { name: 'Sign in' }).click();
-    await expect(shell.statusBar.getByTestId('status-connection')).toHaveText('Online', { timeout: 30_000 });
+    await shell.signIn(credentials);
 
     proxy.cut();
     const visit = new Date(Date.now() + 90 * 86_400_000);
     const day = visit.toISOString().slice(0, 10);
     await shell.go('calendar');
-    await calendar.pickVenue('Sainte-Chapelle');
-    for (let i = 0; i < monthsAhead(visit); i += 1) await calendar.nextMonth();
-    await calendar.pickDay(day);
+    await calendar.openDay('Sainte-Chapelle', visit);
     await calendar.openSlot('2:00 pm');
     await panel.compose({ visitors: 19, guides: 1 });
     await panel.placeButton.click();

@@ -30,22 +30,13 @@ test('an option placed while the central service is down is pending, then held o
   const optionsPage = new OptionsPage(page);
   try {
     await shell.open(host.launchUrl);
-    await shell.go('account');
-    const signIn = page.getByRole('form', { name: 'Sign in' });
-    await signIn.getByLabel('E-mail').fill(credentials.email);
-    await signIn.getByLabel('Password').fill(credentials.password);
-    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await shell.signIn(credentials);
     await expect(page.getByTestId('office-status')).toHaveText('Account validated.');
-    await expect(shell.statusBar.getByTestId('status-connection')).toHaveText('Online', { timeout: 30_000 });
 
     await central.close();
     await shell.go('calendar');
-    await calendar.pickVenue('Sainte-Chapelle');
-    const today = new Date();
     const visit = new Date(Date.now() + 100 * 86_400_000);
-    const months = (visit.getUTCFullYear() - today.getUTCFullYear()) * 12 + visit.getUTCMonth() - today.getUTCMonth();
-    for (let i = 0; i < months; i += 1) await calendar.nextMonth();
-    await calendar.pickDay(visit.toISOString().slice(0, 10));
+    await calendar.openDay('Sainte-Chapelle', visit);
     await calendar.openSlot('10:00 am');
     await panel.compose({ visitors: 16, guides: 1 });
     await expect(panel.total).toHaveText('€272.00');

@@ -25,6 +25,16 @@ export class AppShell {
     await this.navigation.locator(`a[href="#/${screen}"]`).click();
   }
 
+  /** Signs in from the Account screen (English labels) and waits for the first sync. */
+  async signIn({ email, password }: { email: string; password: string }) {
+    await this.go('account');
+    const form = this.page.getByRole('form', { name: 'Sign in' });
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('Password').fill(password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await this.statusBar.getByTestId('status-connection').filter({ hasText: 'Online' }).waitFor({ timeout: 30_000 });
+  }
+
   async switchLanguage(language: 'fr' | 'en') {
     await this.statusBar.getByTestId('language').selectOption(language);
   }

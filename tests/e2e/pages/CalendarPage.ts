@@ -17,6 +17,15 @@ export class CalendarPage {
     await this.venuePicker.getByRole('button', { name }).click();
   }
 
+  /** Picks a venue and the day of `visit`, moving month by month as a user would. */
+  async openDay(venue: string, visit: Date) {
+    await this.pickVenue(venue);
+    const today = new Date();
+    const months = (visit.getUTCFullYear() - today.getUTCFullYear()) * 12 + visit.getUTCMonth() - today.getUTCMonth();
+    for (let i = 0; i < months; i += 1) await this.nextMonth();
+    await this.pickDay(visit.toISOString().slice(0, 10));
+  }
+
   async pickDay(date: string) {
     await this.page.locator(`.month-grid [data-date="${date}"]`).click();
   }
