@@ -1,6 +1,7 @@
 // App start time, from launching the browser host to the first screen showing
-// Sainte-Chapelle's slots in Chromium: on a fresh data folder (first launch:
-// migrations + a year of demo slots) and on an existing one (every later launch).
+// Sainte-Chapelle's slots in Chromium: on a fresh data folder (first launch: migrations,
+// the embedded central service seeding a year of slots, sign-in, first pull) and on an
+// existing one (every later launch).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
