@@ -71,13 +71,28 @@ export const WireOptionSchema = z.object({
 });
 export type WireOption = z.infer<typeof WireOptionSchema>;
 
+/** A guide or accompanying leader in an office's registry (DOMAIN.md §4). */
+export const CompanionFieldsSchema = z.strictObject({
+  kind: z.enum(['guide', 'leader']),
+  surname: z.string().trim().min(1).max(100),
+  firstName: z.string().trim().min(1).max(100),
+  email: z.email().max(254).nullable(),
+  /** International or French format: digits, spaces, dots, dashes, an optional leading +. */
+  phone: z.string().trim().regex(/^\+?[0-9][0-9 .\-]{5,19}$/, 'invalid_format').nullable(),
+  /** "Standard tour guide" / "Standard accompanying leader": someone not known yet. */
+  placeholder: z.boolean(),
+});
+export const WireCompanionSchema = CompanionFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
+export type WireCompanion = z.infer<typeof WireCompanionSchema>;
+
 export const PatchOpSchema = z.discriminatedUnion('entity', [
   z.object({ op: z.literal('put'), entity: z.literal('venue'), id: z.string(), value: WireVenueSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('product'), id: z.string(), value: WireProductSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('slot'), id: z.string(), value: WireSlotSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('closedDay'), id: z.string(), value: WireClosedDaySchema }),
   z.object({ op: z.literal('put'), entity: z.literal('option'), id: z.string(), value: WireOptionSchema }),
-]).or(z.object({ op: z.literal('del'), entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option']), id: z.string() }));
+  z.object({ op: z.literal('put'), entity: z.literal('companion'), id: z.string(), value: WireCompanionSchema }),
+]).or(z.object({ op: z.literal('del'), entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option', 'companion']), id: z.string() }));
 export type PatchOp = z.infer<typeof PatchOpSchema>;
 
 // ---------- mutations (push) ----------
@@ -91,6 +106,8 @@ export const PlaceOptionArgsSchema = z.strictObject({
   specialVisit: z.boolean().optional(),
 });
 export const CancelOptionArgsSchema = z.strictObject({ optionId: z.uuid() });
+export const SaveCompanionArgsSchema = CompanionFieldsSchema.extend({ companionId: z.uuid() });
+export const DeleteCompanionArgsSchema = z.strictObject({ companionId: z.uuid() });
 /** Changes an active option's group in one step: the held seats are never given up midway. */
 export const ResizeOptionArgsSchema = z.strictObject({ optionId: z.uuid(), composition: GroupCompositionSchema });
 
@@ -98,6 +115,8 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ id: z.int().positive(), name: z.literal('option.place'), args: PlaceOptionArgsSchema }),
   z.object({ id: z.int().positive(), name: z.literal('option.cancel'), args: CancelOptionArgsSchema }),
   z.object({ id: z.int().positive(), name: z.literal('option.resize'), args: ResizeOptionArgsSchema }),
+  z.object({ id: z.int().positive(), name: z.literal('companion.save'), args: SaveCompanionArgsSchema }),
+  z.object({ id: z.int().positive(), name: z.literal('companion.delete'), args: DeleteCompanionArgsSchema }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationName = Mutation['name'];

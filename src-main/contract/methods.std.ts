@@ -6,7 +6,7 @@ import {
   OptionRowSchema, OrderRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
   SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
 } from './schemas.std.ts';
-import { SignUpSchema } from './centralApi.std.ts';
+import { CompanionFieldsSchema, SignUpSchema } from './centralApi.std.ts';
 
 const none = z.strictObject({});
 
@@ -72,6 +72,8 @@ export const methods = {
   },
   'requests.advance': { input: z.strictObject({ id: z.string().min(1), notes: z.string().max(2000).optional() }), output: VenueRequestSchema },
   'companions.list': { input: none, output: z.array(CompanionRowSchema) },
+  'companions.save': { input: CompanionFieldsSchema.extend({ id: z.string().optional() }), output: CompanionRowSchema },
+  'companions.delete': { input: z.strictObject({ id: z.string().min(1) }), output: z.object({ deleted: z.literal(true) }) },
   'orders.list': { input: none, output: z.array(OrderRowSchema) },
   'tickets.list': { input: none, output: z.array(TicketRowSchema) },
   'vouchers.list': { input: none, output: z.array(VoucherRowSchema) },
@@ -87,6 +89,8 @@ export const events = {
   /** Held options that just entered the "expiring soon" window (announced once each). */
   'options.expiring': z.object({ options: z.array(ExpiringOptionSchema) }),
   'cart.changed': z.object({ count: z.int() }),
+  /** The companion registry changed (here or on another workstation of the office). */
+  'companions.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -163,7 +163,12 @@ export const CompanionRowSchema = z.object({
   firstName: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  placeholder: z.boolean(),
+  /** A change waiting to be sent to the central service. */
+  pending: z.boolean(),
 });
+export type CompanionRowDto = z.infer<typeof CompanionRowSchema>;
+
 export const OrderRowSchema = z.object({
   id: z.string(),
   number: z.string(),

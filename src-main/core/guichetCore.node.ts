@@ -52,6 +52,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     onStatus: (status) => {
       emit('sync.status', status);
       emit('options.changed', {});
+      emit('companions.changed', {});
       const fresh = announce(expiringOptions(store.db, now(), readSettings(store.db).expiringSoonDays));
       if (fresh.length > 0) emit('options.expiring', { options: fresh });
     },

@@ -9,11 +9,11 @@ import { useApp } from '../state/appStore.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
 import { formatDateTime, formatMoney } from '../format/formatters.dom.ts';
 
-type ListMethod = 'companions.list' | 'orders.list' | 'tickets.list' | 'vouchers.list';
+type ListMethod = 'orders.list' | 'tickets.list' | 'vouchers.list';
 
 function ListScreen({ method, section, columns }: {
   method: ListMethod;
-  section: 'companions' | 'orders' | 'tickets' | 'vouchers';
+  section: 'orders' | 'tickets' | 'vouchers';
   columns: Column<never>[];
 }) {
   const { t } = useTranslation();
@@ -30,19 +30,6 @@ function ListScreen({ method, section, columns }: {
 interface Row { [key: string]: unknown; id: string }
 const column = (key: string, header: string, cell: (row: Row) => React.ReactNode, numeric = false): Column<never> =>
   ({ key, header, cell: cell as (row: never) => React.ReactNode, numeric });
-
-export function CompanionsScreen() {
-  const { t } = useTranslation();
-  return (
-    <ListScreen method="companions.list" section="companions" columns={[
-      column('surname', t('companions.columns.surname'), (r) => String(r.surname)),
-      column('firstName', t('companions.columns.firstName'), (r) => String(r.firstName)),
-      column('kind', t('companions.columns.kind'), (r) => t(`companions.kind.${String(r.kind)}`)),
-      column('email', t('companions.columns.email'), (r) => String(r.email ?? '—')),
-      column('phone', t('companions.columns.phone'), (r) => String(r.phone ?? '—')),
-    ]} />
-  );
-}
 
 export function OrdersScreen() {
   const { t } = useTranslation();

@@ -100,6 +100,8 @@ describe('every method answers with its declared output shape', () => {
     'cart.get': {},
     'cart.add': SKIP,
     'cart.remove': { optionId: 'none' },
+    'companions.save': { kind: 'leader', surname: 'LAGO', firstName: 'Lola', email: 'lola@example.org', phone: '+33 6 12 34 56 78', placeholder: false },
+    'companions.delete': SKIP,
     'companions.list': {},
     'orders.list': {},
     'tickets.list': {},

@@ -8,6 +8,7 @@ import { accountHandlers } from './accountHandlers.node.ts';
 import { optionHandlers } from './optionHandlers.node.ts';
 import { requestHandlers } from './requestHandlers.node.ts';
 import { cartHandlers } from './cartHandlers.node.ts';
+import { companionHandlers } from './companionHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -17,4 +18,5 @@ export const handlers: HandlerTable = {
   ...optionHandlers,
   ...requestHandlers,
   ...cartHandlers,
+  ...companionHandlers,
 };

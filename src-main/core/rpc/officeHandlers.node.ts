@@ -1,10 +1,10 @@
 import { readSettings, writeSetting } from '../store/settingsRepo.node.ts';
-import { listCompanions, listOrders, listTickets, listVouchers } from '../store/officeRecordsRepo.node.ts';
+import { listOrders, listTickets, listVouchers } from '../store/officeRecordsRepo.node.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
 
 
 export const officeHandlers: HandlerTable<
-  | 'app.info' | 'settings.get' | 'settings.update' | 'companions.list'
+  | 'app.info' | 'settings.get' | 'settings.update'
   | 'orders.list' | 'tickets.list' | 'vouchers.list' | 'sync.status' | 'sync.now'
 > = {
   'app.info': (_input, { store, appVersion, dataDir }) => ({ version: appVersion, schemaVersion: store.schemaVersion, dataDir }),
@@ -18,7 +18,6 @@ export const officeHandlers: HandlerTable<
     emit('settings.changed', updated);
     return updated;
   },
-  'companions.list': (_input, { store }) => listCompanions(store.db),
   'orders.list': (_input, { store }) => listOrders(store.db),
   'tickets.list': (_input, { store }) => listTickets(store.db),
   'vouchers.list': (_input, { store }) => listVouchers(store.db),

@@ -4,11 +4,6 @@ import type { StoreDb } from './openStore.node.ts';
 import { companions, contacts, options, orders, tickets, vouchers, outbox, serverVenues } from './schema.node.ts';
 import { writeSetting } from './settingsRepo.node.ts';
 
-export function listCompanions(db: StoreDb) {
-  return db.select().from(companions).orderBy(asc(companions.surname), asc(companions.firstName)).all()
-    .map(({ id, kind, surname, firstName, email, phone }) => ({ id, kind, surname, firstName, email, phone }));
-}
-
 export function listOrders(db: StoreDb) {
   return db.select().from(orders).orderBy(desc(orders.createdAt)).all()
     .map(({ id, number, createdAt, state, totalCents }) => ({ id, number, createdAt, state, totalCents }));

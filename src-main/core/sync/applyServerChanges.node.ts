@@ -15,6 +15,7 @@ const TABLE_OF = {
   slot: 'server_slots',
   closedDay: 'server_closed_days',
   option: 'options',
+  companion: 'companions',
 } as const;
 
 function statements(store: Store) {
@@ -31,6 +32,8 @@ function statements(store: Store) {
       VALUES (@id, @venueId, @slotId, @startsAt, @composition, @totalCents, @state, @expiresAt, @groupBookingId, NULL, @createdAt, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at, total_cents = excluded.total_cents,
         composition = excluded.composition, slot_id = excluded.slot_id, starts_at = excluded.starts_at, rejection = NULL, updated_at = excluded.updated_at`),
+    companion: sqlite.prepare(`INSERT OR REPLACE INTO companions (id, kind, surname, first_name, email, phone, placeholder, updated_at)
+      VALUES (@id, @kind, @surname, @firstName, @email, @phone, @placeholder, @updatedAt)`),
   };
 }
 
@@ -68,6 +71,9 @@ function applyOp(store: Store, prepared: ReturnType<typeof statements>, op: Patc
       prepared.option.run({ ...o, composition: JSON.stringify(o.composition) });
       return;
     }
+    case 'companion':
+      prepared.companion.run({ ...op.value, placeholder: op.value.placeholder ? 1 : 0 });
+      return;
   }
 }
 

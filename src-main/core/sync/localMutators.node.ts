@@ -4,7 +4,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { NewMutation } from '../../contract/centralApi.std.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
-import { options } from '../store/schema.node.ts';
+import { companions, options } from '../store/schema.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
 import { productsOfVenue } from '../store/catalogueRepo.node.ts';
 import { priceGroup } from '../domain/pricing.std.ts';
@@ -41,6 +41,15 @@ export function applyLocally(db: StoreDb, mutation: NewMutation, nowIso: string)
     case 'option.resize':
       // Not applied optimistically: until the server has taken (or refused) the extra seats,
       // the option keeps the seats it holds; the list shows the change as pending.
+      return;
+    case 'companion.save': {
+      const { companionId, ...fields } = mutation.args;
+      db.insert(companions).values({ id: companionId, ...fields, updatedAt: nowIso })
+        .onConflictDoUpdate({ target: companions.id, set: { ...fields, updatedAt: nowIso } }).run();
+      return;
+    }
+    case 'companion.delete':
+      db.delete(companions).where(eq(companions.id, mutation.args.companionId)).run();
       return;
     case 'option.cancel':
       db.update(options)
