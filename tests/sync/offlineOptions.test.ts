@@ -173,6 +173,37 @@ describe('options through sync', () => {
     expect((await options(desk))[0]).toMatchObject({ headCount: 9, rejection: null });
   });
 
+  it('the companion registry is shared by the office’s workstations and by no other office', async () => {
+    const { central, office } = await setUp();
+    const credentials = await central.validatedOffice('Voyages Registre');
+    const desks = await Promise.all([0, 1].map(async () => {
+      const desk = await tempCore(new Date('2025-01-10T09:00:00Z'), { centralUrl: central.url });
+      cleanups.push(() => desk.close());
+      await ok(desk, 'account.signIn', credentials);
+      return desk;
+    }));
+    const stranger = await office();
+    const saved = await ok<{ id: string; pending: boolean }>(desks[0]!, 'companions.save', {
+      kind: 'guide', surname: 'NDIAYE', firstName: 'Anna', email: 'anna@example.org', phone: '+33 6 00 00 00 01', placeholder: false,
+    });
+    expect(saved.pending).toBe(true);
+    await desks[0]!.sync.syncNow();
+    await desks[1]!.sync.syncNow();
+    await stranger.sync.syncNow();
+    expect(await ok(desks[1]!, 'companions.list')).toEqual([expect.objectContaining({ id: saved.id, surname: 'NDIAYE', pending: false })]);
+    expect(await ok(stranger, 'companions.list')).toEqual([]);
+
+    await ok(desks[1]!, 'companions.save', { id: saved.id, kind: 'guide', surname: 'NDIAYE', firstName: 'Anna-Maria', email: null, phone: null, placeholder: false });
+    await desks[1]!.sync.syncNow();
+    await desks[0]!.sync.syncNow();
+    expect(await ok(desks[0]!, 'companions.list')).toEqual([expect.objectContaining({ firstName: 'Anna-Maria', email: null })]);
+
+    await ok(desks[0]!, 'companions.delete', { id: saved.id });
+    await desks[0]!.sync.syncNow();
+    await desks[1]!.sync.syncNow();
+    expect(await ok(desks[1]!, 'companions.list')).toEqual([]);
+  });
+
   it('cancelling returns the seats, for every office', async () => {
     const { office } = await setUp();
     const desk = await office();
