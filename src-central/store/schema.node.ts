@@ -2,7 +2,7 @@
 // version of the transaction that last changed it; pull pages walk (version, entity, id).
 import { sql } from 'drizzle-orm';
 import {
-  bigint, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid,
+  bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid,
 } from 'drizzle-orm/pg-core';
 
 /**
@@ -106,6 +106,23 @@ export const options = pgTable('options', {
   index('options_slot').on(t.slotId),
   index('options_active_expiry').on(t.expiresAt).where(sql`${t.state} = 'active'`),
 ]);
+
+/** An office's registry of guides and accompanying leaders (DOMAIN.md §4), shared by its workstations. */
+export const companions = pgTable('companions', {
+  /** The desktop's companionId: the office names its companion before the server has seen it. */
+  id: byteText('id').primaryKey(),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  kind: text('kind', { enum: ['guide', 'leader'] }).notNull(),
+  surname: text('surname').notNull(),
+  firstName: text('first_name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  placeholder: boolean('placeholder').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  /** Kept as a tombstone so that pull can tell every workstation to drop it. */
+  deleted: boolean('deleted').notNull().default(false),
+  version: version(),
+}, (t) => [index('companions_office_version').on(t.officeId, t.version, t.id)]);
 
 export const clients = pgTable('clients', {
   clientId: uuid('client_id').primaryKey(),

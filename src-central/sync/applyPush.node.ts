@@ -13,6 +13,7 @@ import { clients, mutationResults } from '../store/schema.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { cancelOption } from './cancelOption.node.ts';
+import { deleteCompanion, saveCompanion } from './companions.node.ts';
 import type { MutationOutcome } from './outcome.node.ts';
 import { placeOption } from './placeOption.node.ts';
 import { resizeOption } from './resizeOption.node.ts';
@@ -56,6 +57,10 @@ function apply(tx: Tx, ctx: CentralContext, officeId: string, m: Mutation): Prom
       return cancelOption(tx, ctx, officeId, m.args);
     case 'option.resize':
       return resizeOption(tx, ctx, officeId, m.args);
+    case 'companion.save':
+      return saveCompanion(tx, ctx, officeId, m.args);
+    case 'companion.delete':
+      return deleteCompanion(tx, officeId, m.args);
   }
 }
 

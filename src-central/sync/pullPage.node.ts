@@ -9,16 +9,16 @@ import type {
 import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import type { Tx } from '../store/database.node.ts';
-import { clients, closedDays, mutationResults, options, products, slots, venues } from '../store/schema.node.ts';
+import { clients, closedDays, companions, mutationResults, options, products, slots, venues } from '../store/schema.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { compareKeys, decodeCookie, encodeCookie, type Entity, type PullKey, type Scope } from './pullCookie.node.ts';
-import { wireOption, wireSlot } from './wireRows.node.ts';
+import { wireCompanion, wireOption, wireSlot } from './wireRows.node.ts';
 
 type PullRequest = z.infer<typeof PullRequestSchema>;
 type WireVenue = z.infer<typeof WireVenueSchema>;
 type WireProduct = z.infer<typeof WireProductSchema>;
 type Keyed = PullKey & { op: PatchOp };
-type VersionedTable = typeof venues | typeof products | typeof slots | typeof closedDays | typeof options;
+type VersionedTable = typeof venues | typeof products | typeof slots | typeof closedDays | typeof options | typeof companions;
 
 /** A client never waits on a huge backlog of results: it asks again above the last one it got. */
 const MAX_RESULTS = 1_000;
@@ -57,6 +57,13 @@ async function readEntities(tx: Tx, officeId: string, scope: Scope, key: PullKey
   const ownOptions = and(after(options, 'option', key), eq(options.officeId, officeId));
   for (const r of await tx.select().from(options).where(ownOptions).orderBy(...pageOrder(options)).limit(limit + 1)) {
     add('option', r, { op: 'put', entity: 'option', id: r.id, value: wireOption(r) });
+  }
+  // Deleted ones too: every workstation of the office must drop them.
+  const ownCompanions = and(after(companions, 'companion', key), eq(companions.officeId, officeId));
+  for (const r of await tx.select().from(companions).where(ownCompanions).orderBy(...pageOrder(companions)).limit(limit + 1)) {
+    add('companion', r, r.deleted
+      ? { op: 'del', entity: 'companion', id: r.id }
+      : { op: 'put', entity: 'companion', id: r.id, value: wireCompanion(r) });
   }
   return found.sort(compareKeys);
 }
