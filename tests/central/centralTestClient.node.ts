@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
 // Talks to a running central service the way a desktop does: over HTTP, with the wire's
 // own schemas checking every answer.
 import { randomUUID } from 'node:crypto';
@@ -116,6 +118,29 @@ export async function validatedDesk(central: { url: string; adminToken: string }
 /** A slot id as the seed names it: `${venueId}:${UTC instant}`. */
 export function slotId(venueId: string, startsAt: string): string {
   return `${venueId}:${new Date(startsAt).toISOString()}`;
+}
+
+export type Patch = Awaited<ReturnType<Desk['pull']>>['patch'];
+
+/** The slot as a pull patch sends it, if the patch carries it. */
+export function slotIn(patch: Patch, id: string) {
+  const op = patch.find((p) => p.op === 'put' && p.entity === 'slot' && p.id === id);
+  return op?.op === 'put' && op.entity === 'slot' ? op.value : undefined;
+}
+
+/**
+ * For one test file: a central service on in-memory PGlite whose clock the tests move,
+ * and two validated offices, each with its own workstation.
+ */
+export function centralWithTwoOffices(clock: { now: Date }) {
+  const env = {} as { central: RunningCentral; desk: Desk; other: Desk };
+  beforeAll(async () => {
+    env.central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0 });
+    env.desk = await validatedDesk(env.central, 'Voyages Desk');
+    env.other = await validatedDesk(env.central, 'Voyages Autres');
+  });
+  afterAll(() => env.central.close());
+  return env;
 }
 
 export const group = (visitors: number, guides = 0, leaders = 0): GroupCompositionDto => ({ visitors, guides, leaders });

@@ -1,24 +1,12 @@
 // companion.save / companion.delete: an office's registry of guides and accompanying leaders,
 // pulled by every workstation of that office and by no other office (DOMAIN.md §4).
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
-import { Desk, group, MIGRATIONS_DIR, signIn, signUp, validatedDesk } from './centralTestClient.node.ts';
+import { describe, expect, it } from 'vitest';
+import { centralWithTwoOffices, Desk, group, type Patch, signIn, signUp, validatedDesk } from './centralTestClient.node.ts';
 
 const start = new Date('2025-01-10T09:00:00Z');
 const clock = { now: start };
-let central: RunningCentral;
-let desk: Desk;
-let other: Desk;
-
-beforeAll(async () => {
-  central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0 });
-  desk = await validatedDesk(central, 'Voyages Desk');
-  other = await validatedDesk(central, 'Voyages Autres');
-});
-afterAll(() => central.close());
-
-type Patch = Awaited<ReturnType<Desk['pull']>>['patch'];
+const env = centralWithTwoOffices(clock);
 
 const guide = { kind: 'guide', surname: 'Durand', firstName: 'Léa', email: 'lea.durand@example.org', phone: '+33 6 12 34 56 78', placeholder: false };
 
@@ -32,51 +20,51 @@ describe('companions', () => {
     const companionId = randomUUID();
     clock.now = new Date(start.getTime() + 60_000);
     try {
-      expect(await desk.mutate('companion.save', { companionId, ...guide })).toEqual({ mutationId: expect.any(Number), status: 'applied' });
+      expect(await env.desk.mutate('companion.save', { companionId, ...guide })).toEqual({ mutationId: expect.any(Number), status: 'applied' });
     } finally {
       clock.now = start;
     }
-    const workstation = await secondWorkstation(desk);
+    const workstation = await secondWorkstation(env.desk);
     const expected = [{ op: 'put', entity: 'companion', id: companionId, value: { id: companionId, ...guide, updatedAt: '2025-01-10T09:01:00.000Z' } }];
-    expect(companionOps((await desk.pullAll(null)).patch, companionId)).toEqual(expected);
+    expect(companionOps((await env.desk.pullAll(null)).patch, companionId)).toEqual(expected);
     expect(companionOps((await workstation.pullAll(null)).patch, companionId)).toEqual(expected);
   });
 
   it('updates a companion: the next pull carries the new values only', async () => {
     const companionId = randomUUID();
-    await desk.mutate('companion.save', { companionId, ...guide });
-    const { cookie } = await desk.pullAll(null);
+    await env.desk.mutate('companion.save', { companionId, ...guide });
+    const { cookie } = await env.desk.pullAll(null);
     const changed = { ...guide, kind: 'leader', surname: 'Martin', email: null, phone: null, placeholder: true };
-    expect(await desk.mutate('companion.save', { companionId, ...changed })).toMatchObject({ status: 'applied' });
-    const delta = await desk.pull(cookie);
+    expect(await env.desk.mutate('companion.save', { companionId, ...changed })).toMatchObject({ status: 'applied' });
+    const delta = await env.desk.pull(cookie);
     expect(delta.patch).toEqual([{ op: 'put', entity: 'companion', id: companionId, value: { id: companionId, ...changed, updatedAt: start.toISOString() } }]);
   });
 
-  it("keeps an office's companions from other offices, and refuses them another office's save or delete", async () => {
+  it("keeps an office's companions from env.other offices, and refuses them another office's save or delete", async () => {
     const companionId = randomUUID();
-    await desk.mutate('companion.save', { companionId, ...guide });
-    const { patch, cookie } = await desk.pullAll(null);
+    await env.desk.mutate('companion.save', { companionId, ...guide });
+    const { patch, cookie } = await env.desk.pullAll(null);
 
-    expect((await other.pullAll(null)).patch.filter((p) => p.entity === 'companion')).toEqual([]);
-    expect(await other.mutate('companion.save', { companionId, ...guide, surname: 'Pirate' })).toMatchObject({ status: 'rejected', code: 'NOT_FOUND' });
-    expect(await other.mutate('companion.delete', { companionId })).toMatchObject({ status: 'rejected', code: 'NOT_FOUND' });
-    expect(await other.mutate('companion.delete', { companionId: randomUUID() })).toMatchObject({ status: 'rejected', code: 'NOT_FOUND' });
+    expect((await env.other.pullAll(null)).patch.filter((p) => p.entity === 'companion')).toEqual([]);
+    expect(await env.other.mutate('companion.save', { companionId, ...guide, surname: 'Pirate' })).toMatchObject({ status: 'rejected', code: 'NOT_FOUND' });
+    expect(await env.other.mutate('companion.delete', { companionId })).toMatchObject({ status: 'rejected', code: 'NOT_FOUND' });
+    expect(await env.other.mutate('companion.delete', { companionId: randomUUID() })).toMatchObject({ status: 'rejected', code: 'NOT_FOUND' });
 
     // Nothing moved for the owner.
-    expect((await desk.pull(cookie)).patch).toEqual([]);
-    expect(companionOps((await desk.pullAll(null)).patch, companionId)).toEqual(companionOps(patch, companionId));
-    expect((await other.pullAll(null)).patch.filter((p) => p.entity === 'companion')).toEqual([]);
+    expect((await env.desk.pull(cookie)).patch).toEqual([]);
+    expect(companionOps((await env.desk.pullAll(null)).patch, companionId)).toEqual(companionOps(patch, companionId));
+    expect((await env.other.pullAll(null)).patch.filter((p) => p.entity === 'companion')).toEqual([]);
   });
 
   it('deletes a companion: pull tells every workstation to drop it', async () => {
     const companionId = randomUUID();
-    await desk.mutate('companion.save', { companionId, ...guide });
-    const workstation = await secondWorkstation(desk);
+    await env.desk.mutate('companion.save', { companionId, ...guide });
+    const workstation = await secondWorkstation(env.desk);
     const { cookie } = await workstation.pullAll(null);
 
-    expect(await desk.mutate('companion.delete', { companionId })).toEqual({ mutationId: expect.any(Number), status: 'applied' });
+    expect(await env.desk.mutate('companion.delete', { companionId })).toEqual({ mutationId: expect.any(Number), status: 'applied' });
     expect((await workstation.pull(cookie)).patch).toEqual([{ op: 'del', entity: 'companion', id: companionId }]);
-    expect(companionOps((await desk.pullAll(null)).patch, companionId)).toEqual([{ op: 'del', entity: 'companion', id: companionId }]);
+    expect(companionOps((await env.desk.pullAll(null)).patch, companionId)).toEqual([{ op: 'del', entity: 'companion', id: companionId }]);
     // Deleted twice (two workstations offline): done, and nothing new to pull.
     const after = (await workstation.pullAll(null)).cookie;
     expect(await workstation.mutate('companion.delete', { companionId })).toMatchObject({ status: 'applied' });
@@ -84,8 +72,8 @@ describe('companions', () => {
   });
 
   it('lets an office awaiting validation keep its registry', async () => {
-    const { email } = await signUp(central.url, 'Voyages En Attente');
-    const waiting = new Desk(central.url, await signIn(central.url, email), email);
+    const { email } = await signUp(env.central.url, 'Voyages En Attente');
+    const waiting = new Desk(env.central.url, await signIn(env.central.url, email), email);
     const companionId = randomUUID();
     expect(await waiting.mutate('companion.save', { companionId, ...guide })).toMatchObject({ status: 'applied' });
     expect(companionOps((await waiting.pullAll(null)).patch, companionId)).toHaveLength(1);
@@ -93,8 +81,8 @@ describe('companions', () => {
     expect(companionOps((await waiting.pullAll(null)).patch, companionId)).toEqual([{ op: 'del', entity: 'companion', id: companionId }]);
   });
 
-  it('orders companions with the other entities by (version, entity, id) across pages', async () => {
-    const pager = await validatedDesk(central, 'Voyages Pages');
+  it('orders companions with the env.other entities by (version, entity, id) across pages', async () => {
+    const pager = await validatedDesk(env.central, 'Voyages Pages');
     const { cookie } = await pager.pullAll(null);
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     await pager.mutate('companion.save', { companionId: ids[0], ...guide });
@@ -111,7 +99,7 @@ describe('companions', () => {
   });
 
   it('applies a save pushed twice once, replaying its stored result', async () => {
-    const pusher = await validatedDesk(central, 'Voyages Retry');
+    const pusher = await validatedDesk(env.central, 'Voyages Retry');
     const companionId = randomUUID();
     const save = { id: 1, name: 'companion.save', args: { companionId, ...guide } };
     const first = await pusher.push([save]);
