@@ -85,6 +85,170 @@ export const CompanionFieldsSchema = z.strictObject({
 export const WireCompanionSchema = CompanionFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
 export type WireCompanion = z.infer<typeof WireCompanionSchema>;
 
+/** Someone an office sends tickets to: a customer, a colleague, a guide (DOMAIN.md §6). */
+export const ContactFieldsSchema = z.strictObject({
+  surname: z.string().trim().min(1).max(100),
+  firstName: z.string().trim().min(1).max(100),
+  email: z.email().max(254),
+});
+export const WireContactSchema = ContactFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
+export type WireContact = z.infer<typeof WireContactSchema>;
+
+// ---------- orders, payment and tickets (DOMAIN.md §4–§6) ----------
+
+export const ORDER_STATES = ['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded'] as const;
+export const OrderStateSchema = z.enum(ORDER_STATES);
+export type OrderState = z.infer<typeof OrderStateSchema>;
+export const PaymentMethodSchema = z.enum(['card', 'transfer']);
+
+const LabelSchema = z.object({ fr: z.string(), en: z.string() });
+
+/** One guide or leader ticket of a booking, and who holds it. `index` counts from 0 within its kind. */
+export const DesignationSchema = z.strictObject({
+  kind: z.enum(['guide', 'leader']),
+  index: z.int().min(0).max(499),
+  companionId: z.uuid(),
+});
+export type Designation = z.infer<typeof DesignationSchema>;
+
+export const CheckoutItemSchema = z.discriminatedUnion('kind', [
+  /** A held option: confirmed only if still held and unexpired when the payment goes through. */
+  z.strictObject({ kind: z.literal('option'), optionId: z.uuid(), designations: z.array(DesignationSchema).max(1000) }),
+  /**
+   * "Buy at once" where no option is possible (Vincennes, or a visit closer than the holding
+   * period): the seats are taken and sold in the same step as the payment. The server records
+   * it as an option with id `itemId`, confirmed at once.
+   */
+  z.strictObject({
+    kind: z.literal('direct'), itemId: z.uuid(), slotId: z.string().min(1), composition: GroupCompositionSchema,
+    specialVisit: z.boolean().optional(), designations: z.array(DesignationSchema).max(1000),
+  }),
+]);
+export type CheckoutItem = z.infer<typeof CheckoutItemSchema>;
+
+export const CardSchema = z.strictObject({
+  /** Digits, spaces allowed. */
+  number: z.string().regex(/^[0-9 ]{12,23}$/, 'invalid_format'),
+  /** MM/YY */
+  expiry: z.string().regex(/^(0[1-9]|1[0-2])\/[0-9]{2}$/, 'invalid_format'),
+  cvc: z.string().regex(/^[0-9]{3,4}$/, 'invalid_format'),
+  holder: z.string().trim().min(1).max(100),
+});
+export type Card = z.infer<typeof CardSchema>;
+
+export const PaymentRequestSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('card'), card: CardSchema }),
+  z.strictObject({ method: z.literal('transfer') }),
+]);
+
+export const CheckoutRequestSchema = z.strictObject({
+  /** Named by the desktop, so a checkout retried after a lost answer never pays twice. */
+  orderId: z.uuid(),
+  items: z.array(CheckoutItemSchema).min(1).max(50),
+  /** The terms and conditions of sale (CGV) were accepted by the user. */
+  termsAccepted: z.boolean(),
+  payment: PaymentRequestSchema,
+});
+export type CheckoutRequest = z.infer<typeof CheckoutRequestSchema>;
+
+/**
+ * The test payment provider's documented cards (any future expiry, any CVC). Any other
+ * number that passes the Luhn check is accepted too; one that fails it is declined.
+ */
+export const TEST_CARDS = {
+  approved: '4242 4242 4242 4242',
+  declined: '4000 0000 0000 0002',
+  insufficientFunds: '4000 0000 0000 9995',
+} as const;
+export const DECLINE_REASONS = ['card_declined', 'insufficient_funds', 'expired_card', 'invalid_number'] as const;
+
+export const WireOrderLineSchema = z.object({
+  productId: z.string(),
+  label: LabelSchema,
+  unitCents: z.int(),
+  quantity: z.int(),
+  totalCents: z.int(),
+  /** VAT rate in basis points (550 = 5.5 %); prices include it. */
+  vatRateBp: z.int(),
+});
+
+export const WireOrderBookingSchema = z.object({
+  /** The option the booking confirmed (for a direct purchase: the itemId). */
+  optionId: z.string(),
+  venueId: z.string(),
+  venueName: z.string(),
+  slotId: z.string(),
+  startsAt: IsoInstantSchema,
+  composition: GroupCompositionSchema,
+  cancelledByVenue: z.boolean(),
+  lines: z.array(WireOrderLineSchema),
+  /** The designated companions as they were when the order was paid: the venue calls them if it closes. */
+  companions: z.array(z.object({
+    kind: z.enum(['guide', 'leader']), index: z.int(), companionId: z.string(),
+    surname: z.string(), firstName: z.string(), email: z.string().nullable(), phone: z.string().nullable(), placeholder: z.boolean(),
+  })),
+});
+
+export const WireOrderSchema = z.object({
+  id: z.string(),
+  /** The number printed on the receipt, e.g. "GCH-2026-000042". */
+  number: z.string(),
+  state: OrderStateSchema,
+  createdAt: IsoInstantSchema,
+  paidAt: IsoInstantSchema.nullable(),
+  refundedAt: IsoInstantSchema.nullable(),
+  payment: z.object({
+    method: PaymentMethodSchema,
+    /** Card: the last four digits. */
+    cardLast4: z.string().nullable(),
+    /** Card: the provider's authorisation; transfer: the reference to quote on the transfer. */
+    reference: z.string(),
+  }),
+  bookings: z.array(WireOrderBookingSchema),
+  totalCents: z.int(),
+  discountCents: z.int(),
+  vat: z.array(z.object({ rateBp: z.int(), baseCents: z.int(), vatCents: z.int() })),
+  /** What the venue's cancellations make the platform owe the office. */
+  refundCents: z.int(),
+});
+export type WireOrder = z.infer<typeof WireOrderSchema>;
+
+export const WireTicketSchema = z.object({
+  id: z.string(),
+  /** Unique across the platform; printed under the QR code. */
+  number: z.string(),
+  orderId: z.string(),
+  optionId: z.string(),
+  venueId: z.string(),
+  productId: z.string(),
+  kind: z.enum(['visitor', 'guide', 'leader']),
+  label: LabelSchema,
+  /** Dated tickets: the slot only. */
+  slotId: z.string().nullable(),
+  validFrom: IsoInstantSchema,
+  validUntil: IsoInstantSchema,
+  /** The QR code's text: the ticket's facts signed with the service's Ed25519 key. */
+  qr: z.string(),
+  state: z.enum(['valid', 'cancelled']),
+  assignedTo: z.object({ contactId: z.string().nullable(), name: z.string(), email: z.string(), at: IsoInstantSchema }).nullable(),
+});
+export type WireTicket = z.infer<typeof WireTicketSchema>;
+
+export const CheckoutResponseSchema = z.object({ order: WireOrderSchema, tickets: z.array(WireTicketSchema) });
+
+export const AssignTicketsRequestSchema = z.strictObject({
+  /** null: every valid ticket of the order. */
+  ticketIds: z.array(z.string().min(1)).min(1).max(2000).nullable(),
+  to: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('contact'), contactId: z.uuid() }),
+    /** The office's own e-mail (the account's). */
+    z.strictObject({ kind: z.literal('office') }),
+  ]),
+});
+export const AssignTicketsResponseSchema = z.object({ sentTo: z.string(), tickets: z.array(WireTicketSchema) });
+
+export const TicketPublicKeySchema = z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), publicKeyPem: z.string() });
+
 export const PatchOpSchema = z.discriminatedUnion('entity', [
   z.object({ op: z.literal('put'), entity: z.literal('venue'), id: z.string(), value: WireVenueSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('product'), id: z.string(), value: WireProductSchema }),
@@ -92,7 +256,14 @@ export const PatchOpSchema = z.discriminatedUnion('entity', [
   z.object({ op: z.literal('put'), entity: z.literal('closedDay'), id: z.string(), value: WireClosedDaySchema }),
   z.object({ op: z.literal('put'), entity: z.literal('option'), id: z.string(), value: WireOptionSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('companion'), id: z.string(), value: WireCompanionSchema }),
-]).or(z.object({ op: z.literal('del'), entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option', 'companion']), id: z.string() }));
+  z.object({ op: z.literal('put'), entity: z.literal('contact'), id: z.string(), value: WireContactSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('order'), id: z.string(), value: WireOrderSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('ticket'), id: z.string(), value: WireTicketSchema }),
+]).or(z.object({
+  op: z.literal('del'),
+  entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket']),
+  id: z.string(),
+}));
 export type PatchOp = z.infer<typeof PatchOpSchema>;
 
 // ---------- mutations (push) ----------
@@ -108,6 +279,7 @@ export const PlaceOptionArgsSchema = z.strictObject({
 export const CancelOptionArgsSchema = z.strictObject({ optionId: z.uuid() });
 export const SaveCompanionArgsSchema = CompanionFieldsSchema.extend({ companionId: z.uuid() });
 export const DeleteCompanionArgsSchema = z.strictObject({ companionId: z.uuid() });
+export const SaveContactArgsSchema = ContactFieldsSchema.extend({ contactId: z.uuid() });
 /** Changes an active option's group in one step: the held seats are never given up midway. */
 export const ResizeOptionArgsSchema = z.strictObject({ optionId: z.uuid(), composition: GroupCompositionSchema });
 
@@ -117,6 +289,7 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ id: z.int().positive(), name: z.literal('option.resize'), args: ResizeOptionArgsSchema }),
   z.object({ id: z.int().positive(), name: z.literal('companion.save'), args: SaveCompanionArgsSchema }),
   z.object({ id: z.int().positive(), name: z.literal('companion.delete'), args: DeleteCompanionArgsSchema }),
+  z.object({ id: z.int().positive(), name: z.literal('contact.save'), args: SaveContactArgsSchema }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationName = Mutation['name'];
@@ -173,6 +346,11 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 export const CENTRAL_ERROR_CODES = [
   'INVALID_INPUT', 'WEAK_PASSWORD', 'EMAIL_TAKEN', 'BAD_CREDENTIALS', 'UNAUTHORIZED', 'TOKEN_EXPIRED',
   'OUT_OF_ORDER', 'MUTATION_ID_REUSED', 'NOT_FOUND', 'UNAVAILABLE',
+  // checkout
+  'NOT_VALIDATED', 'TERMS_NOT_ACCEPTED', 'COMPANIONS_MISSING', 'OPTIONS_NOT_HELD', 'SLOT_FULL', 'GROUP_RULE',
+  'PAYMENT_DECLINED', 'ORDER_EXISTS',
+  // ticket assignment
+  'MAIL_FAILED',
 ] as const;
 export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
 export const CentralErrorSchema = z.object({
@@ -181,6 +359,12 @@ export const CentralErrorSchema = z.object({
     message: z.string(),
     missing: z.array(z.enum(['length', 'upper', 'lower', 'digit', 'special'])).optional(),
     expected: z.int().optional(),
+    /** OPTIONS_NOT_HELD: the options no longer held (expired, cancelled); SLOT_FULL: the direct items. */
+    itemIds: z.array(z.string()).optional(),
+    /** PAYMENT_DECLINED */
+    declineReason: z.enum(DECLINE_REASONS).optional(),
+    /** COMPANIONS_MISSING: how many guide/leader tickets name nobody (or a companion no longer in the registry). */
+    missingCount: z.int().optional(),
   }),
 });
 

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
-  OptionRowSchema, OrderRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
-  SyncStatusSchema, TicketRowSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
+  OptionRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
+  SyncStatusSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
 } from './schemas.std.ts';
-import { CompanionFieldsSchema, SignUpSchema } from './centralApi.std.ts';
+import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRequestSchema, SignUpSchema } from './centralApi.std.ts';
+import { ContactRowSchema, OrderDetailSchema, OrderRowSchema, TicketRowSchema } from './orderSchemas.std.ts';
 
 const none = z.strictObject({});
 
@@ -64,7 +65,25 @@ export const methods = {
   'sync.now': { input: none, output: SyncStatusSchema },
   'cart.get': { input: none, output: CartSchema },
   'cart.add': { input: z.strictObject({ optionIds: z.array(z.string().min(1)).min(1).max(100) }), output: CartSchema },
-  'cart.remove': { input: z.strictObject({ optionId: z.string().min(1) }), output: CartSchema },
+  'cart.remove': { input: z.strictObject({ itemId: z.string().min(1) }), output: CartSchema },
+  /** "Buy at once" where no option is possible: the group goes to the cart; nothing is held until it is paid. */
+  'cart.buyNow': {
+    input: z.strictObject({ slotId: z.string().min(1), composition: GroupCompositionSchema, specialVisit: z.boolean().optional() }),
+    output: CartSchema,
+  },
+  /** Names the companion of one guide/leader line (null: "Without accompanying"). */
+  'cart.designate': { input: z.strictObject({ key: z.string().min(1), companionId: z.string().min(1).nullable() }), output: CartSchema },
+  /** "Apply to all": one companion for every guide/leader line of the cart. */
+  'cart.applyToAll': { input: z.strictObject({ companionId: z.string().min(1) }), output: CartSchema },
+  /**
+   * Pays the whole cart (online only). Refused, with the cart kept as it is, when a line is
+   * "Without accompanying", the terms of sale are not accepted, an option is no longer held
+   * or the card is declined.
+   */
+  'cart.checkout': {
+    input: z.strictObject({ termsAccepted: z.boolean(), payment: PaymentRequestSchema }),
+    output: OrderDetailSchema,
+  },
   'requests.list': { input: z.strictObject({ venueId: VenueIdSchema }), output: z.array(VenueRequestSchema) },
   'requests.create': {
     input: z.strictObject({ venueId: VenueIdSchema, visitDate: LocalDateSchema, headCount: z.int().min(1).max(500), notes: z.string().max(2000).optional() }),
@@ -74,7 +93,30 @@ export const methods = {
   'companions.list': { input: none, output: z.array(CompanionRowSchema) },
   'companions.save': { input: CompanionFieldsSchema.extend({ id: z.string().optional() }), output: CompanionRowSchema },
   'companions.delete': { input: z.strictObject({ id: z.string().min(1) }), output: z.object({ deleted: z.literal(true) }) },
-  'orders.list': { input: none, output: z.array(OrderRowSchema) },
+  'orders.list': {
+    input: z.strictObject({ from: LocalDateSchema.optional(), to: LocalDateSchema.optional(), state: OrderStateSchema.optional() }),
+    output: z.array(OrderRowSchema),
+  },
+  'orders.get': { input: z.strictObject({ orderId: z.string().min(1) }), output: OrderDetailSchema },
+  /** The receipt ("justificatif") as a PDF, in the user's language. */
+  'orders.receipt': {
+    input: z.strictObject({ orderId: z.string().min(1) }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  /** Sends tickets of an order by e-mail (online only): to a contact, or to the office's own address. */
+  'orders.assign': {
+    input: z.strictObject({
+      orderId: z.string().min(1),
+      ticketIds: z.array(z.string().min(1)).min(1).max(2000).nullable(),
+      to: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('contact'), contactId: z.string().min(1) }),
+        z.strictObject({ kind: z.literal('office') }),
+      ]),
+    }),
+    output: z.object({ sentTo: z.string(), count: z.int() }),
+  },
+  'contacts.list': { input: none, output: z.array(ContactRowSchema) },
+  'contacts.save': { input: ContactFieldsSchema.extend({ id: z.string().optional() }), output: ContactRowSchema },
   'tickets.list': { input: none, output: z.array(TicketRowSchema) },
   'vouchers.list': { input: none, output: z.array(VoucherRowSchema) },
   'sync.status': { input: none, output: SyncStatusSchema },
@@ -91,6 +133,9 @@ export const events = {
   'cart.changed': z.object({ count: z.int() }),
   /** The companion registry changed (here or on another workstation of the office). */
   'companions.changed': z.object({}),
+  /** Orders or their tickets changed (paid, transfer received, cancelled by the venue, refunded, assigned). */
+  'orders.changed': z.object({}),
+  'contacts.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

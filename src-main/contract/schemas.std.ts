@@ -169,21 +169,6 @@ export const CompanionRowSchema = z.object({
 });
 export type CompanionRowDto = z.infer<typeof CompanionRowSchema>;
 
-export const OrderRowSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  createdAt: IsoInstantSchema,
-  state: z.string(),
-  totalCents: z.int(),
-});
-export const TicketRowSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  orderId: z.string(),
-  validFrom: IsoInstantSchema,
-  validUntil: IsoInstantSchema,
-  assignedTo: z.string().nullable(),
-});
 export const VoucherRowSchema = z.object({
   id: z.string(),
   code: z.string(),
@@ -205,17 +190,39 @@ export const VenueRequestSchema = z.object({
   doneAt: IsoInstantSchema.nullable(),
 });
 
+/** A guide or leader ticket of a cart item that must name a companion before paying. */
+export const CompanionLineSchema = z.object({
+  /** `${itemId}:${kind}:${index}` */
+  key: z.string(),
+  kind: z.enum(['guide', 'leader']),
+  index: z.int(),
+  /** The ticket's product, as the cart shows it ("Guide conférencier", "Accompagnateur"). */
+  label: z.object({ fr: z.string(), en: z.string() }),
+  unitCents: z.int(),
+  /** null: "Without accompanying". */
+  companionId: z.string().nullable(),
+});
+export type CompanionLineDto = z.infer<typeof CompanionLineSchema>;
+
 export const CartSchema = z.object({
   groups: z.array(z.object({
-    optionId: z.string(),
+    /** The option's id, or the direct purchase's own id. */
+    itemId: z.string(),
+    /** option: a held option; direct: "buy at once", nothing is held until it is paid. */
+    kind: z.enum(['option', 'direct']),
     venueName: z.string(),
+    slotId: z.string(),
     startsAt: IsoInstantSchema,
     expiresAt: IsoInstantSchema.nullable(),
+    composition: GroupCompositionSchema,
     lines: z.array(PriceLineSchema),
+    companionLines: z.array(CompanionLineSchema),
     totalCents: z.int(),
   })),
   discountCents: z.int(),
   totalCents: z.int(),
+  /** Guide/leader tickets still "Without accompanying": paying is refused while this is above 0. */
+  undesignated: z.int(),
 });
 export type CartDto = z.infer<typeof CartSchema>;
 

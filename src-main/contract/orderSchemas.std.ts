@@ -1,0 +1,56 @@
+// What the renderer sees of orders, tickets and contacts (DOMAIN.md §5–§6).
+import { z } from 'zod';
+import { WireOrderSchema } from './centralApi.std.ts';
+import { IsoInstantSchema } from './schemas.std.ts';
+
+export const OrderStateDtoSchema = z.enum(['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded']);
+export const OrderRowSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  createdAt: IsoInstantSchema,
+  state: OrderStateDtoSchema,
+  paymentMethod: z.enum(['card', 'transfer']),
+  totalCents: z.int(),
+  /** "Sainte-Chapelle, Conciergerie": the venues of its bookings. */
+  venueNames: z.array(z.string()),
+  /** The first visit of the order. */
+  firstVisitAt: IsoInstantSchema,
+  ticketCount: z.int(),
+});
+export type OrderRowDto = z.infer<typeof OrderRowSchema>;
+
+export const TicketRowSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  orderId: z.string(),
+  orderNumber: z.string(),
+  venueName: z.string(),
+  kind: z.enum(['visitor', 'guide', 'leader']),
+  label: z.object({ fr: z.string(), en: z.string() }),
+  validFrom: IsoInstantSchema,
+  validUntil: IsoInstantSchema,
+  state: z.enum(['valid', 'cancelled']),
+  /** "Lola Lago <lola@example.fr>" once assigned. */
+  assignedTo: z.object({ name: z.string(), email: z.string(), at: IsoInstantSchema }).nullable(),
+});
+export type TicketRowDto = z.infer<typeof TicketRowSchema>;
+
+export const OrderDetailSchema = z.object({
+  row: OrderRowSchema,
+  order: WireOrderSchema,
+  tickets: z.array(TicketRowSchema),
+  /** Venue cancellation: the designated companions of the cancelled bookings, to be called. */
+  companionsToCall: z.array(z.object({
+    name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), venueName: z.string(), startsAt: IsoInstantSchema,
+  })),
+});
+export type OrderDetailDto = z.infer<typeof OrderDetailSchema>;
+
+export const ContactRowSchema = z.object({
+  id: z.string(),
+  surname: z.string(),
+  firstName: z.string(),
+  email: z.string(),
+  pending: z.boolean(),
+});
+export type ContactRowDto = z.infer<typeof ContactRowSchema>;
