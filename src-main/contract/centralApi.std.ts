@@ -244,6 +244,8 @@ export const AssignTicketsRequestSchema = z.strictObject({
     /** The office's own e-mail (the account's). */
     z.strictObject({ kind: z.literal('office') }),
   ]),
+  /** The language of the e-mail and of the tickets' PDF. */
+  language: z.enum(['fr', 'en']).default('fr'),
 });
 export const AssignTicketsResponseSchema = z.object({ sentTo: z.string(), tickets: z.array(WireTicketSchema) });
 
