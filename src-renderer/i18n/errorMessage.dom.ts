@@ -31,7 +31,8 @@ export function errorMessage(error: RpcError, t: TFunction): string {
       return t('errors.RULE_VIOLATION', { rule: ruleMessage(details, t) });
     case 'CENTRAL_REFUSED': {
       const missing = list(((details.missing as string[] | undefined) ?? []).map((m) => t(`errors.missing.${m}`)));
-      return t('errors.CENTRAL_REFUSED', { reason: t(`errors.central.${String(details.reason)}`, { missing, defaultValue: error.message }) });
+      const declineReason = details.declineReason ? t(`errors.decline.${String(details.declineReason)}`) : '';
+      return t('errors.CENTRAL_REFUSED', { reason: t(`errors.central.${String(details.reason)}`, { missing, declineReason, defaultValue: error.message }) });
     }
     default:
       return t(`errors.${error.code}`);

@@ -18,6 +18,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const say = useNotices((s) => s.say);
+  const navigate = useApp((s) => s.navigate);
   const [typed, setTyped] = useState<Record<(typeof FIELDS)[number], string>>({ visitors: '', guides: '', leaders: '' });
   const [busy, setBusy] = useState(false);
   const [specialVisit, setSpecialVisit] = useState(false);
@@ -26,6 +27,17 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
   const tooLarge = venue.rules.maxPerSlot !== null && composition.visitors + composition.guides + composition.leaders > venue.rules.maxPerSlot;
   const q = quote.value;
   const when = formatDateTime(slot.startsAt, language);
+  const unbookable = busy || !q || q.violations.length > 0 || q.headCount === 0 || q.headCount > q.remaining;
+
+  async function buyNow() {
+    setBusy(true);
+    const cart = await attempt('cart.buyNow', { slotId: slot.id, composition, specialVisit });
+    setBusy(false);
+    if (cart) {
+      say(t('booking.addedToCart', { venue: venue.name, date: when }));
+      navigate('cart');
+    }
+  }
 
   async function place() {
     setBusy(true);
@@ -97,13 +109,17 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
               {q.violations.map((v) => <li key={v.code}>{t(`errors.violations.${v.code}`, v)}</li>)}
             </ul>
           )}
-          {q.option.possible ? (
-            <button type="button" className="button-primary" disabled={busy || q.violations.length > 0 || q.headCount > q.remaining} onClick={() => void place()}>
-              {t('booking.place', { date: formatDateTime(q.option.expiresAt, language) })}
+          {!q.option.possible && <p className="notice">{t(`booking.noOption.${q.option.reason}`)}</p>}
+          <div className="booking-actions">
+            {q.option.possible && (
+              <button type="button" className="button-primary" disabled={unbookable} onClick={() => void place()}>
+                {t('booking.place', { date: formatDateTime(q.option.expiresAt, language) })}
+              </button>
+            )}
+            <button type="button" className={q.option.possible ? 'button-secondary' : 'button-primary'} disabled={unbookable} onClick={() => void buyNow()}>
+              {t('booking.buyNow')}
             </button>
-          ) : (
-            <p className="notice">{t(`booking.noOption.${q.option.reason}`)}</p>
-          )}
+          </div>
         </>
       )}
     </aside>

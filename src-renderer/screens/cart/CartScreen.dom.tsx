@@ -1,64 +1,68 @@
-// The cart as the platform shows it: each option with its lines, the discounts line and the
-// total amount. Payment (card or transfer) and companion designation continue from here.
-import { useCallback } from 'react';
+// The cart as the platform shows it: each booking with its lines and companions, "Apply to
+// all", the discounts line and the total amount, then the payment.
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../components/ErrorNotice.dom.tsx';
-import { useApp } from '../state/appStore.dom.ts';
-import { useRemote } from '../state/useRemote.dom.ts';
-import { useEvent } from '../state/useEvent.dom.ts';
-import { attempt } from '../state/attempt.dom.ts';
-import { formatDateTime, formatMoney } from '../format/formatters.dom.ts';
+import type { CartDto } from '../../../src-main/contract/schemas.std.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
+import { formatMoney } from '../../format/formatters.dom.ts';
+import { useApp } from '../../state/appStore.dom.ts';
+import { attempt } from '../../state/attempt.dom.ts';
+import { useEvent } from '../../state/useEvent.dom.ts';
+import { useRemote } from '../../state/useRemote.dom.ts';
+import { CartGroup, companionName } from './CartGroup.dom.tsx';
+import { Checkout } from './Checkout.dom.tsx';
 
 export function CartScreen() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const cart = useRemote('cart.get', {});
-  const reload = cart.reload;
-  useEvent('options.changed', useCallback(() => reload(), [reload]));
-  useEvent('cart.changed', useCallback(() => reload(), [reload]));
+  const remote = useRemote('cart.get', {});
+  const companions = useRemote('companions.list', {});
+  // What an action just returned shows at once; the next read replaces it.
+  const [latest, setLatest] = useState<CartDto | null>(null);
+  const reload = remote.reload;
+  const reloadCompanions = companions.reload;
+  const refresh = useCallback(() => { setLatest(null); reload(); }, [reload]);
+  useEvent('options.changed', refresh);
+  useEvent('cart.changed', refresh);
+  useEvent('companions.changed', useCallback(() => { reloadCompanions(); refresh(); }, [reloadCompanions, refresh]));
+  const [everyone, setEveryone] = useState('');
+  const cart = latest ?? remote.value;
+  const registry = companions.value ?? [];
+  const needsCompanions = (cart?.groups ?? []).some((g) => g.companionLines.length > 0);
+
   return (
     <div className="screen">
       <h1>{t('cart.title')}</h1>
-      {cart.error && <ErrorNotice error={cart.error} onRetry={reload} />}
-      {cart.value && cart.value.groups.length === 0 && <p className="hint">{t('cart.empty')}</p>}
-      {cart.value?.groups.map((group) => (
-        <section key={group.optionId} className="card cart-group" data-option-id={group.optionId}>
-          <header className="cart-group-header">
-            <h2>{group.venueName} — {formatDateTime(group.startsAt, language)}</h2>
-            <button type="button" className="button-secondary" onClick={async () => (await attempt('cart.remove', { optionId: group.optionId })) && reload()}>
-              {t('cart.remove')}
-            </button>
-          </header>
-          {group.expiresAt && <p className="hint">{t('cart.heldUntil', { date: formatDateTime(group.expiresAt, language) })}</p>}
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t('cart.columns.product')}</th>
-                <th className="numeric">{t('cart.columns.unit')}</th>
-                <th className="numeric">{t('cart.columns.quantity')}</th>
-                <th className="numeric">{t('cart.columns.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {group.lines.map((line) => (
-                <tr key={line.productId}>
-                  <td>{line.label[language]}</td>
-                  <td className="numeric">{formatMoney(line.unitCents, language)}</td>
-                  <td className="numeric">{line.quantity}</td>
-                  <td className="numeric">{formatMoney(line.totalCents, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
-      {cart.value && cart.value.groups.length > 0 && (
-        <dl className="facts cart-totals">
-          <dt>{t('booking.discounts')}</dt>
-          <dd className="numeric">{formatMoney(cart.value.discountCents, language)}</dd>
-          <dt>{t('booking.total')}</dt>
-          <dd className="numeric" data-testid="cart-total"><strong>{formatMoney(cart.value.totalCents, language)}</strong></dd>
-        </dl>
+      {remote.error && <ErrorNotice error={remote.error} onRetry={reload} />}
+      {cart && cart.groups.length === 0 && <p className="hint">{t('cart.empty')}</p>}
+      {cart?.groups.map((group) => <CartGroup key={group.itemId} group={group} companions={registry} onChange={setLatest} />)}
+      {cart && needsCompanions && (
+        <div className="toolbar apply-to-all">
+          <label className="field">{t('cart.applyToAllLabel')}
+            <select name="applyToAll" value={everyone} onChange={(e) => setEveryone(e.target.value)}>
+              <option value="">—</option>
+              {registry.map((c) => <option key={c.id} value={c.id}>{companionName(c)}</option>)}
+            </select>
+          </label>
+          <button type="button" className="button-secondary" disabled={everyone === ''} onClick={async () => {
+            const updated = await attempt('cart.applyToAll', { companionId: everyone });
+            if (updated) setLatest(updated);
+          }}>
+            {t('cart.applyToAll')}
+          </button>
+          {registry.length === 0 && <span className="hint">{t('cart.noCompanions')}</span>}
+        </div>
+      )}
+      {cart && cart.groups.length > 0 && (
+        <>
+          <dl className="facts cart-totals">
+            <dt>{t('booking.discounts')}</dt>
+            <dd className="numeric">{formatMoney(cart.discountCents, language)}</dd>
+            <dt>{t('booking.total')}</dt>
+            <dd className="numeric" data-testid="cart-total"><strong>{formatMoney(cart.totalCents, language)}</strong></dd>
+          </dl>
+          <Checkout cart={cart} />
+        </>
       )}
     </div>
   );
