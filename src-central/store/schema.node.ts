@@ -2,8 +2,9 @@
 // version of the transaction that last changed it; pull pages walk (version, entity, id).
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid,
+  type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uuid,
 } from 'drizzle-orm/pg-core';
+import { ORDER_STATES } from '../../src-main/contract/centralApi.std.ts';
 
 /**
  * Ids compared by bytes: pull pages resume after the last (version, entity, id) key, and
@@ -100,8 +101,11 @@ export const options = pgTable('options', {
   groupBookingId: uuid('group_booking_id'),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
+  /** The order that confirmed it (state 'confirmed', or 'cancelled_by_venue' after it). */
+  orderId: byteText('order_id').references((): AnyPgColumn => orders.id),
   version: version(),
 }, (t) => [
+  index('options_order').on(t.orderId),
   index('options_office_version').on(t.officeId, t.version, t.id),
   index('options_slot').on(t.slotId),
   index('options_active_expiry').on(t.expiresAt).where(sql`${t.state} = 'active'`),
@@ -136,3 +140,94 @@ export const mutationResults = pgTable('mutation_results', {
   argsHash: text('args_hash').notNull(),
   result: jsonb('result').notNull(),
 }, (t) => [primaryKey({ columns: [t.clientId, t.mutationId] })]);
+
+/** An office's people to send tickets to (DOMAIN.md §6), shared by its workstations. */
+export const contacts = pgTable('contacts', {
+  /** The desktop's contactId: a contact is created on the spot while assigning, offline too. */
+  id: byteText('id').primaryKey(),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  surname: text('surname').notNull(),
+  firstName: text('first_name').notNull(),
+  email: text('email').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  version: version(),
+}, (t) => [index('contacts_office_version').on(t.officeId, t.version, t.id)]);
+
+/** Numbers printed on receipts ("GCH-2026-000042") and tickets: never reused, never guessed by a client. */
+export const orderNumbers = pgSequence('order_numbers', { startWith: 1 });
+export const ticketNumbers = pgSequence('ticket_numbers', { startWith: 1_000_000_000 });
+
+export const PAYMENT_METHODS = ['card', 'transfer'] as const;
+
+export const orders = pgTable('orders', {
+  /** The desktop's orderId: a checkout retried after a lost answer finds the order it paid. */
+  id: byteText('id').primaryKey(),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  number: text('number').notNull().unique(),
+  state: text('state', { enum: ORDER_STATES }).notNull(),
+  paymentMethod: text('payment_method', { enum: PAYMENT_METHODS }).notNull(),
+  cardLast4: text('card_last4'),
+  /** Card: the provider's authorization; transfer: the reference to quote (the order number). */
+  paymentReference: text('payment_reference').notNull(),
+  totalCents: integer('total_cents').notNull(),
+  discountCents: integer('discount_cents').notNull(),
+  refundCents: integer('refund_cents').notNull().default(0),
+  createdAt: instant('created_at').notNull(),
+  paidAt: instant('paid_at'),
+  refundedAt: instant('refunded_at'),
+  /**
+   * What was sold, as the receipt shows it: WireOrder's bookings (lines, the companions as
+   * they were when paid) and VAT shares. A snapshot, so later catalogue or registry edits
+   * never rewrite a receipt.
+   */
+  bookings: jsonb('bookings').notNull(),
+  vat: jsonb('vat').notNull(),
+  version: version(),
+}, (t) => [
+  check('orders_amounts', sql`${t.totalCents} >= 0 AND ${t.discountCents} >= 0 AND ${t.refundCents} >= 0 AND ${t.refundCents} <= ${t.totalCents}`),
+  index('orders_office_version').on(t.officeId, t.version, t.id),
+  index('orders_state').on(t.state, t.createdAt),
+]);
+
+export const TICKET_STATES = ['valid', 'cancelled'] as const;
+
+/** One ticket per person of a paid booking (DOMAIN.md §6). */
+export const tickets = pgTable('tickets', {
+  id: byteText('id').primaryKey(),
+  orderId: byteText('order_id').notNull().references(() => orders.id),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  optionId: byteText('option_id').notNull().references(() => options.id),
+  number: text('number').notNull().unique(),
+  venueId: byteText('venue_id').notNull().references(() => venues.id),
+  productId: byteText('product_id').notNull().references(() => products.id),
+  kind: text('kind', { enum: ['visitor', 'guide', 'leader'] }).notNull(),
+  label: jsonb('label').notNull(),
+  /** Dated tickets: the slot they admit to; null for undated e-tickets. */
+  slotId: byteText('slot_id').references(() => slots.id),
+  validFrom: instant('valid_from').notNull(),
+  validUntil: instant('valid_until').notNull(),
+  /** The signed facts a venue verifies offline. */
+  qr: text('qr').notNull(),
+  state: text('state', { enum: TICKET_STATES }).notNull(),
+  assignedContactId: byteText('assigned_contact_id'),
+  assignedName: text('assigned_name'),
+  assignedEmail: text('assigned_email'),
+  assignedAt: instant('assigned_at'),
+  version: version(),
+}, (t) => [
+  index('tickets_office_version').on(t.officeId, t.version, t.id),
+  index('tickets_order').on(t.orderId),
+  index('tickets_option').on(t.optionId),
+]);
+
+/**
+ * The Ed25519 key that signs ticket QR codes, created at the first start and shared by every
+ * API process. Venues verify with the public half, published at GET /tickets/public-key.
+ */
+export const signingKey = pgTable('signing_key', {
+  id: integer('id').primaryKey().default(1),
+  keyId: text('key_id').notNull(),
+  privateKeyPem: text('private_key_pem').notNull(),
+  publicKeyPem: text('public_key_pem').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [check('signing_key_single_row', sql`${t.id} = 1`)]);

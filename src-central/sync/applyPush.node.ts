@@ -14,6 +14,7 @@ import { stampVersion } from '../store/versions.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { cancelOption } from './cancelOption.node.ts';
 import { deleteCompanion, saveCompanion } from './companions.node.ts';
+import { saveContact } from './contacts.node.ts';
 import type { MutationOutcome } from './outcome.node.ts';
 import { placeOption } from './placeOption.node.ts';
 import { resizeOption } from './resizeOption.node.ts';
@@ -61,6 +62,8 @@ function apply(tx: Tx, ctx: CentralContext, officeId: string, m: Mutation): Prom
       return saveCompanion(tx, ctx, officeId, m.args);
     case 'companion.delete':
       return deleteCompanion(tx, officeId, m.args);
+    case 'contact.save':
+      return saveContact(tx, ctx, officeId, m.args);
   }
 }
 

@@ -2,7 +2,7 @@
 // its pages held the whole catalogue or only venues (an office awaiting validation).
 import { HttpError } from '../http/httpError.node.ts';
 
-export const ENTITIES = ['closedDay', 'companion', 'option', 'product', 'slot', 'venue'] as const;
+export const ENTITIES = ['closedDay', 'companion', 'contact', 'option', 'order', 'product', 'slot', 'ticket', 'venue'] as const;
 export type Entity = (typeof ENTITIES)[number];
 export type Scope = 'catalogue' | 'venues';
 

@@ -9,16 +9,20 @@ import type {
 import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import type { Tx } from '../store/database.node.ts';
-import { clients, closedDays, companions, mutationResults, options, products, slots, venues } from '../store/schema.node.ts';
+import {
+  clients, closedDays, companions, contacts, mutationResults, options, orders, products, slots, tickets, venues,
+} from '../store/schema.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { compareKeys, decodeCookie, encodeCookie, type Entity, type PullKey, type Scope } from './pullCookie.node.ts';
-import { wireCompanion, wireOption, wireSlot } from './wireRows.node.ts';
+import { wireCompanion, wireContact, wireOption, wireOrder, wireSlot, wireTicket } from './wireRows.node.ts';
 
 type PullRequest = z.infer<typeof PullRequestSchema>;
 type WireVenue = z.infer<typeof WireVenueSchema>;
 type WireProduct = z.infer<typeof WireProductSchema>;
 type Keyed = PullKey & { op: PatchOp };
-type VersionedTable = typeof venues | typeof products | typeof slots | typeof closedDays | typeof options | typeof companions;
+type VersionedTable =
+  | typeof venues | typeof products | typeof slots | typeof closedDays | typeof options | typeof companions
+  | typeof contacts | typeof orders | typeof tickets;
 
 /** A client never waits on a huge backlog of results: it asks again above the last one it got. */
 const MAX_RESULTS = 1_000;
@@ -64,6 +68,18 @@ async function readEntities(tx: Tx, officeId: string, scope: Scope, key: PullKey
     add('companion', r, r.deleted
       ? { op: 'del', entity: 'companion', id: r.id }
       : { op: 'put', entity: 'companion', id: r.id, value: wireCompanion(r) });
+  }
+  const ownContacts = and(after(contacts, 'contact', key), eq(contacts.officeId, officeId));
+  for (const r of await tx.select().from(contacts).where(ownContacts).orderBy(...pageOrder(contacts)).limit(limit + 1)) {
+    add('contact', r, { op: 'put', entity: 'contact', id: r.id, value: wireContact(r) });
+  }
+  const ownOrders = and(after(orders, 'order', key), eq(orders.officeId, officeId));
+  for (const r of await tx.select().from(orders).where(ownOrders).orderBy(...pageOrder(orders)).limit(limit + 1)) {
+    add('order', r, { op: 'put', entity: 'order', id: r.id, value: wireOrder(r) });
+  }
+  const ownTickets = and(after(tickets, 'ticket', key), eq(tickets.officeId, officeId));
+  for (const r of await tx.select().from(tickets).where(ownTickets).orderBy(...pageOrder(tickets)).limit(limit + 1)) {
+    add('ticket', r, { op: 'put', entity: 'ticket', id: r.id, value: wireTicket(r) });
   }
   return found.sort(compareKeys);
 }

@@ -1,12 +1,18 @@
 // Database rows as the wire sends them (centralApi.std.ts).
 import type { z } from 'zod';
-import type { WireCompanion, WireOption, WireSlotSchema } from '../../src-main/contract/centralApi.std.ts';
+import type {
+  WireCompanion, WireContact, WireOption, WireOrder, WireSlotSchema, WireTicket,
+} from '../../src-main/contract/centralApi.std.ts';
 import type { GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
-import type { companions, options, slots } from '../store/schema.node.ts';
+import type { companions, contacts, options, orders, slots, tickets } from '../store/schema.node.ts';
 
 export type SlotRow = typeof slots.$inferSelect;
 export type OptionRow = typeof options.$inferSelect;
 export type CompanionRow = typeof companions.$inferSelect;
+export type ContactRow = typeof contacts.$inferSelect;
+export type OrderRow = typeof orders.$inferSelect;
+export type TicketRow = typeof tickets.$inferSelect;
+export type OrderBooking = WireOrder['bookings'][number];
 
 export function wireSlot(row: SlotRow): z.infer<typeof WireSlotSchema> {
   return {
@@ -28,5 +34,30 @@ export function wireCompanion(row: CompanionRow): WireCompanion {
   return {
     id: row.id, kind: row.kind, surname: row.surname, firstName: row.firstName, email: row.email, phone: row.phone,
     placeholder: row.placeholder, updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function wireContact(row: ContactRow): WireContact {
+  return { id: row.id, surname: row.surname, firstName: row.firstName, email: row.email, updatedAt: row.updatedAt.toISOString() };
+}
+
+export function wireOrder(row: OrderRow): WireOrder {
+  return {
+    id: row.id, number: row.number, state: row.state,
+    createdAt: row.createdAt.toISOString(), paidAt: row.paidAt?.toISOString() ?? null, refundedAt: row.refundedAt?.toISOString() ?? null,
+    payment: { method: row.paymentMethod, cardLast4: row.cardLast4, reference: row.paymentReference },
+    bookings: row.bookings as OrderBooking[], totalCents: row.totalCents, discountCents: row.discountCents,
+    vat: row.vat as WireOrder['vat'], refundCents: row.refundCents,
+  };
+}
+
+export function wireTicket(row: TicketRow): WireTicket {
+  return {
+    id: row.id, number: row.number, orderId: row.orderId, optionId: row.optionId, venueId: row.venueId, productId: row.productId,
+    kind: row.kind, label: row.label as WireTicket['label'], slotId: row.slotId,
+    validFrom: row.validFrom.toISOString(), validUntil: row.validUntil.toISOString(), qr: row.qr, state: row.state,
+    assignedTo: row.assignedAt && row.assignedName !== null && row.assignedEmail !== null
+      ? { contactId: row.assignedContactId, name: row.assignedName, email: row.assignedEmail, at: row.assignedAt.toISOString() }
+      : null,
   };
 }

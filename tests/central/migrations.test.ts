@@ -1,0 +1,60 @@
+// Central migrations upgrade a database in place: each one is applied on top of the previous
+// schema holding rows, and those rows read back afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from './centralTestClient.node.ts';
+
+const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+const folders: string[] = [];
+
+/** The migrations folder as it was when `lastTag` was the newest migration. */
+function migrationsUpTo(lastTag: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-migrations-'));
+  folders.push(dir);
+  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === lastTag) + 1);
+  fs.mkdirSync(path.join(dir, 'meta'));
+  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('central migrations', () => {
+  it('0002_orders keeps existing options (with no order) and starts order and ticket numbers', async () => {
+    const client = new PGlite();
+    const db = drizzle(client);
+    try {
+      await migrate(db, { migrationsFolder: migrationsUpTo('0001_companions') });
+      await client.exec(`
+        INSERT INTO offices VALUES ('11111111-1111-4111-8111-111111111111', 'Voyages', 'Agent', 'a@example.org', 'x', 'validated', now());
+        INSERT INTO venues VALUES ('conciergerie', 0, '{}', 1);
+        INSERT INTO slots (id, venue_id, starts_at, local_date, local_time, capacity, held, version)
+          VALUES ('conciergerie:2025-04-15T12:00:00.000Z', 'conciergerie', '2025-04-15T12:00:00Z', '2025-04-15', '14:00', 26, 10, 1);
+        INSERT INTO options VALUES ('22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111', 'conciergerie',
+          'conciergerie:2025-04-15T12:00:00.000Z', '2025-04-15T12:00:00Z', '{"visitors":10,"guides":0,"leaders":0}', 10, 17000,
+          'active', '2025-02-14T12:00:00Z', NULL, now(), now(), 1);`);
+
+      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+
+      const { rows: options } = await client.query<{ id: string; state: string; order_id: string | null }>('SELECT id, state, order_id FROM options');
+      expect(options).toEqual([{ id: '22222222-2222-4222-8222-222222222222', state: 'active', order_id: null }]);
+      const { rows: slot } = await client.query<{ held: number; sold: number }>('SELECT held, sold FROM slots');
+      expect(slot).toEqual([{ held: 10, sold: 0 }]);
+      const { rows: [numbers] } = await client.query<{ o: string; t: string }>(
+        "SELECT nextval('order_numbers')::text AS o, nextval('ticket_numbers')::text AS t");
+      expect(numbers).toEqual({ o: '1', t: '1000000000' });
+      // Selling more than the slot holds is still refused by the CHECK.
+      await expect(client.query('UPDATE slots SET held = held - 10, sold = sold + 27')).rejects.toThrow(/slots_capacity/);
+    } finally {
+      await client.close();
+    }
+  });
+});
