@@ -78,11 +78,42 @@ describe('migration 0001_venue_requests', () => {
     expect(migrate(sqlite, migrations, 1)).toBe(1);
     sqlite.prepare("INSERT INTO companions (id, kind, surname, first_name, updated_at) VALUES ('c1', 'leader', 'NDIAYE', 'Anna', '2025-01-01T00:00:00Z')").run();
     sqlite.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"fr\"')").run();
-    expect(migrate(sqlite, migrations)).toBe(2);
+    expect(migrate(sqlite, migrations, 2)).toBe(2);
     expect(sqlite.prepare("SELECT first_name FROM companions WHERE id = 'c1'").pluck().get()).toBe('Anna');
     expect(sqlite.prepare("SELECT value FROM settings WHERE key = 'language'").pluck().get()).toBe('"fr"');
     sqlite.prepare("INSERT INTO venue_requests (id, venue_id, visit_date, head_count, state, sent_at) VALUES ('r1', 'pantheon', '2025-04-02', 30, 'sent', '2025-01-10T09:00:00Z')").run();
     expect(sqlite.prepare("SELECT notes FROM venue_requests WHERE id = 'r1'").pluck().get()).toBe('');
+    sqlite.close();
+  });
+});
+
+describe('migration 0002_orders_tickets_mirror', () => {
+  it('keeps the rows of version 2 and stores orders and tickets as the central service sends them; vouchers still refer to orders', () => {
+    const sqlite = new Database(freshFile());
+    sqlite.pragma('foreign_keys = ON');
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 2)).toBe(2);
+    sqlite.prepare("INSERT INTO companions (id, kind, surname, first_name, updated_at) VALUES ('c1', 'leader', 'NDIAYE', 'Anna', '2025-01-01T00:00:00Z')").run();
+    sqlite.prepare("INSERT INTO contacts (id, surname, first_name, email, updated_at) VALUES ('k1', 'LAGO', 'Lola', 'lola@example.org', '2025-01-01T00:00:00Z')").run();
+    sqlite.prepare("INSERT INTO vouchers (id, code, venue_id) VALUES ('v1', 'MAD-0001', 'arts-decoratifs')").run();
+    sqlite.prepare("INSERT INTO venue_requests (id, venue_id, visit_date, head_count, state, sent_at) VALUES ('r1', 'pantheon', '2025-04-02', 30, 'sent', '2025-01-10T09:00:00Z')").run();
+
+    expect(migrate(sqlite, migrations, 3)).toBe(3);
+    expect(sqlite.prepare("SELECT first_name FROM companions WHERE id = 'c1'").pluck().get()).toBe('Anna');
+    expect(sqlite.prepare("SELECT email FROM contacts WHERE id = 'k1'").pluck().get()).toBe('lola@example.org');
+    expect(sqlite.prepare("SELECT code FROM vouchers WHERE id = 'v1'").pluck().get()).toBe('MAD-0001');
+    expect(sqlite.prepare("SELECT head_count FROM venue_requests WHERE id = 'r1'").pluck().get()).toBe(30);
+
+    const order = { id: 'o1', number: 'GCH-2025-000001', state: 'paid', createdAt: '2025-01-10T09:00:00.000Z', totalCents: 27200 };
+    sqlite.prepare('INSERT INTO orders (id, number, state, created_at, value) VALUES (?, ?, ?, ?, ?)')
+      .run(order.id, order.number, order.state, order.createdAt, JSON.stringify(order));
+    sqlite.prepare("INSERT INTO tickets (id, order_id, number, state, value) VALUES ('t1', 'o1', 'T-1', 'valid', '{\"id\":\"t1\"}')").run();
+    expect(JSON.parse(sqlite.prepare("SELECT value FROM orders WHERE number = 'GCH-2025-000001'").pluck().get() as string)).toEqual(order);
+    expect(sqlite.prepare("SELECT number FROM tickets WHERE order_id = 'o1'").pluck().all()).toEqual(['T-1']);
+
+    sqlite.prepare("UPDATE vouchers SET order_id = 'o1' WHERE id = 'v1'").run();
+    expect(() => sqlite.prepare("UPDATE vouchers SET order_id = 'no-such-order' WHERE id = 'v1'").run()).toThrow(/FOREIGN KEY/);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
   });
 });

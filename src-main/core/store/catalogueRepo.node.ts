@@ -2,6 +2,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import type { StoreDb } from './openStore.node.ts';
 import { serverProducts, serverVenues } from './schema.node.ts';
 import type { BookingContact, BookingRules, Product, SlotSchedule, Venue } from '../domain/venues.std.ts';
+import type { GroupProducts } from '../domain/pricing.std.ts';
 
 type VenueRow = typeof serverVenues.$inferSelect;
 
@@ -34,6 +35,15 @@ export function productsOfVenue(db: StoreDb, venueId: string): Product[] {
     label: { fr: p.labelFr, en: p.labelEn },
     priceCents: p.priceCents,
   }));
+}
+
+/** The visitor, guide and leader tickets a venue sells online; undefined where it sells none. */
+export function groupProductsOf(db: StoreDb, venueId: string): GroupProducts | undefined {
+  const products = productsOfVenue(db, venueId);
+  const visitor = products.find((p) => p.kind === 'visitor');
+  const guide = products.find((p) => p.kind === 'guide');
+  const leader = products.find((p) => p.kind === 'leader');
+  return visitor && guide && leader ? { visitor, guide, leader } : undefined;
 }
 
 export function countVenues(db: StoreDb): number {

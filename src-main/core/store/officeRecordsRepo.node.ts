@@ -1,20 +1,9 @@
-// Read models of the office's own records, newest first, as the list screens show them.
-import { asc, count, desc, eq } from 'drizzle-orm';
+// The office's vouchers as their screen lists them, and what belongs to the signed-in office.
+import { asc, count, eq } from 'drizzle-orm';
 import type { StoreDb } from './openStore.node.ts';
 import { companions, contacts, options, orders, tickets, vouchers, outbox, serverVenues } from './schema.node.ts';
 import { writeSetting } from './settingsRepo.node.ts';
-
-export function listOrders(db: StoreDb) {
-  return db.select().from(orders).orderBy(desc(orders.createdAt)).all()
-    .map(({ id, number, createdAt, state, totalCents }) => ({ id, number, createdAt, state, totalCents }));
-}
-
-export function listTickets(db: StoreDb) {
-  return db.select().from(tickets).orderBy(asc(tickets.number)).all()
-    .map(({ id, number, orderId, validFrom, validUntil, assignedContactId }) => ({
-      id, number, orderId, validFrom, validUntil, assignedTo: assignedContactId,
-    }));
-}
+import { clearCart } from './cartRepo.node.ts';
 
 export function listVouchers(db: StoreDb) {
   return db
@@ -33,4 +22,5 @@ export function countOutbox(db: StoreDb): number {
 export function forgetOfficeData(db: StoreDb): void {
   for (const table of [options, outbox, tickets, vouchers, orders, companions, contacts]) db.delete(table).run();
   writeSetting(db, 'sync.cookie', null);
+  clearCart(db);
 }

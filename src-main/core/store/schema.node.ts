@@ -76,28 +76,27 @@ export const contacts = sqliteTable('contacts', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * Orders and tickets mirror the central service's WireOrder / WireTicket: the whole value
+ * as JSON, plus the columns lists filter and sort on. No foreign key from tickets to orders:
+ * a mirror holds what the service sent, and one row's order must never fail a whole pull.
+ */
 export const orders = sqliteTable('orders', {
   id: text('id').primaryKey(),
   number: text('number').notNull().unique(),
-  state: text('state', {
-    enum: ['awaiting_payment', 'awaiting_transfer', 'paid', 'to_be_refunded', 'refunded'],
-  }).notNull(),
-  paymentMethod: text('payment_method', { enum: ['card', 'transfer'] }),
-  totalCents: integer('total_cents').notNull(),
+  state: text('state', { enum: ['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded'] }).notNull(),
+  /** ISO instant in UTC (`toISOString()`), so text order is time order. */
   createdAt: text('created_at').notNull(),
-});
+  value: text('value', { mode: 'json' }).notNull(),
+}, (t) => [index('orders_created').on(t.createdAt)]);
 
 export const tickets = sqliteTable('tickets', {
   id: text('id').primaryKey(),
-  orderId: text('order_id').notNull().references(() => orders.id),
+  orderId: text('order_id').notNull(),
   number: text('number').notNull().unique(),
-  productId: text('product_id').notNull(),
-  slotId: text('slot_id'),
-  validFrom: text('valid_from').notNull(),
-  validUntil: text('valid_until').notNull(),
-  qrPayload: text('qr_payload').notNull(),
-  assignedContactId: text('assigned_contact_id').references(() => contacts.id),
-});
+  state: text('state', { enum: ['valid', 'cancelled'] }).notNull(),
+  value: text('value', { mode: 'json' }).notNull(),
+}, (t) => [index('tickets_order').on(t.orderId)]);
 
 export const vouchers = sqliteTable('vouchers', {
   id: text('id').primaryKey(),

@@ -1,0 +1,93 @@
+// The office's orders and tickets as the central service sent them (whole wire values), and
+// the rows the Orders and Tickets screens show.
+import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import type { OrderState, WireOrder, WireTicket } from '../../contract/centralApi.std.ts';
+import type { OrderDetailDto, OrderRowDto, TicketRowDto } from '../../contract/orderSchemas.std.ts';
+import type { StoreDb } from './openStore.node.ts';
+import { orders, tickets } from './schema.node.ts';
+
+export function putOrder(db: StoreDb, order: WireOrder): void {
+  const row = { number: order.number, state: order.state, createdAt: new Date(order.createdAt).toISOString(), value: order };
+  db.insert(orders).values({ id: order.id, ...row }).onConflictDoUpdate({ target: orders.id, set: row }).run();
+}
+
+export function putTicket(db: StoreDb, ticket: WireTicket): void {
+  const row = { orderId: ticket.orderId, number: ticket.number, state: ticket.state, value: ticket };
+  db.insert(tickets).values({ id: ticket.id, ...row }).onConflictDoUpdate({ target: tickets.id, set: row }).run();
+}
+
+export function findOrder(db: StoreDb, id: string): WireOrder | undefined {
+  return db.select().from(orders).where(eq(orders.id, id)).get()?.value as WireOrder | undefined;
+}
+
+export function ticketsOf(db: StoreDb, orderIds: string[]): WireTicket[] {
+  if (orderIds.length === 0) return [];
+  return db.select().from(tickets).where(inArray(tickets.orderId, orderIds)).orderBy(asc(tickets.number)).all()
+    .map((t) => t.value as WireTicket);
+}
+
+export function toOrderRow(order: WireOrder, ticketCount: number): OrderRowDto {
+  const visits = order.bookings.map((b) => b.startsAt).sort((a, b) => Date.parse(a) - Date.parse(b));
+  return {
+    id: order.id,
+    number: order.number,
+    createdAt: order.createdAt,
+    state: order.state,
+    paymentMethod: order.payment.method,
+    totalCents: order.totalCents,
+    venueNames: [...new Set(order.bookings.map((b) => b.venueName))],
+    firstVisitAt: visits[0] ?? order.createdAt,
+    ticketCount,
+  };
+}
+
+export function toTicketRow(ticket: WireTicket, order: WireOrder | undefined): TicketRowDto {
+  const booking = order?.bookings.find((b) => b.optionId === ticket.optionId);
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    orderId: ticket.orderId,
+    orderNumber: order?.number ?? '',
+    venueName: booking?.venueName ?? order?.bookings.find((b) => b.venueId === ticket.venueId)?.venueName ?? ticket.venueId,
+    kind: ticket.kind,
+    label: ticket.label,
+    validFrom: ticket.validFrom,
+    validUntil: ticket.validUntil,
+    state: ticket.state,
+    assignedTo: ticket.assignedTo && { name: ticket.assignedTo.name, email: ticket.assignedTo.email, at: ticket.assignedTo.at },
+  };
+}
+
+export interface OrderFilter {
+  /** Instants (UTC ISO), from inclusive, until exclusive. */
+  from?: string;
+  until?: string;
+  state?: OrderState;
+}
+
+/** Newest first. */
+export function listOrders(db: StoreDb, filter: OrderFilter = {}): WireOrder[] {
+  const conditions: SQL[] = [];
+  if (filter.from) conditions.push(gte(orders.createdAt, filter.from));
+  if (filter.until) conditions.push(lt(orders.createdAt, filter.until));
+  if (filter.state) conditions.push(eq(orders.state, filter.state));
+  return db.select().from(orders).where(and(...conditions)).orderBy(desc(orders.createdAt)).all().map((o) => o.value as WireOrder);
+}
+
+export function countTicketsByOrder(db: StoreDb): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { orderId } of db.select({ orderId: tickets.orderId }).from(tickets).all()) counts.set(orderId, (counts.get(orderId) ?? 0) + 1);
+  return counts;
+}
+
+export function orderDetail(db: StoreDb, orderId: string): OrderDetailDto | undefined {
+  const order = findOrder(db, orderId);
+  if (!order) return undefined;
+  const tickets = ticketsOf(db, [order.id]);
+  // The venue calls the people named for the cancelled visit; a placeholder names nobody to call.
+  const companionsToCall = order.bookings.filter((b) => b.cancelledByVenue).flatMap((booking) =>
+    [...new Map(booking.companions.filter((c) => !c.placeholder).map((c) => [c.companionId, c])).values()].map((c) => ({
+      name: `${c.firstName} ${c.surname}`, email: c.email, phone: c.phone, venueName: booking.venueName, startsAt: booking.startsAt,
+    })));
+  return { row: toOrderRow(order, tickets.length), order, tickets: tickets.map((t) => toTicketRow(t, order)), companionsToCall };
+}
