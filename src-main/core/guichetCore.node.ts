@@ -7,6 +7,7 @@ import { openStore, type Store } from './store/openStore.node.ts';
 import { readSetting } from './store/settingsRepo.node.ts';
 import { createDispatch, type Dispatch } from './rpc/dispatch.node.ts';
 import { handlers } from './rpc/handlers.node.ts';
+import { readCart } from './rpc/cartView.node.ts';
 import { createCentralClient } from './sync/centralClient.node.ts';
 import { createSyncEngine, type SyncEngine } from './sync/syncEngine.node.ts';
 import { createExpiryAnnouncer, expiringOptions } from './sync/expiringOptions.node.ts';
@@ -49,6 +50,12 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     store,
     client: central,
     now,
+    onPulled: (entities) => {
+      if (entities.has('order') || entities.has('ticket')) emit('orders.changed', {});
+      if (entities.has('contact')) emit('contacts.changed', {});
+      // An option that lapsed or was paid elsewhere leaves the cart.
+      if (entities.has('option')) emit('cart.changed', { count: readCart(store.db).groups.length });
+    },
     onStatus: (status) => {
       emit('sync.status', status);
       emit('options.changed', {});

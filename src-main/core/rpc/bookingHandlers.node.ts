@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { findVenue, productsOfVenue } from '../store/catalogueRepo.node.ts';
+import { findVenue, groupProductsOf } from '../store/catalogueRepo.node.ts';
 import { findSlot, slotsBetween } from '../store/slotsRepo.node.ts';
 import { groupViolations, headCount, ticketBreakdown } from '../domain/groupComposition.std.ts';
 import { optionExpiry } from '../domain/optionExpiry.std.ts';
-import { priceGroup } from '../domain/pricing.std.ts';
+import { priceGroup, type GroupProducts } from '../domain/pricing.std.ts';
 import { splitGroup } from '../domain/splitGroup.std.ts';
-import type { Product, Venue } from '../domain/venues.std.ts';
+import type { Venue } from '../domain/venues.std.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
 import { serverNow } from './optionHandlers.node.ts';
@@ -20,19 +20,15 @@ function venueOrThrow(db: StoreDb, venueId: string): Venue {
   return venue;
 }
 
-function groupProducts(db: StoreDb, venue: Venue): { visitor: Product; guide: Product; leader: Product } {
-  const products = productsOfVenue(db, venue.id);
-  const pick = (kind: Product['kind']) => products.find((p) => p.kind === kind);
-  const visitor = pick('visitor');
-  const guide = pick('guide');
-  const leader = pick('leader');
-  if (!visitor || !guide || !leader) {
+function groupProducts(db: StoreDb, venue: Venue): GroupProducts {
+  const products = groupProductsOf(db, venue.id);
+  if (!products) {
     throw new GuichetError('RULE_VIOLATION', `${venue.name} sells no group tickets online.`, {
       rule: 'NO_ONLINE_BOOKING',
       id: venue.id,
     });
   }
-  return { visitor, guide, leader };
+  return products;
 }
 
 export const bookingHandlers: HandlerTable<'booking.quote' | 'booking.planSplit'> = {

@@ -5,6 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { MutationResult, PatchOp, PullResponse } from '../../contract/centralApi.std.ts';
 import type { Store } from '../store/openStore.node.ts';
 import { options, outbox } from '../store/schema.node.ts';
+import { putOrder, putTicket } from '../store/ordersRepo.node.ts';
 import { writeSetting } from '../store/settingsRepo.node.ts';
 import { applyLocally } from './localMutators.node.ts';
 import { dropAcknowledged, pendingMutations } from './outbox.node.ts';
@@ -16,7 +17,12 @@ const TABLE_OF = {
   closedDay: 'server_closed_days',
   option: 'options',
   companion: 'companions',
+  contact: 'contacts',
+  order: 'orders',
+  ticket: 'tickets',
 } as const;
+
+export type PulledEntity = PatchOp['entity'];
 
 function statements(store: Store) {
   const { sqlite } = store;
@@ -34,6 +40,8 @@ function statements(store: Store) {
         composition = excluded.composition, slot_id = excluded.slot_id, starts_at = excluded.starts_at, rejection = NULL, updated_at = excluded.updated_at`),
     companion: sqlite.prepare(`INSERT OR REPLACE INTO companions (id, kind, surname, first_name, email, phone, placeholder, updated_at)
       VALUES (@id, @kind, @surname, @firstName, @email, @phone, @placeholder, @updatedAt)`),
+    contact: sqlite.prepare(`INSERT OR REPLACE INTO contacts (id, surname, first_name, email, updated_at)
+      VALUES (@id, @surname, @firstName, @email, @updatedAt)`),
   };
 }
 
@@ -73,6 +81,15 @@ function applyOp(store: Store, prepared: ReturnType<typeof statements>, op: Patc
     }
     case 'companion':
       prepared.companion.run({ ...op.value, placeholder: op.value.placeholder ? 1 : 0 });
+      return;
+    case 'contact':
+      prepared.contact.run(op.value);
+      return;
+    case 'order':
+      putOrder(store.db, op.value);
+      return;
+    case 'ticket':
+      putTicket(store.db, op.value);
       return;
   }
 }
@@ -121,9 +138,11 @@ export function applyPush(store: Store, lastMutationId: number, results: Mutatio
   })();
 }
 
-export function applyPull(store: Store, pages: PullResponse[], localNow: Date): void {
+/** Returns the kinds of entity the pull changed, so only the screens showing them re-read. */
+export function applyPull(store: Store, pages: PullResponse[], localNow: Date): Set<PulledEntity> {
+  const touched = new Set<PulledEntity>();
   const last = pages[pages.length - 1];
-  if (!last) return;
+  if (!last) return touched;
   const nowIso = localNow.toISOString();
   store.sqlite.transaction(() => {
     // Pages come in version order, not in the order the tables refer to each other
@@ -132,10 +151,16 @@ export function applyPull(store: Store, pages: PullResponse[], localNow: Date): 
     // Results are older than the patch (an option placed, then expired): results first.
     applyResults(store, pages.flatMap((p) => p.results), nowIso);
     const prepared = statements(store);
-    for (const page of pages) for (const op of page.patch) applyOp(store, prepared, op);
+    for (const page of pages) {
+      for (const op of page.patch) {
+        applyOp(store, prepared, op);
+        touched.add(op.entity);
+      }
+    }
     acknowledgeAndReplay(store, last.lastMutationId, nowIso);
     writeSetting(store.db, 'sync.cookie', last.cookie);
     writeSetting(store.db, 'sync.lastSyncAt', last.serverTime);
     writeSetting(store.db, 'sync.serverOffsetMs', Date.parse(last.serverTime) - localNow.getTime());
   })();
+  return touched;
 }

@@ -3,8 +3,8 @@
 // and the service saying no (CentralRefusal, with the service's code).
 import type { z } from 'zod';
 import {
-  CentralErrorSchema, PullResponseSchema, PushResponseSchema, SessionSchema,
-  type CentralErrorCode, type Mutation, type PullResponse, type Session, type SignUp,
+  AssignTicketsResponseSchema, CentralErrorSchema, CheckoutResponseSchema, PullResponseSchema, PushResponseSchema, SessionSchema,
+  type AssignTicketsRequestSchema, type CentralErrorCode, type CheckoutRequest, type Mutation, type PullResponse, type Session, type SignUp,
 } from '../../contract/centralApi.std.ts';
 
 export class OfflineError extends Error {
@@ -30,6 +30,10 @@ export interface CentralClient {
   signOut(refreshToken: string): Promise<void>;
   push(accessToken: string, clientId: string, mutations: Mutation[]): Promise<z.infer<typeof PushResponseSchema>>;
   pull(accessToken: string, request: { clientId: string; cookie: string | null; resultsAfter: number; limit?: number }): Promise<PullResponse>;
+  /** Pays for options and direct purchases; the request's orderId makes a retry safe. */
+  checkout(accessToken: string, request: CheckoutRequest): Promise<z.infer<typeof CheckoutResponseSchema>>;
+  /** Sends an order's tickets by e-mail; answers the tickets as now assigned. */
+  assignTickets(accessToken: string, orderId: string, request: z.input<typeof AssignTicketsRequestSchema>): Promise<z.infer<typeof AssignTicketsResponseSchema>>;
 }
 
 export function createCentralClient(baseUrl: string, fetchImpl: typeof fetch = fetch): CentralClient {
@@ -65,5 +69,8 @@ export function createCentralClient(baseUrl: string, fetchImpl: typeof fetch = f
     },
     push: (accessToken, clientId, mutations) => request('/sync/push', { clientId, mutations }, PushResponseSchema, accessToken),
     pull: (accessToken, body) => request('/sync/pull', body, PullResponseSchema, accessToken),
+    checkout: (accessToken, body) => request('/orders/checkout', body, CheckoutResponseSchema, accessToken),
+    assignTickets: (accessToken, orderId, body) =>
+      request(`/orders/${encodeURIComponent(orderId)}/assign`, body, AssignTicketsResponseSchema, accessToken),
   };
 }

@@ -4,11 +4,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { NewMutation } from '../../contract/centralApi.std.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
-import { companions, options } from '../store/schema.node.ts';
+import { companions, contacts, options } from '../store/schema.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
-import { productsOfVenue } from '../store/catalogueRepo.node.ts';
+import { groupProductsOf } from '../store/catalogueRepo.node.ts';
 import { priceGroup } from '../domain/pricing.std.ts';
-import type { Product } from '../domain/venues.std.ts';
 
 export function applyLocally(db: StoreDb, mutation: NewMutation, nowIso: string): void {
   switch (mutation.name) {
@@ -16,12 +15,8 @@ export function applyLocally(db: StoreDb, mutation: NewMutation, nowIso: string)
       const { optionId, slotId, composition, groupBookingId } = mutation.args;
       const slot = findSlot(db, slotId);
       if (!slot) return;
-      const products = productsOfVenue(db, slot.venueId);
-      const pick = (kind: Product['kind']) => products.find((p) => p.kind === kind);
-      const visitor = pick('visitor');
-      const guide = pick('guide');
-      const leader = pick('leader');
-      const totalCents = visitor && guide && leader ? priceGroup(composition, { visitor, guide, leader }).totalCents : 0;
+      const products = groupProductsOf(db, slot.venueId);
+      const totalCents = products ? priceGroup(composition, products).totalCents : 0;
       db.insert(options).values({
         id: optionId,
         venueId: slot.venueId,
@@ -46,6 +41,12 @@ export function applyLocally(db: StoreDb, mutation: NewMutation, nowIso: string)
       const { companionId, ...fields } = mutation.args;
       db.insert(companions).values({ id: companionId, ...fields, updatedAt: nowIso })
         .onConflictDoUpdate({ target: companions.id, set: { ...fields, updatedAt: nowIso } }).run();
+      return;
+    }
+    case 'contact.save': {
+      const { contactId, ...fields } = mutation.args;
+      db.insert(contacts).values({ id: contactId, ...fields, updatedAt: nowIso })
+        .onConflictDoUpdate({ target: contacts.id, set: { ...fields, updatedAt: nowIso } }).run();
       return;
     }
     case 'companion.delete':

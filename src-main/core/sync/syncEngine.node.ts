@@ -6,7 +6,7 @@ import type { Store } from '../store/openStore.node.ts';
 import { countOutbox } from '../store/officeRecordsRepo.node.ts';
 import { countRejectedOptions } from '../store/optionsRepo.node.ts';
 import { CentralRefusal, OfflineError, type CentralClient } from './centralClient.node.ts';
-import { applyPull, applyPush } from './applyServerChanges.node.ts';
+import { applyPull, applyPush, type PulledEntity } from './applyServerChanges.node.ts';
 import { lastNumberedMutation, pendingMutations } from './outbox.node.ts';
 import { syncState } from './syncState.node.ts';
 
@@ -19,6 +19,8 @@ export interface SyncEngineOptions {
   client: CentralClient;
   now(): Date;
   onStatus(status: SyncStatusDto): void;
+  /** A pull changed these kinds of entity (called before onStatus). */
+  onPulled?(entities: ReadonlySet<PulledEntity>): void;
   /** A pulled page arrives; tests use it to cut a pull short. */
   onPage?(page: PullResponse, index: number): void;
 }
@@ -27,12 +29,17 @@ export interface SyncEngine {
   /** One push + pull now; resolves when done (or failed, which the status then says). */
   syncNow(): Promise<SyncStatusDto>;
   status(): SyncStatusDto;
+  /**
+   * Runs a call to the central service with this session's access token, renewed first when
+   * it is about to lapse and once more if the service refuses it. No session: UNAUTHORIZED.
+   */
+  authorised<T>(call: (accessToken: string) => Promise<T>): Promise<T>;
   start(): void;
   /** For good: the app is closing, later calls answer the last status without touching the store. */
   stop(): void;
 }
 
-export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncEngineOptions): SyncEngine {
+export function createSyncEngine({ store, client, now, onStatus, onPulled, onPage }: SyncEngineOptions): SyncEngine {
   let connection: SyncStatusDto['connection'] = 'offline';
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -61,7 +68,7 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
     }
   }
 
-  /** Runs a call with a valid access token; the server's clock decides expiry, so a refusal renews once. */
+  /** The server's clock decides when a token lapses, so a refusal renews once. */
   async function authorised<T>(call: (token: string) => Promise<T>): Promise<T> {
     const session = syncState.session(store.db);
     if (!session) throw new CentralRefusal(401, 'UNAUTHORIZED', 'Not signed in.');
@@ -93,7 +100,8 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
       pages.push(page);
       cookie = page.cookie;
     } while (pages[pages.length - 1]!.hasMore);
-    applyPull(store, pages, now());
+    const touched = applyPull(store, pages, now());
+    if (touched.size > 0) onPulled?.(touched);
   }
 
   function schedule(delay: number) {
@@ -131,6 +139,7 @@ export function createSyncEngine({ store, client, now, onStatus, onPage }: SyncE
   return {
     syncNow,
     status,
+    authorised,
     start() {
       started = true;
       void syncNow();
