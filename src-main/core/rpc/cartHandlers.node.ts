@@ -1,49 +1,34 @@
-// The cart: held options chosen on the Options screen, priced line by line as the platform
-// shows them (product, unit price, quantity, total; discounts; total amount).
+// The cart: held options chosen on the Options screen and "buy at once" groups, with the
+// companion named for each guide and leader ticket. Paying it is cart.checkout (checkout.node.ts).
+import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { CartDto } from '../../contract/schemas.std.ts';
-import type { GroupComposition } from '../domain/groupComposition.std.ts';
-import { priceGroup } from '../domain/pricing.std.ts';
-import type { Product } from '../domain/venues.std.ts';
-import { findVenue, productsOfVenue } from '../store/catalogueRepo.node.ts';
+import { headCount } from '../domain/groupComposition.std.ts';
+import { groupProductsOf } from '../store/catalogueRepo.node.ts';
+import { findCompanion } from '../store/companionsRepo.node.ts';
+import { readStoredCart, withoutItems, writeStoredCart, type StoredCart } from '../store/cartRepo.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { options } from '../store/schema.node.ts';
-import { readSetting, writeSetting } from '../store/settingsRepo.node.ts';
-import { GuichetError } from './guichetError.std.ts';
+import { readCart } from './cartView.node.ts';
+import { checkoutHandler } from './checkout.node.ts';
+import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
+import { checkGroupRules, checkSeats, checkSlotOpen, refuse, slotAndVenue } from './slotChecks.node.ts';
 
-const CART_KEY = 'cart.optionIds';
-const cartIds = (db: StoreDb) => readSetting<string[]>(db, CART_KEY) ?? [];
-
-function readCart(db: StoreDb): CartDto {
-  const ids = cartIds(db);
-  const held = ids.length === 0 ? [] : db.select().from(options).where(inArray(options.id, ids)).all().filter((o) => o.state === 'active');
-  const groups = held.map((option) => {
-    const products = productsOfVenue(db, option.venueId);
-    const pick = (kind: Product['kind']) => products.find((p) => p.kind === kind)!;
-    const price = priceGroup(option.composition as GroupComposition, { visitor: pick('visitor'), guide: pick('guide'), leader: pick('leader') });
-    return {
-      optionId: option.id,
-      venueName: findVenue(db, option.venueId)?.name ?? option.venueId,
-      startsAt: option.startsAt,
-      expiresAt: option.expiresAt,
-      lines: price.lines,
-      totalCents: price.totalCents,
-    };
-  });
-  groups.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const totalCents = groups.reduce((sum, g) => sum + g.totalCents, 0);
-  return { groups, discountCents: 0, totalCents };
-}
-
-function saveCart(ctx: HandlerContext, ids: string[]) {
-  writeSetting(ctx.store.db, CART_KEY, ids);
+export function saveCart(ctx: HandlerContext, stored: StoredCart): CartDto {
+  writeStoredCart(ctx.store.db, stored);
   const cart = readCart(ctx.store.db);
   ctx.emit('cart.changed', { count: cart.groups.length });
   return cart;
 }
 
-export const cartHandlers: HandlerTable<'cart.get' | 'cart.add' | 'cart.remove'> = {
+function knownCompanion(db: StoreDb, companionId: string): void {
+  if (!findCompanion(db, companionId)) throw notFound('companion', companionId);
+}
+
+export const cartHandlers: HandlerTable<
+  'cart.get' | 'cart.add' | 'cart.remove' | 'cart.buyNow' | 'cart.designate' | 'cart.applyToAll' | 'cart.checkout'
+> = {
   'cart.get': (_input, { store }) => readCart(store.db),
 
   'cart.add': ({ optionIds }, ctx) => {
@@ -52,8 +37,44 @@ export const cartHandlers: HandlerTable<'cart.get' | 'cart.add' | 'cart.remove'>
     if (notHeld.length > 0) {
       throw new GuichetError('RULE_VIOLATION', 'Only held options can go to the cart.', { rule: 'NOT_HELD', count: notHeld.length });
     }
-    return saveCart(ctx, [...new Set([...cartIds(ctx.store.db), ...optionIds])]);
+    const stored = readStoredCart(ctx.store.db);
+    return saveCart(ctx, { ...stored, optionIds: [...new Set([...stored.optionIds, ...optionIds])] });
   },
 
-  'cart.remove': ({ optionId }, ctx) => saveCart(ctx, cartIds(ctx.store.db).filter((id) => id !== optionId)),
+  'cart.remove': ({ itemId }, ctx) => saveCart(ctx, withoutItems(readStoredCart(ctx.store.db), new Set([itemId]))),
+
+  /**
+   * Nothing is held: the seats are taken only when the cart is paid, so another office may take
+   * them first (the payment is then refused with SLOT_FULL and nothing is charged).
+   */
+  'cart.buyNow': ({ slotId, composition, specialVisit = false }, ctx) => {
+    const { db } = ctx.store;
+    const { slot, venue } = slotAndVenue(db, slotId);
+    if (!groupProductsOf(db, venue.id)) refuse('NO_ONLINE_BOOKING', `${venue.name} sells no group tickets online.`);
+    checkGroupRules(venue, composition, specialVisit);
+    checkSlotOpen(slot);
+    const stored = readStoredCart(db);
+    const inCart = stored.directItems.filter((item) => item.slotId === slotId).reduce((sum, item) => sum + headCount(item.composition), 0);
+    checkSeats(db, slot, composition, inCart);
+    return saveCart(ctx, { ...stored, directItems: [...stored.directItems, { itemId: crypto.randomUUID(), slotId, composition, specialVisit }] });
+  },
+
+  'cart.designate': ({ key, companionId }, ctx) => {
+    const { db } = ctx.store;
+    if (!readCart(db).groups.some((g) => g.companionLines.some((line) => line.key === key))) throw notFound('companion line', key);
+    if (companionId !== null) knownCompanion(db, companionId);
+    const stored = readStoredCart(db);
+    const designations = Object.fromEntries(Object.entries(stored.designations).filter(([other]) => other !== key));
+    return saveCart(ctx, { ...stored, designations: companionId === null ? designations : { ...designations, [key]: companionId } });
+  },
+
+  'cart.applyToAll': ({ companionId }, ctx) => {
+    const { db } = ctx.store;
+    knownCompanion(db, companionId);
+    const stored = readStoredCart(db);
+    const keys = readCart(db).groups.flatMap((g) => g.companionLines.map((line) => line.key));
+    return saveCart(ctx, { ...stored, designations: { ...stored.designations, ...Object.fromEntries(keys.map((key) => [key, companionId])) } });
+  },
+
+  'cart.checkout': checkoutHandler,
 };

@@ -5,36 +5,28 @@ import type { GroupComposition } from '../domain/groupComposition.std.ts';
 import { groupViolations, headCount } from '../domain/groupComposition.std.ts';
 import { optionExpiry } from '../domain/optionExpiry.std.ts';
 import { findVenue } from '../store/catalogueRepo.node.ts';
-import { deleteOption, findOption, listOptions, optionRow as readOptionRow, pendingSeatsBySlot } from '../store/optionsRepo.node.ts';
+import { deleteOption, findOption, listOptions, optionRow as readOptionRow } from '../store/optionsRepo.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
 import { applyLocally } from '../sync/localMutators.node.ts';
 import { recordMutation } from '../sync/outbox.node.ts';
 import { syncState } from '../sync/syncState.node.ts';
 import type { NewMutation } from '../../contract/centralApi.std.ts';
-import { GuichetError, notFound } from './guichetError.std.ts';
+import { notFound } from './guichetError.std.ts';
+import { checkGroupRules, checkSeats, checkSlotOpen, refuse, slotAndVenue } from './slotChecks.node.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
 
 /** The server's clock as this workstation last measured it. */
 export const serverNow = (ctx: HandlerContext) => new Date(ctx.now().getTime() + syncState.serverOffsetMs(ctx.store.db));
 
-function refuse(rule: string, message: string, details: Record<string, unknown> = {}): never {
-  throw new GuichetError('RULE_VIOLATION', message, { rule, ...details });
-}
-
 /** The checks the office can make offline; the central service checks again and has the last word. */
 function checkPlaceable(ctx: HandlerContext, slotId: string, composition: GroupComposition, specialVisit = false, alsoPending = 0) {
   if (!syncState.session(ctx.store.db)) refuse('SIGN_IN_REQUIRED', 'Sign in to the central service to place options.');
-  const slot = findSlot(ctx.store.db, slotId);
-  if (!slot) throw notFound('slot', slotId);
-  const venue = findVenue(ctx.store.db, slot.venueId);
-  if (!venue) throw notFound('venue', slot.venueId);
-  const violations = groupViolations(venue.rules, composition, { specialVisit });
-  if (violations.length > 0) refuse('GROUP_RULE', 'The group does not meet the venue rules.', { violations });
-  if (slot.status !== 'open') refuse('SLOT_UNAVAILABLE', 'This time slot is unavailable for groups.');
+  const { slot, venue } = slotAndVenue(ctx.store.db, slotId);
+  checkGroupRules(venue, composition, specialVisit);
+  checkSlotOpen(slot);
   const expiry = optionExpiry(venue.rules, slot.startsAt, serverNow(ctx).toISOString(), venue.timeZone);
   if (!expiry.possible) refuse('NO_OPTION_POSSIBLE', 'No option can be placed on this slot: pay at once.', { reason: expiry.reason });
-  const known = slot.remaining - (pendingSeatsBySlot(ctx.store.db, [slotId]).get(slotId) ?? 0) - alsoPending;
-  if (headCount(composition) > known) refuse('SLOT_FULL', 'This time slot has fewer places left than the group.', { remaining: Math.max(0, known) });
+  checkSeats(ctx.store.db, slot, composition, alsoPending);
   return venue;
 }
 
