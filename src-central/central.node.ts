@@ -7,10 +7,15 @@ import { adminRoutes } from './admin/adminRoutes.node.ts';
 import { sweepExpired } from './admin/sweepExpired.node.ts';
 import type { CentralContext } from './context.node.ts';
 import { installErrorHandling } from './http/httpError.node.ts';
+import { orderRoutes } from './orders/orderRoutes.node.ts';
+import type { PaymentProvider } from './payments/paymentProvider.node.ts';
+import { createTestCardProvider } from './payments/testCardProvider.node.ts';
 import { openStore } from './store/database.node.ts';
 import { seedCatalogue } from './store/seedCatalogue.node.ts';
 import { seedDemoAccount } from './store/seedDemoAccount.node.ts';
 import { syncRoutes } from './sync/syncRoutes.node.ts';
+import { loadTicketSigner } from './tickets/signingKey.node.ts';
+import { ticketRoutes } from './tickets/ticketRoutes.node.ts';
 
 export interface StartCentralOptions {
   /** PostgreSQL; when absent, embedded PGlite. */
@@ -37,6 +42,11 @@ export interface StartCentralOptions {
   poolSize?: number;
   /** TEST ONLY: place options without the capacity guard, for the negative control. */
   unsafeNoCapacityGuard?: boolean;
+  /**
+   * The card acquirer. Default: the test acquirer (TEST_CARDS). A real acquirer's adapter
+   * plugs in here through the same port; none is reachable from this machine.
+   */
+  paymentProvider?: PaymentProvider;
 }
 
 export interface RunningCentral {
@@ -60,12 +70,16 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       tokens: await loadAccessTokens(store.db),
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
+      payments: opts.paymentProvider ?? createTestCardProvider(now),
+      tickets: await loadTicketSigner(store.db, now()),
     };
     const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024 });
     installErrorHandling(app);
     authRoutes(app, ctx);
     syncRoutes(app, ctx);
     adminRoutes(app, ctx);
+    orderRoutes(app, ctx);
+    ticketRoutes(app, ctx);
     const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
 
     const sweepEveryMs = opts.sweepEveryMs ?? 30_000;

@@ -1,6 +1,8 @@
 // What every route and job of one API process shares.
 import type { AccessTokens } from './accounts/tokens.node.ts';
+import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import type { Db } from './store/database.node.ts';
+import type { TicketSigner } from './tickets/signingKey.node.ts';
 
 export interface CentralContext {
   db: Db;
@@ -8,6 +10,9 @@ export interface CentralContext {
   now: () => Date;
   tokens: AccessTokens;
   adminToken: string;
+  payments: PaymentProvider;
+  /** Signs the QR code of every ticket issued. */
+  tickets: TicketSigner;
   /**
    * TEST ONLY: places options by read-then-write with no guard in the UPDATE, so the
    * concurrency test's negative control can show it catches an oversell.

@@ -10,7 +10,7 @@ import { priceGroup, type GroupProducts } from '../../src-main/core/domain/prici
 import type { Product } from '../../src-main/core/domain/venues.std.ts';
 import type { OfficeRow } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
-import type { Tx } from '../store/database.node.ts';
+import type { Queryable, Tx } from '../store/database.node.ts';
 import { options, products, slots, venues } from '../store/schema.node.ts';
 import { alternativeSlots } from './alternatives.node.ts';
 import { rejected, type MutationOutcome } from './outcome.node.ts';
@@ -19,8 +19,8 @@ import { wireOption, type SlotRow } from './wireRows.node.ts';
 type PlaceArgs = z.infer<typeof PlaceOptionArgsSchema>;
 type WireVenue = z.infer<typeof WireVenueSchema>;
 
-export async function venueProducts(tx: Tx, venueId: string): Promise<GroupProducts> {
-  const rows = await tx.select({ data: products.data }).from(products).where(eq(products.venueId, venueId));
+export async function venueProducts(db: Queryable, venueId: string): Promise<GroupProducts> {
+  const rows = await db.select({ data: products.data }).from(products).where(eq(products.venueId, venueId));
   const byKind = (kind: Product['kind']) => {
     const product = rows.map((r) => r.data as Product).find((p) => p.kind === kind);
     if (!product) throw new Error(`catalogue: ${venueId} has no ${kind} product`);

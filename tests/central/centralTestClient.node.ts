@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
+import { startCentral, type RunningCentral, type StartCentralOptions } from '../../src-central/central.node.ts';
 // Talks to a running central service the way a desktop does: over HTTP, with the wire's
 // own schemas checking every answer.
 import { randomUUID } from 'node:crypto';
@@ -132,10 +132,10 @@ export function slotIn(patch: Patch, id: string) {
  * For one test file: a central service on in-memory PGlite whose clock the tests move,
  * and two validated offices, each with its own workstation.
  */
-export function centralWithTwoOffices(clock: { now: Date }) {
+export function centralWithTwoOffices(clock: { now: Date }, extra: Partial<StartCentralOptions> = {}) {
   const env = {} as { central: RunningCentral; desk: Desk; other: Desk };
   beforeAll(async () => {
-    env.central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0 });
+    env.central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0, ...extra });
     env.desk = await validatedDesk(env.central, 'Voyages Desk');
     env.other = await validatedDesk(env.central, 'Voyages Autres');
   });
