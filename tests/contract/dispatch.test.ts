@@ -7,11 +7,11 @@ import { tempCore } from '../support/tempCore.node.ts';
 const core = await tempCore(new Date('2025-01-10T09:00:00Z'));
 afterAll(() => core.close());
 
-const firstSlot = async (venueId: string, month: string) => {
+const firstSlot = async (venueId: string, month: string, seats = 0) => {
   const result = await core.dispatch('calendar.month', { venueId, month });
   if (!result.ok) throw new Error(result.error.message);
-  const { days } = result.value as { days: { slots: { id: string; startsAt: string }[] }[] };
-  return days.flatMap((d) => d.slots)[0]!;
+  const { days } = result.value as { days: { slots: { id: string; startsAt: string; status: string; remaining: number }[] }[] };
+  return days.flatMap((d) => d.slots).find((s) => seats === 0 || (s.status === 'open' && s.remaining >= seats))!;
 };
 
 describe('the contract', () => {
@@ -70,8 +70,10 @@ const SKIP = Symbol('needs a central service');
 
 describe('every method answers with its declared output shape', () => {
   let slotId = '';
+  let vincennesSlotId = '';
   beforeAll(async () => {
     slotId = (await firstSlot('sainte-chapelle', '2025-03')).id;
+    vincennesSlotId = (await firstSlot('chateau-de-vincennes', '2025-03', 18)).id;
   });
 
   const inputs = (): Record<MethodName, unknown> => ({
@@ -99,17 +101,26 @@ describe('every method answers with its declared output shape', () => {
     'requests.advance': SKIP,
     'cart.get': {},
     'cart.add': SKIP,
-    'cart.remove': { optionId: 'none' },
+    'cart.remove': { itemId: 'none' },
+    'cart.buyNow': { slotId: vincennesSlotId, composition: { visitors: 16, guides: 1, leaders: 1 } },
+    'cart.designate': SKIP,
+    'cart.applyToAll': SKIP,
+    'cart.checkout': SKIP,
     'companions.save': { kind: 'leader', surname: 'LAGO', firstName: 'Lola', email: 'lola@example.org', phone: '+33 6 12 34 56 78', placeholder: false },
     'companions.delete': SKIP,
     'companions.list': {},
-    'orders.list': {},
+    'orders.list': { from: '2025-01-01', to: '2025-01-31', state: 'paid' },
+    'orders.get': SKIP,
+    'orders.receipt': SKIP,
+    'orders.assign': SKIP,
+    'contacts.list': {},
+    'contacts.save': { surname: 'MARTIN', firstName: 'Camille', email: 'camille@example.org' },
     'tickets.list': {},
     'vouchers.list': {},
     'sync.status': {},
   });
 
-  // Methods that need a central service are shape-checked in tests/sync.
+  // Methods that need a central service (or a paid order) are shape-checked in tests/sync and tests/contract/cart.test.ts.
   it.each((Object.keys(methods) as MethodName[]).filter((m) => inputs()[m] !== SKIP))('%s', async (method) => {
     const result = await core.dispatch(method, inputs()[method]);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);

@@ -9,6 +9,8 @@ import { optionHandlers } from './optionHandlers.node.ts';
 import { requestHandlers } from './requestHandlers.node.ts';
 import { cartHandlers } from './cartHandlers.node.ts';
 import { companionHandlers } from './companionHandlers.node.ts';
+import { contactHandlers } from './contactHandlers.node.ts';
+import { orderHandlers } from './orderHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -19,4 +21,6 @@ export const handlers: HandlerTable = {
   ...requestHandlers,
   ...cartHandlers,
   ...companionHandlers,
+  ...orderHandlers,
+  ...contactHandlers,
 };

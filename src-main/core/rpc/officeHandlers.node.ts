@@ -1,11 +1,11 @@
 import { readSettings, writeSetting } from '../store/settingsRepo.node.ts';
-import { listOrders, listTickets, listVouchers } from '../store/officeRecordsRepo.node.ts';
+import { listVouchers } from '../store/officeRecordsRepo.node.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
 
 
 export const officeHandlers: HandlerTable<
   | 'app.info' | 'settings.get' | 'settings.update'
-  | 'orders.list' | 'tickets.list' | 'vouchers.list' | 'sync.status' | 'sync.now'
+  | 'vouchers.list' | 'sync.status' | 'sync.now'
 > = {
   'app.info': (_input, { store, appVersion, dataDir }) => ({ version: appVersion, schemaVersion: store.schemaVersion, dataDir }),
   'settings.get': (_input, { store }) => readSettings(store.db),
@@ -18,8 +18,6 @@ export const officeHandlers: HandlerTable<
     emit('settings.changed', updated);
     return updated;
   },
-  'orders.list': (_input, { store }) => listOrders(store.db),
-  'tickets.list': (_input, { store }) => listTickets(store.db),
   'vouchers.list': (_input, { store }) => listVouchers(store.db),
   'sync.status': (_input, { sync }) => sync.status(),
   'sync.now': (_input, { sync }) => sync.syncNow(),
