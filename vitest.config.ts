@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/{unit,store,contract,host,central,sync}/**/*.test.ts'],
+    include: ['tests/{unit,store,contract,host,central,sync,print}/**/*.test.ts'],
     testTimeout: 20_000,
     pool: 'forks',
   },

@@ -62,3 +62,8 @@ export function ensureChromium() {
 export function ensurePostgres() {
   ensureDebianPackage('/usr/lib/postgresql/15/bin/pg_ctl', 'postgresql', 'The PostgreSQL concurrency tests', '');
 }
+
+/** poppler's pdfinfo/pdftotext/pdftoppm: the tests read and render the PDFs Guichet prints. */
+export function ensurePoppler() {
+  ensureDebianPackage('/usr/bin/pdftotext', 'poppler-utils', 'The PDF tests', '');
+}
