@@ -1,17 +1,21 @@
-// The back office: validating offices and the venues' own changes to their slots. Guarded
-// by one shared token given at start; every effect reaches desktops through pull.
+// The back office: validating offices, the venues' own changes to their slots, and the
+// transfers and refunds of orders. Guarded by one shared token given at start; every effect
+// reaches desktops through pull.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { OrderStateSchema } from '../../src-main/contract/centralApi.std.ts';
 import type { CentralContext } from '../context.node.ts';
 import { offices } from '../store/schema.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
+import { listOrders, markRefunded, transferReceived } from './orderAdmin.node.ts';
 import { cancelSlot, setSlotAvailability } from './slotAdmin.node.ts';
 import { sweepExpired } from './sweepExpired.node.ts';
 
 const AvailabilitySchema = z.strictObject({ available: z.boolean() });
 const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
+const OrdersQuerySchema = z.object({ state: OrderStateSchema.optional() });
 
 function requireAdmin(request: FastifyRequest, ctx: CentralContext): void {
   const given = Buffer.from(String(request.headers['x-admin-token'] ?? ''));
@@ -54,5 +58,20 @@ export function adminRoutes(app: FastifyInstance, ctx: CentralContext): void {
     });
 
     admin.post('/admin/sweep', async () => ({ expired: await sweepExpired(ctx) }));
+
+    admin.get('/admin/orders', async (request) => {
+      const { state } = parseInput(OrdersQuerySchema, request.query);
+      return { orders: await listOrders(ctx, state) };
+    });
+
+    admin.post('/admin/orders/:id/transfer-received', async (request) => {
+      const { id } = parseInput(IdParamsSchema, request.params);
+      return transferReceived(ctx, id);
+    });
+
+    admin.post('/admin/orders/:id/refunded', async (request) => {
+      const { id } = parseInput(IdParamsSchema, request.params);
+      return markRefunded(ctx, id);
+    });
   });
 }

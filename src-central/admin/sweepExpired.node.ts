@@ -9,7 +9,7 @@ import { stampVersion } from '../store/versions.node.ts';
 const BATCH = 500;
 
 /** Gives seats back to slots, locking them in id order so concurrent releases cannot deadlock. */
-export async function releaseSeats(tx: Tx, released: { slot_id: string; head_count: number }[]): Promise<string[]> {
+async function releaseSeats(tx: Tx, released: { slot_id: string; head_count: number }[]): Promise<string[]> {
   const perSlot = new Map<string, number>();
   for (const r of released) perSlot.set(r.slot_id, (perSlot.get(r.slot_id) ?? 0) + r.head_count);
   const slotIds = [...perSlot.keys()].sort();
