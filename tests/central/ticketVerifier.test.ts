@@ -1,0 +1,62 @@
+// A venue's scanner, offline: it holds only the public key the service publishes and the text
+// of a ticket's QR code. It must accept the tickets the service issued and refuse any altered one.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TicketPublicKeySchema } from '../../src-main/contract/centralApi.std.ts';
+import { startCentral } from '../../src-central/central.node.ts';
+import { verifyTicketQr } from '../../src-central/tickets/ticketSignature.node.ts';
+import { centralWithTwoOffices, group, MIGRATIONS_DIR } from './centralTestClient.node.ts';
+import { applyToAll, checkoutRequest, companion, pay, putsOf } from './orderTestKit.node.ts';
+
+const clock = { now: new Date('2025-01-10T09:00:00Z') };
+const env = centralWithTwoOffices(clock);
+
+async function publicKey(url: string) {
+  const response = await fetch(new URL('/tickets/public-key', url));
+  expect(response.status).toBe(200);
+  return TicketPublicKeySchema.parse(await response.json());
+}
+
+describe('checking tickets with the published key', () => {
+  it('verifies every pulled ticket, with its facts, and refuses a tampered code', async () => {
+    const key = await publicKey(env.central.url);
+    const placed = await env.desk.place('conciergerie:2025-04-22T08:00:00.000Z', group(10, 1));
+    const guide = await companion(env.desk, 'guide');
+    await pay(env.desk, checkoutRequest([{ kind: 'option', optionId: placed.option!.id, designations: applyToAll(group(10, 1), guide) }]));
+    const tickets = putsOf((await env.desk.pullAll(null)).patch, 'ticket').filter((t) => t.optionId === placed.option!.id);
+    expect(tickets).toHaveLength(11);
+
+    for (const ticket of tickets) {
+      expect(verifyTicketQr(ticket.qr, key.publicKeyPem)).toEqual({
+        valid: true, keyId: key.keyId,
+        facts: { number: ticket.number, venueId: 'conciergerie', slotId: ticket.slotId, kind: ticket.kind, validFrom: ticket.validFrom, validUntil: ticket.validUntil },
+      });
+    }
+    // One character of the signed part changed: a forged or altered ticket.
+    const [prefix, payload, signature] = tickets[0]!.qr.split('.');
+    const flipped = payload!.slice(0, 10) + (payload![10] === 'A' ? 'B' : 'A') + payload!.slice(11);
+    expect(verifyTicketQr(`${prefix}.${flipped}.${signature}`, key.publicKeyPem).valid).toBe(false);
+    // Another ticket's signature on this ticket's facts.
+    const otherSignature = tickets[1]!.qr.split('.')[2];
+    expect(verifyTicketQr(`${prefix}.${payload}.${otherSignature}`, key.publicKeyPem).valid).toBe(false);
+  });
+
+  it('keeps the same key across restarts, so printed tickets stay valid', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-key-'));
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir: path.join(dataDir, 'db'), now: () => clock.now, sweepEveryMs: 0 });
+      const before = await publicKey(first.url);
+      await first.close();
+      const second = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir: path.join(dataDir, 'db'), now: () => clock.now, sweepEveryMs: 0 });
+      try {
+        expect(await publicKey(second.url)).toEqual(before);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
