@@ -1,5 +1,6 @@
 // Starts one API process of the central service: store, catalogue, routes, expiry sweeper.
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import Fastify from 'fastify';
 import { authRoutes } from './accounts/authRoutes.node.ts';
 import { loadAccessTokens } from './accounts/tokens.node.ts';
@@ -7,6 +8,7 @@ import { adminRoutes } from './admin/adminRoutes.node.ts';
 import { sweepExpired } from './admin/sweepExpired.node.ts';
 import type { CentralContext } from './context.node.ts';
 import { installErrorHandling } from './http/httpError.node.ts';
+import { createMailer, type MailConfig, type Mailer } from './mail/mailer.node.ts';
 import { orderRoutes } from './orders/orderRoutes.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import { createTestCardProvider } from './payments/testCardProvider.node.ts';
@@ -47,17 +49,36 @@ export interface StartCentralOptions {
    * plugs in here through the same port; none is reachable from this machine.
    */
   paymentProvider?: PaymentProvider;
+  /**
+   * How assigned tickets are e-mailed. Absent: with a dataDir, each message is written as an
+   * .eml file to <dataDir>/mail (the demo has no mail server); without one, no mail is sent.
+   */
+  mail?: MailConfig;
 }
 
 export interface RunningCentral {
   url: string;
   adminToken: string;
+  /** Where e-mails are written as .eml files when no SMTP server was given; null otherwise. */
+  mailDropDir: string | null;
   sweepExpired(): Promise<number>;
   close(): Promise<void>;
 }
 
+/** The sender of the demo's e-mails when none is configured. */
+export const DEFAULT_MAIL_FROM = '"Guichet" <billetterie@guichet.example>';
+
+function mailConfig(opts: StartCentralOptions): MailConfig | null {
+  if (opts.mail) return opts.mail;
+  return opts.dataDir ? { from: DEFAULT_MAIL_FROM, dropDir: path.join(path.resolve(opts.dataDir), 'mail') } : null;
+}
+
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
   const now = opts.now ?? (() => new Date());
+  const mail = mailConfig(opts);
+  // Before the store opens: a malformed SMTP URL stops the start with its own message.
+  const mailer: Mailer | null = mail ? createMailer(mail) : null;
+  const mailDropDir = mail && !mail.smtpUrl ? mail.dropDir ?? null : null;
   const store = await openStore({
     databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, migrationsDir: opts.migrationsDir, poolSize: opts.poolSize,
   });
@@ -72,6 +93,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
       payments: opts.paymentProvider ?? createTestCardProvider(now),
       tickets: await loadTicketSigner(store.db, now()),
+      mailer,
     };
     const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024 });
     installErrorHandling(app);
@@ -88,17 +110,22 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       : null;
     timer?.unref();
 
+    if (mailDropDir) console.info(`Guichet central: no SMTP server configured; e-mails are written as .eml files to ${mailDropDir}`);
+
     return {
       url: address,
       adminToken: ctx.adminToken,
+      mailDropDir,
       sweepExpired: () => sweepExpired(ctx),
       async close() {
         if (timer) clearInterval(timer);
         await app.close();
+        mailer?.close();
         await store.close();
       },
     };
   } catch (error) {
+    mailer?.close();
     await store.close();
     throw error;
   }

@@ -1,14 +1,19 @@
 // `npm run central`: one API process. DATABASE_URL for PostgreSQL, otherwise PGlite in
 // GUICHET_CENTRAL_DATA (default ~/.local/share/Guichet-central); PORT (4870);
-// GUICHET_ADMIN_TOKEN (a random one is printed when absent).
+// GUICHET_ADMIN_TOKEN (a random one is printed when absent); SMTP_URL (smtp:// or smtps://)
+// and MAIL_FROM for the tickets' e-mails — without SMTP_URL and with PGlite, they are written
+// as .eml files to <data folder>/mail.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCentral } from './central.node.ts';
+import { DEFAULT_MAIL_FROM, startCentral } from './central.node.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = databaseUrl ? undefined : process.env.GUICHET_CENTRAL_DATA || path.join(os.homedir(), '.local', 'share', 'Guichet-central');
+
+const smtpUrl = process.env.SMTP_URL || undefined;
+const mailFrom = process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
 
 const central = await startCentral({
   databaseUrl,
@@ -18,10 +23,13 @@ const central = await startCentral({
   adminToken: process.env.GUICHET_ADMIN_TOKEN || undefined,
   migrationsDir: path.join(repoRoot, 'drizzle', 'central'),
   demoAccount: process.env.GUICHET_DEMO_ACCOUNT === '1',
+  mail: smtpUrl ? { smtpUrl, from: mailFrom } : dataDir ? { from: mailFrom, dropDir: path.join(dataDir, 'mail') } : undefined,
 });
 
 console.log(`Guichet central service: ${central.url}`);
 console.log(databaseUrl ? 'Store: PostgreSQL (DATABASE_URL)' : `Store: PGlite in ${dataDir}`);
+if (smtpUrl) console.log(`Mail: through ${new URL(smtpUrl).host}, from ${mailFrom}`);
+else if (!central.mailDropDir) console.log('Mail: none (no SMTP_URL): tickets cannot be e-mailed.');
 if (!process.env.GUICHET_ADMIN_TOKEN) console.log(`Back-office token (x-admin-token): ${central.adminToken}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

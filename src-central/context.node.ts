@@ -1,5 +1,6 @@
 // What every route and job of one API process shares.
 import type { AccessTokens } from './accounts/tokens.node.ts';
+import type { Mailer } from './mail/mailer.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import type { Db } from './store/database.node.ts';
 import type { TicketSigner } from './tickets/signingKey.node.ts';
@@ -13,6 +14,8 @@ export interface CentralContext {
   payments: PaymentProvider;
   /** Signs the QR code of every ticket issued. */
   tickets: TicketSigner;
+  /** Sends assigned tickets; null when the service was given neither an SMTP server nor a folder. */
+  mailer: Mailer | null;
   /**
    * TEST ONLY: places options by read-then-write with no guard in the UPDATE, so the
    * concurrency test's negative control can show it catches an oversell.

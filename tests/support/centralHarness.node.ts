@@ -2,6 +2,7 @@
 // a clock the test can move, and helpers to create and validate offices through its APIs.
 import crypto from 'node:crypto';
 import { startCentral } from '../../src-central/central.node.ts';
+import type { MailConfig } from '../../src-central/mail/mailer.node.ts';
 import { CENTRAL_MIGRATIONS_DIR } from './tempCore.node.ts';
 
 export interface CentralHarness {
@@ -15,7 +16,11 @@ export interface CentralHarness {
   admin(path: string, body?: unknown): Promise<Response>;
 }
 
-export async function startCentralHarness(start = new Date('2025-01-10T09:00:00Z'), options: { port?: number; dataDir?: string } = {}): Promise<CentralHarness> {
+export async function startCentralHarness(
+  start = new Date('2025-01-10T09:00:00Z'),
+  /** mail: where assigned tickets are e-mailed (e.g. a test SMTP server). */
+  options: { port?: number; dataDir?: string; mail?: MailConfig } = {},
+): Promise<CentralHarness> {
   const clock = { now: start };
   const central = await startCentral({
     migrationsDir: CENTRAL_MIGRATIONS_DIR, seedDemo: true, now: () => clock.now, sweepEveryMs: 3_600_000, ...options,

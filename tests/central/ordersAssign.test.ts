@@ -1,0 +1,147 @@
+// Ticket assignment ("Attribution de billets", DOMAIN.md §6) through a real SMTP server on
+// loopback: the contact receives the tickets as a PDF, and the assignment is recorded — and
+// pulled — only once the mail server has taken the message.
+import net from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AssignTicketsResponseSchema } from '../../src-main/contract/centralApi.std.ts';
+import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
+import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from './centralTestClient.node.ts';
+import { applyToAll, byTransfer, checkoutRequest, companion, pay, putsOf } from './orderTestKit.node.ts';
+
+const clock = { now: new Date('2025-01-10T09:00:00Z') };
+const received: ParsedMail[] = [];
+let smtp: SMTPServer;
+let central: RunningCentral;
+let desk: Desk;
+let other: Desk;
+
+/** A port nothing listens on: the mail server is down. */
+async function deadPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onData(stream, _session, done) {
+      simpleParser(stream).then((mail) => {
+        received.push(mail);
+        done();
+      }, done);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as net.AddressInfo;
+  central = await startCentral({
+    migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0,
+    mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: '"Guichet" <billetterie@guichet.example>' },
+  });
+  desk = await validatedDesk(central, 'Voyages Lumière');
+  other = await validatedDesk(central, 'Voyages Autres');
+});
+afterAll(async () => {
+  await central.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+/** An order of 10 visitors and a guide on the Conciergerie, paid by card unless told otherwise. */
+async function paidOrder(of: Desk, slot: string, payment?: typeof byTransfer) {
+  const placed = await of.place(slot, group(10, 1));
+  const guide = await companion(of, 'guide');
+  return pay(of, checkoutRequest([{ kind: 'option', optionId: placed.option!.id, designations: applyToAll(group(10, 1), guide) }], payment));
+}
+
+async function newContact(of: Desk) {
+  const contactId = randomUUID();
+  await of.mutate('contact.save', { contactId, surname: 'Bernard', firstName: 'Chloé', email: `chloe-${contactId.slice(0, 8)}@example.org` });
+  return { contactId, email: `chloe-${contactId.slice(0, 8)}@example.org` };
+}
+
+const assign = (of: Desk, orderId: string, body: unknown) => of.authed('POST', `/orders/${orderId}/assign`, body);
+const mailTo = (address: string) => received.filter((m) => [m.to].flat().some((to) => to?.value.some((a) => a.address === address)));
+
+describe('assigning tickets', () => {
+  it("e-mails every ticket of the order to a contact as one PDF, then records the assignment the office pulls", async () => {
+    const { order, tickets } = await paidOrder(desk, 'conciergerie:2025-04-23T08:00:00.000Z');
+    const contact = await newContact(desk);
+    const { cookie } = await desk.pullAll(null);
+
+    const answer = await assign(desk, order.id, { ticketIds: null, to: { kind: 'contact', contactId: contact.contactId }, language: 'fr' });
+    expect(answer.status).toBe(200);
+    const body = AssignTicketsResponseSchema.parse(answer.body);
+    expect(body.sentTo).toBe(contact.email);
+    expect(body.tickets).toHaveLength(11);
+    expect(body.tickets.every((t) => t.assignedTo?.contactId === contact.contactId && t.assignedTo.name === 'Chloé Bernard'
+      && t.assignedTo.email === contact.email && t.assignedTo.at === clock.now.toISOString())).toBe(true);
+
+    const [mail, ...more] = mailTo(contact.email);
+    expect(more).toEqual([]);
+    expect(mail!.subject).toBe(`Vos billets — commande ${order.number}`);
+    expect(mail!.text).toContain('Voyages Lumière');
+    expect(mail!.attachments).toHaveLength(1);
+    const pdf = mail!.attachments[0]!;
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
+    // One A4 page per ticket.
+    expect(pdf.content.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(tickets.length);
+
+    const pulled = putsOf((await desk.pull(cookie)).patch, 'ticket');
+    expect(pulled.sort((a, b) => a.number.localeCompare(b.number))).toEqual(body.tickets);
+  });
+
+  it("sends chosen tickets to the office's own e-mail, in English", async () => {
+    const { order, tickets } = await paidOrder(desk, 'conciergerie:2025-04-23T09:00:00.000Z');
+    const chosen = tickets.slice(0, 2).map((t) => t.id);
+    const answer = await assign(desk, order.id, { ticketIds: chosen, to: { kind: 'office' }, language: 'en' });
+    expect(answer.status).toBe(200);
+    expect(answer.body.sentTo).toBe(desk.email);
+    expect(answer.body.tickets.map((t: { id: string }) => t.id).sort()).toEqual([...chosen].sort());
+    expect(answer.body.tickets[0].assignedTo).toMatchObject({ contactId: null, name: 'Test Agent', email: desk.email });
+    const mail = mailTo(desk.email).find((m) => m.subject === `Your tickets — order ${order.number}`);
+    expect(mail?.attachments[0]?.content.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(2);
+  });
+
+  it('refuses what cannot be sent: an order awaiting its transfer, tickets of another order, an unknown contact, another office', async () => {
+    const { order: awaiting } = await paidOrder(desk, 'conciergerie:2025-04-23T10:00:00.000Z', byTransfer);
+    const everyone = { ticketIds: null, to: { kind: 'office' } };
+    expect((await assign(desk, awaiting.id, everyone)).body.error).toMatchObject({ code: 'INVALID_INPUT' });
+    const { order, tickets } = await paidOrder(desk, 'conciergerie:2025-04-23T11:00:00.000Z');
+    const { tickets: elsewhere } = await paidOrder(desk, 'conciergerie:2025-04-23T12:00:00.000Z');
+    const mixed = await assign(desk, order.id, { ticketIds: [tickets[0]!.id, elsewhere[0]!.id], to: { kind: 'office' } });
+    expect([mixed.status, mixed.body.error.code]).toEqual([422, 'INVALID_INPUT']);
+    expect(mixed.body.error.message).toContain(elsewhere[0]!.id);
+    const theirContact = await newContact(other);
+    expect((await assign(desk, order.id, { ticketIds: null, to: { kind: 'contact', contactId: theirContact.contactId } })).status).toBe(404);
+    expect((await assign(other, order.id, everyone)).status).toBe(404);
+  });
+});
+
+describe('assigning tickets while the mail server is down', () => {
+  it('answers MAIL_FAILED and records nothing', async () => {
+    const down = await startCentral({
+      migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0,
+      mail: { smtpUrl: `smtp://127.0.0.1:${await deadPort()}`, from: 'billetterie@guichet.example' },
+    });
+    try {
+      const office = await validatedDesk(down, 'Voyages Sans Courrier');
+      const { order } = await paidOrder(office, 'conciergerie:2025-04-24T08:00:00.000Z');
+      const contact = await newContact(office);
+      const { cookie } = await office.pullAll(null);
+      const answer = await assign(office, order.id, { ticketIds: null, to: { kind: 'contact', contactId: contact.contactId } });
+      expect(answer.status).toBe(422);
+      expect(answer.body.error.code).toBe('MAIL_FAILED');
+      expect(answer.body.error.message).toMatch(new RegExp(`could not be e-mailed to ${contact.email}.*Nothing was assigned`));
+      expect((await office.pull(cookie)).patch).toEqual([]);
+      expect(putsOf((await office.pullAll(null)).patch, 'ticket').every((t) => t.assignedTo === null)).toBe(true);
+    } finally {
+      await down.close();
+    }
+  }, 30_000);
+});
