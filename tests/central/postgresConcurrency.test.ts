@@ -1,10 +1,13 @@
 // Capacity under real concurrency, on a real PostgreSQL: 50 offices race for one 26-place
 // slot through the HTTP API, and pairs of offices race to grow their options on one slot.
 // The negative control removes the guard and the CHECK and must see an oversell — the proof
-// that this test can fail.
+// that this test can fail. Then the expiry sweeper and checkouts race for options at the
+// very instant they expire: an option ends expired or paid, never both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { TEST_CARDS } from '../../src-main/contract/centralApi.std.ts';
 import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
+import { createTestCardProvider } from '../../src-central/payments/testCardProvider.node.ts';
 import { postgresMissing, startPostgres, type TempPostgres } from '../support/postgres.node.ts';
 import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from './centralTestClient.node.ts';
 
@@ -117,6 +120,82 @@ describe.skipIf(missing !== null && !process.env.CI)('capacity on PostgreSQL und
       await central.close();
     }
   }, 60_000);
+
+  it('never lets the expiry sweep and a checkout both win an option at its expiry instant', async () => {
+    const databaseUrl = await cluster.createDatabase('expiry_race');
+    // A server clock that runs at real speed from wherever the test sets it, so that "the
+    // expiry instant" falls between the checkout's steps and the sweep's, as in production.
+    let offset = Date.parse('2025-01-10T09:00:00Z') - Date.now();
+    const now = () => new Date(Date.now() + offset);
+    const setNow = (ms: number) => {
+      offset = ms - Date.now();
+    };
+    const acquirer = createTestCardProvider(now);
+    const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, now, sweepEveryMs: 0, poolSize: 30, paymentProvider: acquirer });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      // 30 Conciergerie slots, each held by two offices with 10 people: each slot's two options expire together.
+      const slotIds = Array.from({ length: 30 }, (_, i) => new Date(Date.parse('2025-04-15T07:30:00Z') + i * 15 * 60_000))
+        .map((at) => `conciergerie:${at.toISOString()}`);
+      const desks = [await validatedDesk(central, 'Agence Matin'), await validatedDesk(central, 'Agence Soir')];
+      const rounds: { expiresAt: number; optionIds: string[] }[] = [];
+      // One desk's mutations go in order; the two desks place side by side.
+      for (const slotId of slotIds) {
+        const placed = await Promise.all(desks.map((desk) => desk.place(slotId, group(10))));
+        expect(placed.every((p) => p.status === 'applied')).toBe(true);
+        rounds.push({ expiresAt: Date.parse(placed[0]!.option!.expiresAt), optionIds: placed.map((p) => p.option!.id) });
+      }
+
+      const answers: { status: number; code?: string }[] = [];
+      for (const { expiresAt, optionIds } of rounds) {
+        setNow(expiresAt - 60_000);
+        await Promise.all(desks.map((desk) => desk.signInAgain()));
+        // From a few milliseconds before the expiry instant to just after it.
+        setNow(expiresAt - 25 + Math.floor(Math.random() * 30));
+        const sweeping = (async () => {
+          for (let i = 0; i < 20; i++) await central.sweepExpired();
+        })();
+        const paying = desks.map((desk, d) => desk.authed('POST', '/orders/checkout', {
+          orderId: crypto.randomUUID(), termsAccepted: true, items: [{ kind: 'option', optionId: optionIds[d], designations: [] }],
+          payment: { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } },
+        }));
+        const [, ...paid] = await Promise.all([sweeping, ...paying]);
+        answers.push(...paid.map((a) => ({ status: a.status, code: a.body?.error?.code })));
+        // Whatever the checkouts left active lapses once the instant has passed.
+        while (now().getTime() <= expiresAt) await new Promise((resolve) => setTimeout(resolve, 2));
+        await central.sweepExpired();
+      }
+
+      expect(answers.every((a) => a.status === 200 || (a.status === 409 && a.code === 'OPTIONS_NOT_HELD'))).toBe(true);
+      const { rows: options } = await client.query(`
+        SELECT o.id, o.state, o.order_id, (SELECT count(*)::int FROM tickets t WHERE t.option_id = o.id) AS tickets
+        FROM options o WHERE o.slot_id = ANY($1)`, [slotIds]);
+      expect(options).toHaveLength(60);
+      const paid = options.filter((o) => o.state === 'confirmed');
+      const expired = options.filter((o) => o.state === 'expired');
+      // Either paid — with its order and its ten tickets — or expired with neither: never both, never neither.
+      expect(paid.length + expired.length).toBe(60);
+      expect(paid.every((o) => o.order_id !== null && o.tickets === 10)).toBe(true);
+      expect(expired.every((o) => o.order_id === null && o.tickets === 0)).toBe(true);
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(paid.length);
+      const { rows: [orderCount] } = await client.query("SELECT count(*)::int AS n FROM orders WHERE state = 'paid'");
+      expect(orderCount.n).toBe(paid.length);
+      // Each slot's seats match its options: none held any more, sold exactly the paid ones.
+      const { rows: slotRows } = await client.query(`
+        SELECT s.id, s.held, s.sold, coalesce(sum(o.head_count) FILTER (WHERE o.state = 'confirmed'), 0)::int AS paid_heads
+        FROM slots s LEFT JOIN options o ON o.slot_id = s.id WHERE s.id = ANY($1) GROUP BY s.id`, [slotIds]);
+      expect(slotRows.every((r) => r.held === 0 && r.sold === r.paid_heads)).toBe(true);
+      // Charged exactly for what was sold: every other authorization voided.
+      expect(acquirer.ledger.filter((e) => e.state === 'captured')).toHaveLength(paid.length);
+      expect(acquirer.ledger.filter((e) => e.state === 'authorized')).toEqual([]);
+      const voided = acquirer.ledger.filter((e) => e.state === 'voided').length;
+      console.info(`expiry race: ${paid.length} paid, ${expired.length} expired (${voided} after their card was authorized, voided) of 60 options`);
+    } finally {
+      await client.end();
+      await central.close();
+    }
+  }, 180_000);
 
   it('control: without the guard and the CHECK, the same race oversells', async () => {
     const databaseUrl = await cluster.createDatabase('unguarded');
