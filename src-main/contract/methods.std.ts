@@ -100,7 +100,8 @@ export const methods = {
   'orders.get': { input: z.strictObject({ orderId: z.string().min(1) }), output: OrderDetailSchema },
   /** The receipt ("justificatif") as a PDF, in the user's language. */
   'orders.receipt': {
-    input: z.strictObject({ orderId: z.string().min(1) }),
+    /** language: the one the user reads now (default: the saved setting, else French). */
+    input: z.strictObject({ orderId: z.string().min(1), language: LanguageSchema.optional() }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   },
   /** Sends tickets of an order by e-mail (online only): to a contact, or to the office's own address. */
@@ -112,6 +113,8 @@ export const methods = {
         z.strictObject({ kind: z.literal('contact'), contactId: z.string().min(1) }),
         z.strictObject({ kind: z.literal('office') }),
       ]),
+      /** The e-mail's and the tickets' language (default: the saved setting, else French). */
+      language: LanguageSchema.optional(),
     }),
     output: z.object({ sentTo: z.string(), count: z.int() }),
   },

@@ -249,6 +249,7 @@ export const en = {
     title: 'Ticket assignment',
     empty: 'No ticket yet. Tickets of paid orders appear here to be assigned.',
     columns: { number: 'Ticket', validFrom: 'Valid from', validUntil: 'Valid until', assignedTo: 'Assigned to', venue: 'Monument', product: 'Product', state: 'State', order: 'Order' },
+    kind: { visitor: 'Visitor', guide: 'Tour guide', leader: 'Accompanying leader' },
     selectOne: 'Select ticket {{number}}',
   },
   assign: {

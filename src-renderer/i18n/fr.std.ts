@@ -251,6 +251,7 @@ export const fr: Messages = {
     title: 'Attribution de billets',
     empty: 'Aucun billet pour l’instant. Les billets des commandes payées apparaîtront ici pour être attribués.',
     columns: { number: 'Billet', validFrom: 'Valable du', validUntil: 'Valable jusqu’au', assignedTo: 'Attribué à', venue: 'Monument', product: 'Produit', state: 'État', order: 'Commande' },
+    kind: { visitor: 'Visiteur', guide: 'Guide conférencier', leader: 'Accompagnateur' },
     selectOne: 'Sélectionner le billet {{number}}',
   },
   assign: {

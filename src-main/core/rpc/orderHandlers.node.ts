@@ -41,16 +41,16 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
     return orderDetail(store.db, orderId)!;
   },
 
-  'orders.receipt': async ({ orderId }, { store }) => {
+  'orders.receipt': async ({ orderId, language }, { store }) => {
     const order = orderOrThrow(store.db, orderId);
     const { office, user } = signedInSession(store.db);
     const pdf = await renderReceiptPdf(order, { company: office.company, contactName: user.contactName, email: user.email }, {
-      language: readSettings(store.db).language ?? 'fr',
+      language: language ?? readSettings(store.db).language ?? 'fr',
     });
     return { fileName: `justificatif-${order.number}.pdf`, base64: pdf.toString('base64') };
   },
 
-  'orders.assign': async ({ orderId, ticketIds, to }, ctx) => {
+  'orders.assign': async ({ orderId, ticketIds, to, language: asked }, ctx) => {
     const { db } = ctx.store;
     orderOrThrow(db, orderId);
     if (to.kind === 'contact' && !findContact(db, to.contactId)) throw notFound('contact', to.contactId);
@@ -59,7 +59,7 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
     const contactSent = to.kind === 'office'
       || await sendFirst(ctx.sync, db, (row) => (row.args as { contactId?: string }).contactId === to.contactId);
     if (!contactSent) throw new GuichetError('OFFLINE', 'Sending tickets needs the connection.');
-    const language = readSettings(db).language ?? 'fr';
+    const language = asked ?? readSettings(db).language ?? 'fr';
     const { sentTo, tickets } = await askCentral(() =>
       ctx.sync.authorised((token) => ctx.central.assignTickets(token, orderId, { ticketIds, to, language })));
     ctx.store.sqlite.transaction(() => tickets.forEach((ticket) => putTicket(db, ticket)))();

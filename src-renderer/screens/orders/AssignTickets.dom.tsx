@@ -48,7 +48,7 @@ export function AssignTickets({ orderId, selected, total, onAssigned }: { orderI
 
   async function assign(to: { kind: 'contact'; contactId: string } | { kind: 'office' }) {
     setBusy(true);
-    const done = await attempt('orders.assign', { orderId, ticketIds: selected.length > 0 ? selected : null, to });
+    const done = await attempt('orders.assign', { orderId, ticketIds: selected.length > 0 ? selected : null, to, language });
     setBusy(false);
     if (done) {
       say(t('assign.sent', { count: done.count, email: done.sentTo }));
@@ -57,7 +57,7 @@ export function AssignTickets({ orderId, selected, total, onAssigned }: { orderI
   }
 
   return (
-    <section className="assign-tickets" aria-label={t('assign.title')} lang={language}>
+    <section className="assign-tickets" aria-label={t('assign.title')}>
       <h3>{t('assign.title')}</h3>
       <p className="hint">{t(selected.length > 0 ? 'assign.selected' : 'assign.all', { count })}</p>
       <div className="toolbar">

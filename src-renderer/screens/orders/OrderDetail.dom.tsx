@@ -103,7 +103,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
   const detail = remote.value;
 
   async function printReceipt() {
-    const file = await attempt('orders.receipt', { orderId });
+    const file = await attempt('orders.receipt', { orderId, language });
     if (file) downloadBase64(file.fileName, file.base64, 'application/pdf');
   }
 
@@ -141,6 +141,10 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
           <div className="toolbar">
             <button type="button" className="button-secondary" onClick={() => void printReceipt()}>{t('orders.printReceipt')}</button>
           </div>
+          {detail.tickets.some((ticket) => ticket.state === 'valid') && (
+            <AssignTickets orderId={orderId} selected={[...selected]} total={detail.tickets.filter((ticket) => ticket.state === 'valid').length}
+              onAssigned={() => { setSelected(new Set()); reload(); }} />
+          )}
           <h3>{t('orders.tickets', { count: detail.tickets.length })}</h3>
           {detail.tickets.length === 0 ? (
             <p className="hint">{t(detail.order.state === 'awaiting_transfer' ? 'orders.ticketsAfterTransfer' : 'orders.noTickets')}</p>
@@ -163,17 +167,13 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
                         checked={selected.has(ticket.id)} onChange={() => toggle(ticket.id)} />
                     </td>
                     <td className="mono">{ticket.number}</td>
-                    <td>{ticket.label[language]}</td>
+                    <td title={ticket.label[language]}>{t(`tickets.kind.${ticket.kind}`)}</td>
                     <td><StateBadge state={ticket.state} /></td>
                     <td>{ticket.assignedTo ? `${ticket.assignedTo.name} <${ticket.assignedTo.email}>` : '—'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          )}
-          {detail.tickets.some((ticket) => ticket.state === 'valid') && (
-            <AssignTickets orderId={orderId} selected={[...selected]} total={detail.tickets.filter((ticket) => ticket.state === 'valid').length}
-              onAssigned={() => { setSelected(new Set()); reload(); }} />
           )}
         </>
       )}

@@ -28,7 +28,7 @@ export function TicketsScreen() {
         columns={[
           { key: 'number', header: t('tickets.columns.number'), cell: (ticket) => <span className="mono">{ticket.number}</span> },
           { key: 'venue', header: t('tickets.columns.venue'), cell: (ticket) => ticket.venueName },
-          { key: 'product', header: t('tickets.columns.product'), cell: (ticket) => ticket.label[language] },
+          { key: 'product', header: t('tickets.columns.product'), cell: (ticket) => <span title={ticket.label[language]}>{t(`tickets.kind.${ticket.kind}`)}</span> },
           { key: 'validFrom', header: t('tickets.columns.validFrom'), cell: (ticket) => formatDateTime(ticket.validFrom, language) },
           { key: 'validUntil', header: t('tickets.columns.validUntil'), cell: (ticket) => formatDateTime(ticket.validUntil, language) },
           { key: 'state', header: t('tickets.columns.state'), cell: (ticket) => <StateBadge state={ticket.state} /> },
