@@ -93,7 +93,8 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
 
   const bookings: PlannedBooking[] = [];
   const ruleBreakers: string[] = [];
-  const unsellable: string[] = [];
+  const closed: string[] = [];
+  const full: string[] = [];
   for (const { item, composition, slotId } of known) {
     const [slot] = await db.select().from(slots).where(eq(slots.id, slotId));
     if (!slot) throw new HttpError(404, 'NOT_FOUND', `No slot ${slotId}.`);
@@ -102,8 +103,8 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
     if (item.kind === 'direct') {
       if (groupViolations(venue.rules, composition, { specialVisit: item.specialVisit ?? false }).length > 0) ruleBreakers.push(item.itemId);
       // Checked again by the guarded UPDATE; refused here, no card is authorized for seats that are not there.
-      const open = slot.status === 'open' && slot.startsAt.getTime() > now.getTime();
-      if (!open || slot.capacity - slot.held - slot.sold < people) unsellable.push(item.itemId);
+      if (slot.status !== 'open' || slot.startsAt.getTime() <= now.getTime()) closed.push(item.itemId);
+      else if (slot.capacity - slot.held - slot.sold < people) full.push(item.itemId);
     }
     const products = await venueProducts(db, venue.id);
     bookings.push({
@@ -114,8 +115,10 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
   if (ruleBreakers.length > 0) {
     throw new HttpError(422, 'GROUP_RULE', 'The venue does not take this group on one slot.', { itemIds: ruleBreakers });
   }
-  if (unsellable.length > 0) {
-    throw new HttpError(409, 'SLOT_FULL', 'Not enough seats left on the slot for the whole group.', { itemIds: unsellable });
+  if (closed.length + full.length > 0) {
+    throw new HttpError(409, 'SLOT_FULL', closed.length > 0
+      ? 'The slot is no longer on sale to groups (closed by the venue, cancelled or already started).'
+      : 'Not enough seats left on the slot for the whole group.', { itemIds: [...closed, ...full] });
   }
   return { bookings, totalCents: bookings.reduce((sum, b) => sum + b.price.totalCents, 0) };
 }

@@ -260,6 +260,15 @@ describe('buying at once, where no option is possible', () => {
     expect(slotIn((await env.desk.pullAll(null)).patch, slot)).toMatchObject({ remaining: 5 });
   });
 
+  it('refuses a slot the venue closed to groups, saying so', async () => {
+    const slot = 'chateau-de-vincennes:2025-02-04T12:00:00.000Z';
+    await admin(env.central, `/admin/slots/${encodeURIComponent(slot)}/availability`, { available: false });
+    const itemId = randomUUID();
+    const answer = await checkout(env.desk, checkoutRequest([{ kind: 'direct', itemId, slotId: slot, composition: group(10), designations: [] }]));
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatchObject({ code: 'SLOT_FULL', itemIds: [itemId], message: expect.stringContaining('no longer on sale') });
+  });
+
   it("refuses a group the venue does not take, naming the item", async () => {
     const itemId = randomUUID();
     const answer = await checkout(env.desk, checkoutRequest([
