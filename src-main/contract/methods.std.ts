@@ -92,7 +92,11 @@ export const methods = {
   'requests.advance': { input: z.strictObject({ id: z.string().min(1), notes: z.string().max(2000).optional() }), output: VenueRequestSchema },
   'companions.list': { input: none, output: z.array(CompanionRowSchema) },
   'companions.save': { input: CompanionFieldsSchema.extend({ id: z.string().optional() }), output: CompanionRowSchema },
-  'companions.delete': { input: z.strictObject({ id: z.string().min(1) }), output: z.object({ deleted: z.literal(true) }) },
+  /** Refused (COMPANION_IN_USE) while future bookings name the companion, unless the user confirmed it knowing that. */
+  'companions.delete': {
+    input: z.strictObject({ id: z.string().min(1), confirmInUse: z.boolean().optional() }),
+    output: z.object({ deleted: z.literal(true) }),
+  },
   'orders.list': {
     input: z.strictObject({ from: LocalDateSchema.optional(), to: LocalDateSchema.optional(), state: OrderStateSchema.optional() }),
     output: z.array(OrderRowSchema),

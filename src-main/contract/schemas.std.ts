@@ -166,6 +166,8 @@ export const CompanionRowSchema = z.object({
   placeholder: z.boolean(),
   /** A change waiting to be sent to the central service. */
   pending: z.boolean(),
+  /** Visits still to come (paid, awaiting transfer, or in the cart) that name this companion. */
+  futureBookings: z.int(),
 });
 export type CompanionRowDto = z.infer<typeof CompanionRowSchema>;
 

@@ -66,12 +66,12 @@ function DeleteAction({ companion, onDone }: { companion: CompanionRowDto; onDon
   if (!asking) return <button type="button" className="button-secondary" onClick={() => setAsking(true)}>{t('companions.delete')}</button>;
   return (
     <span className="confirm" role="group">
-      <span>{t('companions.confirmDelete', { name })}</span>
+      <span>{companion.futureBookings > 0 ? t('companions.confirmDeleteInUse', { name, count: companion.futureBookings }) : t('companions.confirmDelete', { name })}</span>
       <button
         type="button"
         className="button-danger"
         onClick={async () => {
-          if (await attempt('companions.delete', { id: companion.id })) {
+          if (await attempt('companions.delete', { id: companion.id, confirmInUse: companion.futureBookings > 0 })) {
             say(t('companions.deleted', { name }));
             onDone();
           }

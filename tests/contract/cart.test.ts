@@ -133,12 +133,19 @@ describe('companions named in the cart', () => {
     expect(await cart(core)).toEqual(all);
   });
 
-  it('a companion deleted from the registry leaves the tickets it held undesignated', async () => {
+  it('deleting a companion named for visits to come is refused until confirmed; then its tickets are undesignated', async () => {
     const core = await desk();
     const anna = await companion(core, 'NDIAYE');
     await cartWithTwoGroups(core);
     expect((await ok<CartDto>(core, 'cart.applyToAll', { companionId: anna.id })).undesignated).toBe(0);
-    await ok(core, 'companions.delete', { id: anna.id });
+    const listed = await ok<{ id: string; futureBookings: number }[]>(core, 'companions.list');
+    expect(listed.find((c) => c.id === anna.id)?.futureBookings).toBe(2);
+
+    const refused = await core.dispatch('companions.delete', { id: anna.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', details: { rule: 'COMPANION_IN_USE', count: 2 } } });
+    expect((await cart(core)).undesignated).toBe(0);
+
+    await ok(core, 'companions.delete', { id: anna.id, confirmInUse: true });
     const after = await cart(core);
     expect(after.undesignated).toBe(4);
     expect(after.groups.flatMap((g) => g.companionLines.map((l) => l.companionId))).toEqual([null, null, null, null]);

@@ -134,6 +134,14 @@ test('options → cart → refused without companion → Apply to all → card �
   await shell.go('tickets');
   await expect(page.locator('tr[data-ticket-number]')).toHaveCount(17);
   await screenshot(page, 'tickets-list-en');
+
+  await shell.go('companions');
+  const lola = page.locator('tr[data-companion-id]').filter({ hasText: 'LAGO' });
+  await lola.getByRole('button', { name: 'Delete' }).click();
+  await expect(lola).toContainText('Lola LAGO is the designated companion of 1 visit still to come');
+  await screenshot(page, 'companion-delete-in-use-en');
+  await lola.getByRole('button', { name: 'Keep' }).click();
+  await expect(lola).toBeVisible();
 });
 
 test('buy at once where no option is possible, pay by transfer, released by the back office, cancelled by the venue', async ({ page }) => {

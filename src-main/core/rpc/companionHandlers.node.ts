@@ -5,7 +5,8 @@ import type { NewMutation } from '../../contract/centralApi.std.ts';
 import { findCompanion, listCompanions } from '../store/companionsRepo.node.ts';
 import { applyLocally } from '../sync/localMutators.node.ts';
 import { recordMutation } from '../sync/outbox.node.ts';
-import { notFound } from './guichetError.std.ts';
+import { futureBookingsByCompanion } from './companionUses.node.ts';
+import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
 
 function record(ctx: HandlerContext, mutation: NewMutation) {
@@ -20,7 +21,7 @@ function record(ctx: HandlerContext, mutation: NewMutation) {
 }
 
 export const companionHandlers: HandlerTable<'companions.list' | 'companions.save' | 'companions.delete'> = {
-  'companions.list': (_input, { store }) => listCompanions(store.db),
+  'companions.list': (_input, { store, now }) => listCompanions(store.db, futureBookingsByCompanion(store.db, now())),
 
   'companions.save': ({ id, ...fields }, ctx) => {
     if (id && !findCompanion(ctx.store.db, id)) throw notFound('companion', id);
@@ -29,8 +30,12 @@ export const companionHandlers: HandlerTable<'companions.list' | 'companions.sav
     return findCompanion(ctx.store.db, companionId)!;
   },
 
-  'companions.delete': ({ id }, ctx) => {
-    if (!findCompanion(ctx.store.db, id)) throw notFound('companion', id);
+  'companions.delete': ({ id, confirmInUse }, ctx) => {
+    const companion = findCompanion(ctx.store.db, id, futureBookingsByCompanion(ctx.store.db, ctx.now()));
+    if (!companion) throw notFound('companion', id);
+    if (companion.futureBookings > 0 && !confirmInUse) {
+      throw new GuichetError('RULE_VIOLATION', 'Future bookings name this companion.', { rule: 'COMPANION_IN_USE', count: companion.futureBookings });
+    }
     record(ctx, { name: 'companion.delete', args: { companionId: id } });
     return { deleted: true as const };
   },
