@@ -1,7 +1,10 @@
 // Ticket assignment ("Attribution de billets", DOMAIN.md §6) through a real SMTP server on
 // loopback: the contact receives the tickets as a PDF, and the assignment is recorded — and
 // pulled — only once the mail server has taken the message.
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -144,4 +147,27 @@ describe('assigning tickets while the mail server is down', () => {
       await down.close();
     }
   }, 30_000);
+});
+
+describe('assigning tickets with no mail server configured', () => {
+  it('writes the message as an .eml file in the data folder, and records the assignment', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-mail-'));
+    const demo = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir: path.join(dataDir, 'db'), now: () => clock.now, sweepEveryMs: 0 });
+    try {
+      expect(demo.mailDropDir).toBe(path.join(dataDir, 'db', 'mail'));
+      const office = await validatedDesk(demo, 'Voyages Démo');
+      const { order } = await paidOrder(office, 'conciergerie:2025-04-24T09:00:00.000Z');
+      const contact = await newContact(office);
+      const answer = await assign(office, order.id, { ticketIds: null, to: { kind: 'contact', contactId: contact.contactId } });
+      expect(answer.status).toBe(200);
+      const files = fs.readdirSync(demo.mailDropDir!);
+      expect(files).toEqual([expect.stringMatching(/\.eml$/)]);
+      const mail = await simpleParser(fs.readFileSync(path.join(demo.mailDropDir!, files[0]!)));
+      expect(mail.subject).toBe(`Vos billets — commande ${order.number}`);
+      expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    } finally {
+      await demo.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
