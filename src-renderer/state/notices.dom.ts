@@ -18,12 +18,16 @@ interface NoticeState {
 
 let next = 1;
 const LIFETIME_MS = 8000;
+const MAX_SUCCESSES = 3;
 
 export const useNotices = create<NoticeState>((set, get) => ({
   notices: [],
   say(text) {
     const id = next++;
-    set({ notices: [...get().notices, { id, kind: 'success', text }] });
+    // A busy morning says many things: only the latest few successes stay in the way.
+    const successes = get().notices.filter((n) => n.kind === 'success');
+    const dropped = new Set(successes.slice(0, Math.max(0, successes.length - (MAX_SUCCESSES - 1))).map((n) => n.id));
+    set({ notices: [...get().notices.filter((n) => !dropped.has(n.id)), { id, kind: 'success', text }] });
     setTimeout(() => get().dismiss(id), LIFETIME_MS);
   },
   fail(error) {
