@@ -5,35 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net, { type AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../src-central/mail/mailer.node.ts';
 import { ticketMail } from '../../src-central/mail/ticketMail.node.ts';
 import { renderTicketsPdf } from '../../src-main/core/print/ticketsPdf.node.ts';
+import { simpleParser } from 'mailparser';
 import { seedTickets } from '../print/printFixtures.node.ts';
+import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox.node.ts';
 
 const FROM = '"Guichet" <billetterie@guichet.example>';
-
-interface Received { envelopeTo: string[]; mail: ParsedMail }
-
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 function pdfPages(pdf: Buffer): number {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-mail-')), 'attachment.pdf');
@@ -57,8 +37,8 @@ const annasTickets = (language: 'fr' | 'en') =>
   });
 
 describe('tickets by e-mail through SMTP', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  beforeAll(async () => { smtp = await startSmtpServer(); });
+  let smtp: SmtpInbox;
+  beforeAll(async () => { smtp = await startSmtpInbox(); });
   afterAll(async () => { await smtp.close(); });
 
   it('delivers the ticket bundle to the contact, in French, with the PDF attached', async () => {
@@ -111,7 +91,7 @@ describe('tickets by e-mail through SMTP', () => {
 
 describe('when mail cannot go', () => {
   it('rejects, naming the recipient and server, when the SMTP server is down', async () => {
-    const smtp = await startSmtpServer();
+    const smtp = await startSmtpInbox();
     await smtp.close();
     const mailer = createMailer({ smtpUrl: smtp.url, from: FROM });
     try {

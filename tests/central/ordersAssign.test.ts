@@ -2,56 +2,35 @@
 // loopback: the contact receives the tickets as a PDF, and the assignment is recorded — and
 // pulled — only once the mail server has taken the message.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssignTicketsResponseSchema } from '../../src-main/contract/centralApi.std.ts';
 import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
 import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from './centralTestClient.node.ts';
+import { simpleParser } from 'mailparser';
+import { deadPort, startSmtpInbox, type SmtpInbox } from '../support/smtpInbox.node.ts';
 import { applyToAll, byTransfer, checkoutRequest, companion, pay, putsOf } from './orderTestKit.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+let inbox: SmtpInbox;
 let central: RunningCentral;
 let desk: Desk;
 let other: Desk;
 
-/** A port nothing listens on: the mail server is down. */
-async function deadPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as net.AddressInfo;
+  inbox = await startSmtpInbox();
   central = await startCentral({
     migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0,
-    mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: '"Guichet" <billetterie@guichet.example>' },
+    mail: { smtpUrl: inbox.url, from: '"Guichet" <billetterie@guichet.example>' },
   });
   desk = await validatedDesk(central, 'Voyages Lumière');
   other = await validatedDesk(central, 'Voyages Autres');
 });
 afterAll(async () => {
   await central.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await inbox.close();
 });
 
 /** An order of 10 visitors and a guide on the Conciergerie, paid by card unless told otherwise. */
@@ -68,7 +47,7 @@ async function newContact(of: Desk) {
 }
 
 const assign = (of: Desk, orderId: string, body: unknown) => of.authed('POST', `/orders/${orderId}/assign`, body);
-const mailTo = (address: string) => received.filter((m) => [m.to].flat().some((to) => to?.value.some((a) => a.address === address)));
+const mailTo = (address: string) => inbox.mailTo(address);
 
 describe('assigning tickets', () => {
   it("e-mails every ticket of the order to a contact as one PDF, then records the assignment the office pulls", async () => {

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { TEST_CARDS } from '../../src-main/contract/centralApi.std.ts';
 import { startCentralHarness, type CentralHarness } from '../support/centralHarness.node.ts';
 import { startHostProcess, type RunningHost } from '../support/hostProcess.node.ts';
@@ -39,7 +40,15 @@ test.afterEach(async () => {
   await inbox.close();
 });
 
-async function createCompanion(page: AppShell['page'], shell: AppShell, firstName: string, surname: string) {
+/** The office's desk, signed in, with the page objects of the screens these tests use. */
+async function signedIn(page: Page) {
+  const shell = new AppShell(page);
+  await shell.open(host.launchUrl);
+  await shell.signIn(credentials);
+  return { shell, calendar: new CalendarPage(page), panel: new BookingPanel(page), cart: new CartPage(page), orders: new OrdersPage(page) };
+}
+
+async function createCompanion(page: Page, shell: AppShell, firstName: string, surname: string) {
   await shell.go('companions');
   await page.getByRole('button', { name: /^(Create a companion|Créer un accompagnateur)$/ }).click();
   const panel = page.getByRole('complementary');
@@ -52,13 +61,7 @@ async function createCompanion(page: AppShell['page'], shell: AppShell, firstNam
 }
 
 test('options → cart → refused without companion → Apply to all → card → tickets assigned and mailed → receipt', async ({ page }) => {
-  const shell = new AppShell(page);
-  const calendar = new CalendarPage(page);
-  const panel = new BookingPanel(page);
-  const cart = new CartPage(page);
-  const orders = new OrdersPage(page);
-  await shell.open(host.launchUrl);
-  await shell.signIn(credentials);
+  const { shell, calendar, panel, cart, orders } = await signedIn(page);
   await createCompanion(page, shell, 'Lola', 'LAGO');
 
   await shell.go('calendar');
@@ -145,13 +148,7 @@ test('options → cart → refused without companion → Apply to all → card �
 });
 
 test('buy at once where no option is possible, pay by transfer, released by the back office, cancelled by the venue', async ({ page }) => {
-  const shell = new AppShell(page);
-  const calendar = new CalendarPage(page);
-  const panel = new BookingPanel(page);
-  const cart = new CartPage(page);
-  const orders = new OrdersPage(page);
-  await shell.open(host.launchUrl);
-  await shell.signIn(credentials);
+  const { shell, calendar, panel, cart, orders } = await signedIn(page);
   await shell.switchLanguage('fr');
   await createCompanion(page, shell, 'Lola', 'LAGO');
 

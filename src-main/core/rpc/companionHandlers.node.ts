@@ -1,24 +1,11 @@
 // The office's registry of guides and accompanying leaders, shared by its workstations
 // through sync: each change is written locally with its outbox row in one transaction.
 import crypto from 'node:crypto';
-import type { NewMutation } from '../../contract/centralApi.std.ts';
 import { findCompanion, listCompanions } from '../store/companionsRepo.node.ts';
-import { applyLocally } from '../sync/localMutators.node.ts';
-import { recordMutation } from '../sync/outbox.node.ts';
 import { futureBookingsByCompanion } from './companionUses.node.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
-import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
-
-function record(ctx: HandlerContext, mutation: NewMutation) {
-  const nowIso = ctx.now().toISOString();
-  ctx.store.sqlite.transaction(() => {
-    recordMutation(ctx.store.db, mutation, nowIso);
-    applyLocally(ctx.store.db, mutation, nowIso);
-  })();
-  ctx.emit('companions.changed', {});
-  ctx.emit('sync.status', ctx.sync.status());
-  void ctx.sync.syncNow();
-}
+import type { HandlerTable } from './handlerContext.node.ts';
+import { recordChanges } from './recordChanges.node.ts';
 
 export const companionHandlers: HandlerTable<'companions.list' | 'companions.save' | 'companions.delete'> = {
   'companions.list': (_input, { store, now }) => listCompanions(store.db, futureBookingsByCompanion(store.db, now())),
@@ -26,7 +13,7 @@ export const companionHandlers: HandlerTable<'companions.list' | 'companions.sav
   'companions.save': ({ id, ...fields }, ctx) => {
     if (id && !findCompanion(ctx.store.db, id)) throw notFound('companion', id);
     const companionId = id ?? crypto.randomUUID();
-    record(ctx, { name: 'companion.save', args: { companionId, ...fields } });
+    recordChanges(ctx, [{ name: 'companion.save', args: { companionId, ...fields } }], 'companions.changed');
     return findCompanion(ctx.store.db, companionId)!;
   },
 
@@ -36,7 +23,7 @@ export const companionHandlers: HandlerTable<'companions.list' | 'companions.sav
     if (companion.futureBookings > 0 && !confirmInUse) {
       throw new GuichetError('RULE_VIOLATION', 'Future bookings name this companion.', { rule: 'COMPANION_IN_USE', count: companion.futureBookings });
     }
-    record(ctx, { name: 'companion.delete', args: { companionId: id } });
+    recordChanges(ctx, [{ name: 'companion.delete', args: { companionId: id } }], 'companions.changed');
     return { deleted: true as const };
   },
 };

@@ -7,13 +7,12 @@ import { optionExpiry } from '../domain/optionExpiry.std.ts';
 import { findVenue } from '../store/catalogueRepo.node.ts';
 import { deleteOption, findOption, listOptions, optionRow as readOptionRow } from '../store/optionsRepo.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
-import { applyLocally } from '../sync/localMutators.node.ts';
-import { recordMutation } from '../sync/outbox.node.ts';
 import { syncState } from '../sync/syncState.node.ts';
 import type { NewMutation } from '../../contract/centralApi.std.ts';
 import { notFound } from './guichetError.std.ts';
 import { checkGroupRules, checkSeats, checkSlotOpen, refuse, slotAndVenue } from './slotChecks.node.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
+import { recordChanges } from './recordChanges.node.ts';
 
 /** The server's clock as this workstation last measured it. */
 export const serverNow = (ctx: HandlerContext) => new Date(ctx.now().getTime() + syncState.serverOffsetMs(ctx.store.db));
@@ -31,17 +30,7 @@ function checkPlaceable(ctx: HandlerContext, slotId: string, composition: GroupC
 }
 
 function record(ctx: HandlerContext, mutations: NewMutation[], before?: () => void) {
-  const nowIso = ctx.now().toISOString();
-  ctx.store.sqlite.transaction(() => {
-    before?.();
-    for (const mutation of mutations) {
-      recordMutation(ctx.store.db, mutation, nowIso);
-      applyLocally(ctx.store.db, mutation, nowIso);
-    }
-  })();
-  ctx.emit('options.changed', {});
-  ctx.emit('sync.status', ctx.sync.status());
-  void ctx.sync.syncNow();
+  recordChanges(ctx, mutations, 'options.changed', before);
 }
 
 function optionRow(ctx: HandlerContext, optionId: string) {

@@ -9,6 +9,7 @@ import { attempt } from '../../state/attempt.dom.ts';
 import { useNotices } from '../../state/notices.dom.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
 import { formatDateTime, formatMoney } from '../../format/formatters.dom.ts';
+import { PriceLineRows } from '../../components/PriceLineRows.dom.tsx';
 import { SplitPlanner } from './SplitPlanner.dom.tsx';
 
 const FIELDS = ['visitors', 'guides', 'leaders'] as const;
@@ -87,14 +88,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
           <p className="hint">{t('booking.headCount', { count: q.headCount, remaining: q.remaining })}</p>
           <table className="data-table price-lines">
             <tbody>
-              {q.lines.map((line) => (
-                <tr key={line.productId}>
-                  <td>{line.label[language]}</td>
-                  <td className="numeric">{formatMoney(line.unitCents, language)}</td>
-                  <td className="numeric">× {line.quantity}</td>
-                  <td className="numeric">{formatMoney(line.totalCents, language)}</td>
-                </tr>
-              ))}
+              <PriceLineRows lines={q.lines} />
               <tr><td colSpan={3}>{t('booking.discounts')}</td><td className="numeric">{formatMoney(q.discountCents, language)}</td></tr>
               <tr className="total"><td colSpan={3}>{t('booking.total')}</td><td className="numeric" data-testid="total">{formatMoney(q.totalCents, language)}</td></tr>
             </tbody>

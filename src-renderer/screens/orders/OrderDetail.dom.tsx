@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetailDto } from '../../../src-main/contract/orderSchemas.std.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
+import { PriceLineRows } from '../../components/PriceLineRows.dom.tsx';
 import { StateBadge } from '../../components/StateBadge.dom.tsx';
 import { downloadBase64 } from '../../format/download.dom.ts';
 import { formatDateTime, formatMoney } from '../../format/formatters.dom.ts';
@@ -25,14 +26,7 @@ function Bookings({ detail }: { detail: OrderDetailDto }) {
       </h3>
       <table className="data-table">
         <tbody>
-          {b.lines.map((l) => (
-            <tr key={l.productId}>
-              <td>{l.label[language]}</td>
-              <td className="numeric">{formatMoney(l.unitCents, language)}</td>
-              <td className="numeric">× {l.quantity}</td>
-              <td className="numeric">{formatMoney(l.totalCents, language)}</td>
-            </tr>
-          ))}
+          <PriceLineRows lines={b.lines} />
         </tbody>
       </table>
       {b.companions.length > 0 && (
