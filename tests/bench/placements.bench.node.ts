@@ -9,24 +9,24 @@ import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
 const CLIENTS = 50;
 const PER_CLIENT = 20;
 
-function percentile(sortedMs: number[], p: number): number {
+export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))]!;
 }
 
-function report(label: string, latencies: number[], elapsedMs: number, extra = ''): void {
+export function report(label: string, latencies: number[], elapsedMs: number, extra = '', what = 'placements'): void {
   const sorted = [...latencies].sort((a, b) => a - b);
-  console.log(`  ${label}: ${latencies.length} placements in ${(elapsedMs / 1000).toFixed(2)} s = ${Math.round(latencies.length / (elapsedMs / 1000))}/s, `
+  console.log(`  ${label}: ${latencies.length} ${what} in ${(elapsedMs / 1000).toFixed(2)} s = ${Math.round(latencies.length / (elapsedMs / 1000))}/s, `
     + `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms${extra}`);
 }
 
-async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T> {
+export async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await work();
   latencies.push(performance.now() - started);
   return result;
 }
 
-async function bookableSlots(databaseUrl: string, count: number): Promise<string[]> {
+export async function bookableSlots(databaseUrl: string, count: number): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

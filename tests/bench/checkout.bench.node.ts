@@ -1,0 +1,56 @@
+// Checkouts per second against a real PostgreSQL through the HTTP API: 50 offices each pay
+// their held options one by one by card (authorize, confirm in one locked transaction with
+// seats held → sold and one signed ticket per person, capture).
+import { startCentral } from '../../src-central/central.node.ts';
+import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from '../central/centralTestClient.node.ts';
+import { applyToAll, checkoutRequest, companion, pay } from '../central/orderTestKit.node.ts';
+import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
+import { bookableSlots, report, timed } from './placements.bench.node.ts';
+
+const CLIENTS = 50;
+const PER_CLIENT = 10;
+/** 16 visitors and a guide: the seed's Sainte-Chapelle group, 17 tickets per order. */
+const GROUP = group(16, 1);
+
+export async function benchCheckout(): Promise<void> {
+  const missing = postgresMissing();
+  if (missing) {
+    console.log(`checkout: skipped (${missing})`);
+    return;
+  }
+  const cluster = await startPostgres();
+  try {
+    const databaseUrl = await cluster.createDatabase('bench_checkout');
+    const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, sweepEveryMs: 0, poolSize: 20 });
+    try {
+      const desks: Desk[] = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => validatedDesk(central, `Bench ${i}`)));
+      const slots = await bookableSlots(databaseUrl, CLIENTS * PER_CLIENT);
+      const held = await Promise.all(desks.map(async (desk, d) => {
+        const guide = await companion(desk, 'guide');
+        const options: string[] = [];
+        for (let i = 0; i < PER_CLIENT; i += 1) {
+          const placed = await desk.place(slots[d * PER_CLIENT + i]!, GROUP);
+          if (placed.status !== 'applied') throw new Error(`place: ${placed.code}`);
+          options.push(placed.option!.id);
+        }
+        return { guide, options };
+      }));
+      console.log(`checkout (HTTP → central service → PostgreSQL 15, ${CLIENTS} concurrent offices, pool of 20 connections, card, 17 tickets per order)`);
+
+      const latencies: number[] = [];
+      const started = performance.now();
+      await Promise.all(desks.map(async (desk, d) => {
+        for (const optionId of held[d]!.options) {
+          const items = [{ kind: 'option' as const, optionId, designations: applyToAll(GROUP, held[d]!.guide) }];
+          const { tickets } = await timed(latencies, () => pay(desk, checkoutRequest(items)));
+          if (tickets.length !== 17) throw new Error(`checkout issued ${tickets.length} tickets`);
+        }
+      }));
+      report('one option per order', latencies, performance.now() - started, ` (${latencies.length * 17} tickets signed)`, 'checkouts');
+    } finally {
+      await central.close();
+    }
+  } finally {
+    await cluster.stop();
+  }
+}
