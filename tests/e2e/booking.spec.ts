@@ -129,3 +129,19 @@ test('keyboard only: from the month to a placed option', async ({ page, host, sh
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Option prepared for Sainte-Chapelle' })).toBeVisible();
 });
+
+test('the week view of a week across two months shows all seven days with their slots', async ({ page, host, shell, calendar }) => {
+  await shell.open(host.launchUrl);
+  // The first day of a month that is not a Monday: its week starts in the month before.
+  const today = new Date();
+  let first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 2, 1, 12));
+  if (first.getUTCDay() === 1) first = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1, 12));
+  await calendar.openDay('Sainte-Chapelle', first);
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  const days = page.locator('.week-view .week-day');
+  await expect(days).toHaveCount(7);
+  const before = new Date(first.getTime() - DAY);
+  await expect(days.first()).not.toHaveAttribute('aria-label', new RegExp(new Intl.DateTimeFormat('en-GB', { month: 'long' }).format(first)));
+  await expect(page.locator(`.week-view .week-day[aria-label*="${new Intl.DateTimeFormat('en-GB', { month: 'long' }).format(before)}"] button.slot`).first()).toBeVisible();
+  await screenshot(page, 'calendar-week-across-months-en');
+});

@@ -3,6 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarMonthDto } from '../../../src-main/contract/schemas.std.ts';
 import { useApp } from '../../state/appStore.dom.ts';
 import { formatLocalDate, formatTime } from '../../format/formatters.dom.ts';
+import { useRemote } from '../../state/useRemote.dom.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Monday to Sunday of the week holding `day` (ISO dates; noon UTC keeps daylight saving out of it). */
+function weekOf(day: string): string[] {
+  const noon = Date.parse(`${day}T12:00:00Z`);
+  const monday = noon - ((new Date(noon).getUTCDay() + 6) % 7) * DAY_MS;
+  return Array.from({ length: 7 }, (_, i) => new Date(monday + i * DAY_MS).toISOString().slice(0, 10));
+}
 
 export function WeekView({ month, selectedDay, selectedSlot, minPlaces, onSelectSlot }: {
   month: CalendarMonthDto;
@@ -13,9 +23,12 @@ export function WeekView({ month, selectedDay, selectedSlot, minPlaces, onSelect
 }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const index = month.days.findIndex((d) => d.date === selectedDay);
-  const monday = index - ((new Date(`${selectedDay}T12:00:00Z`).getUTCDay() + 6) % 7);
-  const week = month.days.slice(Math.max(0, monday), monday + 7);
+  const dates = weekOf(selectedDay);
+  // A week across two months needs the other month's days too.
+  const otherMonth = dates.map((d) => d.slice(0, 7)).find((m) => m !== month.month) ?? null;
+  const neighbour = useRemote('calendar.month', otherMonth ? { venueId: month.venueId, month: otherMonth } : null);
+  const known = [...month.days, ...(neighbour.value?.month === otherMonth ? neighbour.value.days : [])];
+  const week = dates.flatMap((date) => known.filter((d) => d.date === date));
   return (
     <div className="week-view" role="grid" aria-label={t('calendar.week')}>
       {week.map((day) => (
