@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uuid,
 } from 'drizzle-orm/pg-core';
-import { ORDER_STATES } from '../../src-main/contract/centralApi.std.ts';
+import { ORDER_STATES, VENUE_REQUEST_STATES } from '../../src-main/contract/centralApi.std.ts';
 
 /**
  * Ids compared by bytes: pull pages resume after the last (version, entity, id) key, and
@@ -127,6 +127,24 @@ export const companions = pgTable('companions', {
   deleted: boolean('deleted').notNull().default(false),
   version: version(),
 }, (t) => [index('companions_office_version').on(t.officeId, t.version, t.id)]);
+
+/** Requests to monuments booked through their own booking department (DOMAIN.md §1), shared by the office's workstations. */
+export const venueRequests = pgTable('venue_requests', {
+  /** The desktop's uuid: a request is recorded offline too. */
+  id: byteText('id').primaryKey(),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  venueId: byteText('venue_id').notNull().references(() => venues.id),
+  visitDate: text('visit_date').notNull(),
+  headCount: integer('head_count').notNull(),
+  state: text('state', { enum: VENUE_REQUEST_STATES }).notNull(),
+  notes: text('notes').notNull(),
+  sentAt: instant('sent_at').notNull(),
+  confirmedAt: instant('confirmed_at'),
+  paidAt: instant('paid_at'),
+  doneAt: instant('done_at'),
+  updatedAt: instant('updated_at').notNull(),
+  version: version(),
+}, (t) => [index('venue_requests_office_version').on(t.officeId, t.version, t.id)]);
 
 export const clients = pgTable('clients', {
   clientId: uuid('client_id').primaryKey(),

@@ -18,6 +18,7 @@ import { saveContact } from './contacts.node.ts';
 import type { MutationOutcome } from './outcome.node.ts';
 import { placeOption } from './placeOption.node.ts';
 import { resizeOption } from './resizeOption.node.ts';
+import { saveVenueRequest } from './venueRequests.node.ts';
 
 type PushRequest = z.infer<typeof PushRequestSchema>;
 
@@ -64,6 +65,8 @@ function apply(tx: Tx, ctx: CentralContext, officeId: string, m: Mutation): Prom
       return deleteCompanion(tx, officeId, m.args);
     case 'contact.save':
       return saveContact(tx, ctx, officeId, m.args);
+    case 'venueRequest.save':
+      return saveVenueRequest(tx, ctx, officeId, m.args);
   }
 }
 

@@ -2,7 +2,8 @@
 // its pages held the whole catalogue or only venues (an office awaiting validation).
 import { HttpError } from '../http/httpError.node.ts';
 
-export const ENTITIES = ['closedDay', 'companion', 'contact', 'option', 'order', 'product', 'slot', 'ticket', 'venue'] as const;
+/** In the order pages walk them: as JavaScript compares strings, so 'venue' < 'venueRequest'. */
+export const ENTITIES = ['closedDay', 'companion', 'contact', 'option', 'order', 'product', 'slot', 'ticket', 'venue', 'venueRequest'] as const;
 export type Entity = (typeof ENTITIES)[number];
 export type Scope = 'catalogue' | 'venues';
 

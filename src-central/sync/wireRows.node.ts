@@ -1,10 +1,10 @@
 // Database rows as the wire sends them (centralApi.std.ts).
 import type { z } from 'zod';
 import type {
-  WireCompanion, WireContact, WireOption, WireOrder, WireSlotSchema, WireTicket,
+  WireCompanion, WireContact, WireOption, WireOrder, WireSlotSchema, WireTicket, WireVenueRequest,
 } from '../../src-main/contract/centralApi.std.ts';
 import type { GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
-import type { companions, contacts, options, orders, slots, tickets } from '../store/schema.node.ts';
+import type { companions, contacts, options, orders, slots, tickets, venueRequests } from '../store/schema.node.ts';
 
 export type SlotRow = typeof slots.$inferSelect;
 export type OptionRow = typeof options.$inferSelect;
@@ -12,6 +12,7 @@ export type CompanionRow = typeof companions.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
 export type TicketRow = typeof tickets.$inferSelect;
+export type VenueRequestRow = typeof venueRequests.$inferSelect;
 export type OrderBooking = WireOrder['bookings'][number];
 
 export function wireSlot(row: SlotRow): z.infer<typeof WireSlotSchema> {
@@ -59,5 +60,13 @@ export function wireTicket(row: TicketRow): WireTicket {
     assignedTo: row.assignedAt && row.assignedName !== null && row.assignedEmail !== null
       ? { contactId: row.assignedContactId, name: row.assignedName, email: row.assignedEmail, at: row.assignedAt.toISOString() }
       : null,
+  };
+}
+
+export function wireVenueRequest(row: VenueRequestRow): WireVenueRequest {
+  return {
+    id: row.id, venueId: row.venueId, visitDate: row.visitDate, headCount: row.headCount, state: row.state, notes: row.notes,
+    sentAt: row.sentAt.toISOString(), confirmedAt: row.confirmedAt?.toISOString() ?? null,
+    paidAt: row.paidAt?.toISOString() ?? null, doneAt: row.doneAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString(),
   };
 }

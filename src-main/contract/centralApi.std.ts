@@ -1,7 +1,7 @@
 // The wire between a desktop (src-main/core/sync) and the central service (src-central):
 // accounts, push/pull sync and the back office. Both sides validate with these schemas.
 import { z } from 'zod';
-import { GroupCompositionSchema, IsoInstantSchema } from './schemas.std.ts';
+import { GroupCompositionSchema, IsoInstantSchema, LocalDateSchema, VenueIdSchema } from './schemas.std.ts';
 
 // ---------- accounts (DOMAIN.md §8) ----------
 
@@ -93,6 +93,26 @@ export const ContactFieldsSchema = z.strictObject({
 });
 export const WireContactSchema = ContactFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
 export type WireContact = z.infer<typeof WireContactSchema>;
+
+/** A request's steps, in the only order it moves through them. */
+export const VENUE_REQUEST_STATES = ['sent', 'confirmed', 'paid', 'done'] as const;
+/**
+ * A request to a monument booked through its own booking department (DOMAIN.md §1), shared by
+ * the office's workstations. Each step is dated when it is reached.
+ */
+export const VenueRequestFieldsSchema = z.strictObject({
+  venueId: VenueIdSchema,
+  visitDate: LocalDateSchema,
+  headCount: z.int().min(1).max(500),
+  state: z.enum(VENUE_REQUEST_STATES),
+  notes: z.string().max(2000),
+  sentAt: IsoInstantSchema,
+  confirmedAt: IsoInstantSchema.nullable(),
+  paidAt: IsoInstantSchema.nullable(),
+  doneAt: IsoInstantSchema.nullable(),
+});
+export const WireVenueRequestSchema = VenueRequestFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
+export type WireVenueRequest = z.infer<typeof WireVenueRequestSchema>;
 
 // ---------- orders, payment and tickets (DOMAIN.md §4–§6) ----------
 
@@ -261,9 +281,10 @@ export const PatchOpSchema = z.discriminatedUnion('entity', [
   z.object({ op: z.literal('put'), entity: z.literal('contact'), id: z.string(), value: WireContactSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('order'), id: z.string(), value: WireOrderSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('ticket'), id: z.string(), value: WireTicketSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('venueRequest'), id: z.string(), value: WireVenueRequestSchema }),
 ]).or(z.object({
   op: z.literal('del'),
-  entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket']),
+  entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket', 'venueRequest']),
   id: z.string(),
 }));
 export type PatchOp = z.infer<typeof PatchOpSchema>;
@@ -282,6 +303,8 @@ export const CancelOptionArgsSchema = z.strictObject({ optionId: z.uuid() });
 export const SaveCompanionArgsSchema = CompanionFieldsSchema.extend({ companionId: z.uuid() });
 export const DeleteCompanionArgsSchema = z.strictObject({ companionId: z.uuid() });
 export const SaveContactArgsSchema = ContactFieldsSchema.extend({ contactId: z.uuid() });
+/** The whole request as the workstation holds it after the change: created, or moved a step on. */
+export const SaveVenueRequestArgsSchema = VenueRequestFieldsSchema.extend({ requestId: z.uuid() });
 /** Changes an active option's group in one step: the held seats are never given up midway. */
 export const ResizeOptionArgsSchema = z.strictObject({ optionId: z.uuid(), composition: GroupCompositionSchema });
 
@@ -292,6 +315,7 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ id: z.int().positive(), name: z.literal('companion.save'), args: SaveCompanionArgsSchema }),
   z.object({ id: z.int().positive(), name: z.literal('companion.delete'), args: DeleteCompanionArgsSchema }),
   z.object({ id: z.int().positive(), name: z.literal('contact.save'), args: SaveContactArgsSchema }),
+  z.object({ id: z.int().positive(), name: z.literal('venueRequest.save'), args: SaveVenueRequestArgsSchema }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationName = Mutation['name'];

@@ -57,4 +57,32 @@ describe('central migrations', () => {
       await client.close();
     }
   });
+
+  it('0003_venue_requests keeps every office and companion, and holds requests only for a known office and venue', async () => {
+    const client = new PGlite();
+    const db = drizzle(client);
+    const office = '11111111-1111-4111-8111-111111111111';
+    try {
+      await migrate(db, { migrationsFolder: migrationsUpTo('0002_orders') });
+      await client.exec(`
+        INSERT INTO offices VALUES ('${office}', 'Voyages', 'Agent', 'a@example.org', 'x', 'validated', now());
+        INSERT INTO venues VALUES ('pantheon', 5, '{}', 1);
+        INSERT INTO companions VALUES ('33333333-3333-4333-8333-333333333333', '${office}', 'guide', 'NDIAYE', 'Anna', NULL, NULL, false, now(), false, 2);`);
+
+      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+
+      const { rows: companions } = await client.query<{ surname: string; version: string }>('SELECT surname, version::text FROM companions');
+      expect(companions).toEqual([{ surname: 'NDIAYE', version: '2' }]);
+      const request = (id: string, officeId: string, venueId: string) => `INSERT INTO venue_requests VALUES ('${id}', '${officeId}', '${venueId}',
+        '2025-04-02', 30, 'sent', '', '2025-01-10T09:00:00Z', NULL, NULL, NULL, '2025-01-10T09:00:00Z', 3)`;
+      await client.exec(request('44444444-4444-4444-8444-444444444444', office, 'pantheon'));
+      const { rows: requests } = await client.query<{ state: string; head_count: number }>('SELECT state, head_count FROM venue_requests');
+      expect(requests).toEqual([{ state: 'sent', head_count: 30 }]);
+      await expect(client.exec(request('55555555-5555-4555-8555-555555555555', office, 'tour-eiffel'))).rejects.toThrow(/venue_id/);
+      await expect(client.exec(request('55555555-5555-4555-8555-555555555555', '66666666-6666-4666-8666-666666666666', 'pantheon')))
+        .rejects.toThrow(/office_id/);
+    } finally {
+      await client.close();
+    }
+  });
 });

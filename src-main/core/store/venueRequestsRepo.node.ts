@@ -28,3 +28,12 @@ export function advanceVenueRequest(db: StoreDb, request: VenueRequest, nowIso: 
     .where(eq(venueRequests.id, request.id))
     .run();
 }
+
+/** Writes the request as given (as the central service holds it, when pulled); a pulled one's updatedAt is not kept. */
+export function putVenueRequest(db: StoreDb, r: VenueRequest): void {
+  const fields = {
+    venueId: r.venueId, visitDate: r.visitDate, headCount: r.headCount, state: r.state, notes: r.notes,
+    sentAt: r.sentAt, confirmedAt: r.confirmedAt, paidAt: r.paidAt, doneAt: r.doneAt,
+  };
+  db.insert(venueRequests).values({ id: r.id, ...fields }).onConflictDoUpdate({ target: venueRequests.id, set: fields }).run();
+}

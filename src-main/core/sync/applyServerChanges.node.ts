@@ -7,6 +7,7 @@ import type { Store } from '../store/openStore.node.ts';
 import { options, outbox } from '../store/schema.node.ts';
 import { putOrder, putTicket } from '../store/ordersRepo.node.ts';
 import { writeSetting } from '../store/settingsRepo.node.ts';
+import { putVenueRequest } from '../store/venueRequestsRepo.node.ts';
 import { applyLocally } from './localMutators.node.ts';
 import { dropAcknowledged, pendingMutations } from './outbox.node.ts';
 
@@ -20,6 +21,7 @@ const TABLE_OF = {
   contact: 'contacts',
   order: 'orders',
   ticket: 'tickets',
+  venueRequest: 'venue_requests',
 } as const;
 
 export type PulledEntity = PatchOp['entity'];
@@ -90,6 +92,9 @@ function applyOp(store: Store, prepared: ReturnType<typeof statements>, op: Patc
       return;
     case 'ticket':
       putTicket(store.db, op.value);
+      return;
+    case 'venueRequest':
+      putVenueRequest(store.db, op.value);
       return;
   }
 }
