@@ -143,6 +143,8 @@ export const events = {
   /** Orders or their tickets changed (paid, transfer received, cancelled by the venue, refunded, assigned). */
   'orders.changed': z.object({}),
   'contacts.changed': z.object({}),
+  /** Requests to monuments changed (here or on another workstation of the office): their tracker should re-read. */
+  'requests.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

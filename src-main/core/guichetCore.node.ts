@@ -11,6 +11,7 @@ import { readCart } from './rpc/cartView.node.ts';
 import { createCentralClient } from './sync/centralClient.node.ts';
 import { createSyncEngine, type SyncEngine } from './sync/syncEngine.node.ts';
 import { createExpiryAnnouncer, expiringOptions } from './sync/expiringOptions.node.ts';
+import { shareKeptRequests } from './sync/shareKeptRequests.node.ts';
 import { readSettings } from './store/settingsRepo.node.ts';
 
 export interface CoreOptions {
@@ -39,6 +40,7 @@ export const DATABASE_FILE = 'guichet.sqlite';
 export async function startCore(options: CoreOptions): Promise<GuichetCore> {
   const { dataDir, migrationsDir, appVersion, backgroundSync = true, now = () => new Date() } = options;
   const store = openStore(path.join(dataDir, DATABASE_FILE), migrationsDir);
+  shareKeptRequests(store, now().toISOString());
   const centralUrl = options.centralUrl
     ?? readSetting<string | null>(store.db, 'centralUrl')
     ?? (options.embeddedCentral ? await options.embeddedCentral() : null);
@@ -53,6 +55,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     onPulled: (entities) => {
       if (entities.has('order') || entities.has('ticket')) emit('orders.changed', {});
       if (entities.has('contact')) emit('contacts.changed', {});
+      if (entities.has('venueRequest')) emit('requests.changed', {});
       // An option that lapsed or was paid elsewhere leaves the cart.
       if (entities.has('option')) emit('cart.changed', { count: readCart(store.db).groups.length });
     },

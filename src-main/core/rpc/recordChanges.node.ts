@@ -6,7 +6,7 @@ import { applyLocally } from '../sync/localMutators.node.ts';
 import { recordMutation } from '../sync/outbox.node.ts';
 import type { HandlerContext } from './handlerContext.node.ts';
 
-type ChangedEvent = 'options.changed' | 'companions.changed' | 'contacts.changed';
+type ChangedEvent = 'options.changed' | 'companions.changed' | 'contacts.changed' | 'requests.changed';
 
 /** `before` runs first inside the same transaction (e.g. forgetting a refusal being replaced). */
 export function recordChanges(ctx: HandlerContext, mutations: NewMutation[], changed: ChangedEvent, before?: () => void): void {

@@ -8,6 +8,7 @@ import { companions, contacts, options } from '../store/schema.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
 import { groupProductsOf } from '../store/catalogueRepo.node.ts';
 import { priceGroup } from '../domain/pricing.std.ts';
+import { putVenueRequestForward } from '../store/venueRequestsRepo.node.ts';
 
 export function applyLocally(db: StoreDb, mutation: NewMutation, nowIso: string): void {
   switch (mutation.name) {
@@ -47,6 +48,11 @@ export function applyLocally(db: StoreDb, mutation: NewMutation, nowIso: string)
       const { contactId, ...fields } = mutation.args;
       db.insert(contacts).values({ id: contactId, ...fields, updatedAt: nowIso })
         .onConflictDoUpdate({ target: contacts.id, set: { ...fields, updatedAt: nowIso } }).run();
+      return;
+    }
+    case 'venueRequest.save': {
+      const { requestId, ...fields } = mutation.args;
+      putVenueRequestForward(db, { id: requestId, ...fields });
       return;
     }
     case 'companion.delete':

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { VenueDto } from '../../../src-main/contract/schemas.std.ts';
 import { useApp } from '../../state/appStore.dom.ts';
 import { useRemote } from '../../state/useRemote.dom.ts';
+import { useEvent } from '../../state/useEvent.dom.ts';
 import { attempt } from '../../state/attempt.dom.ts';
 import { useNotices } from '../../state/notices.dom.ts';
 import { formatDateTime, formatLocalDate } from '../../format/formatters.dom.ts';
@@ -16,6 +17,7 @@ export function RequestTracker({ venue }: { venue: VenueDto }) {
   const language = useApp((s) => s.language);
   const say = useNotices((s) => s.say);
   const requests = useRemote('requests.list', { venueId: venue.id });
+  useEvent('requests.changed', requests.reload);
   const [form, setForm] = useState({ visitDate: '', headCount: '', notes: '' });
 
   const submit = async (event: FormEvent) => {
