@@ -44,6 +44,8 @@ export interface StartCentralOptions {
   poolSize?: number;
   /** TEST ONLY: place options without the capacity guard, for the negative control. */
   unsafeNoCapacityGuard?: boolean;
+  /** TEST ONLY: check options at checkout without locking them, for the negative control. */
+  unsafeNoCheckoutLock?: boolean;
   /**
    * The card acquirer. Default: the test acquirer (TEST_CARDS). A real acquirer's adapter
    * plugs in here through the same port; none is reachable from this machine.
@@ -91,6 +93,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       tokens: await loadAccessTokens(store.db),
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
+      unsafeNoCheckoutLock: opts.unsafeNoCheckoutLock ?? false,
       payments: opts.paymentProvider ?? createTestCardProvider(now),
       tickets: await loadTicketSigner(store.db, now()),
       mailer,

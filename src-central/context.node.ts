@@ -21,4 +21,9 @@ export interface CentralContext {
    * concurrency test's negative control can show it catches an oversell.
    */
   unsafeNoCapacityGuard: boolean;
+  /**
+   * TEST ONLY: checks at checkout that the options are held without locking them, so the
+   * expiry race's negative control can show the test catches an option both expired and paid.
+   */
+  unsafeNoCheckoutLock: boolean;
 }

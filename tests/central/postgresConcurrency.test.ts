@@ -39,6 +39,73 @@ async function race(central: RunningCentral) {
   return Promise.all(desks.map((desk) => desk.place(SLOT, group(10))));
 }
 
+/**
+ * 30 Conciergerie slots, each held by two offices with 10 people; at each pair's expiry
+ * instant the sweeper runs while both offices pay. Returns what PostgreSQL holds afterwards.
+ */
+async function expiryRace(databaseUrl: string, unsafeNoCheckoutLock = false) {
+  // A server clock that runs at real speed from wherever the test sets it, so that "the
+  // expiry instant" falls between the checkout's steps and the sweep's, as in production.
+  let offset = Date.parse('2025-01-10T09:00:00Z') - Date.now();
+  const now = () => new Date(Date.now() + offset);
+  const setNow = (ms: number) => {
+    offset = ms - Date.now();
+  };
+  const acquirer = createTestCardProvider(now);
+  const central = await startCentral({
+    databaseUrl, migrationsDir: MIGRATIONS_DIR, now, sweepEveryMs: 0, poolSize: 30, paymentProvider: acquirer, unsafeNoCheckoutLock,
+  });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const slotIds = Array.from({ length: 30 }, (_, i) => new Date(Date.parse('2025-04-15T07:30:00Z') + i * 15 * 60_000))
+      .map((at) => `conciergerie:${at.toISOString()}`);
+    const desks = [await validatedDesk(central, 'Agence Matin'), await validatedDesk(central, 'Agence Soir')];
+    const rounds: { expiresAt: number; optionIds: string[] }[] = [];
+    // One desk's mutations go in order; the two desks place side by side.
+    for (const slotId of slotIds) {
+      const placed = await Promise.all(desks.map((desk) => desk.place(slotId, group(10))));
+      expect(placed.every((p) => p.status === 'applied')).toBe(true);
+      rounds.push({ expiresAt: Date.parse(placed[0]!.option!.expiresAt), optionIds: placed.map((p) => p.option!.id) });
+    }
+
+    const answers: { status: number; code?: string }[] = [];
+    let failedSweeps = 0;
+    for (const { expiresAt, optionIds } of rounds) {
+      setNow(expiresAt - 60_000);
+      await Promise.all(desks.map((desk) => desk.signInAgain()));
+      // From a few milliseconds before the expiry instant to just after it.
+      setNow(expiresAt - 25 + Math.floor(Math.random() * 30));
+      // A sweep that fails (a deadlock) is counted, not thrown: the control run expects some.
+      const sweeping = (async () => {
+        for (let i = 0; i < 20; i++) await central.sweepExpired().catch(() => { failedSweeps += 1; });
+      })();
+      const paying = desks.map((desk, d) => desk.authed('POST', '/orders/checkout', {
+        orderId: crypto.randomUUID(), termsAccepted: true, items: [{ kind: 'option', optionId: optionIds[d], designations: [] }],
+        payment: { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } },
+      }));
+      const [, ...paid] = await Promise.all([sweeping, ...paying]);
+      answers.push(...paid.map((a) => ({ status: a.status, code: a.body?.error?.code })));
+      // Whatever the checkouts left active lapses once the instant has passed.
+      while (now().getTime() <= expiresAt) await new Promise((resolve) => setTimeout(resolve, 2));
+      await central.sweepExpired().catch(() => { failedSweeps += 1; });
+    }
+
+    const { rows: options } = await client.query(`
+      SELECT o.id, o.state, o.order_id, (SELECT count(*)::int FROM tickets t WHERE t.option_id = o.id) AS tickets
+      FROM options o WHERE o.slot_id = ANY($1)`, [slotIds]);
+    const { rows: [orderCount] } = await client.query("SELECT count(*)::int AS n FROM orders WHERE state = 'paid'");
+    // Each slot's seats against its options: none held any more, sold exactly the paid ones.
+    const { rows: slotRows } = await client.query(`
+      SELECT s.id, s.held, s.sold, coalesce(sum(o.head_count) FILTER (WHERE o.state = 'confirmed'), 0)::int AS paid_heads
+      FROM slots s LEFT JOIN options o ON o.slot_id = s.id WHERE s.id = ANY($1) GROUP BY s.id`, [slotIds]);
+    return { answers, failedSweeps, options, paidOrders: orderCount.n as number, slotRows, ledger: acquirer.ledger };
+  } finally {
+    await client.end();
+    await central.close();
+  }
+}
+
 describe.skipIf(missing !== null && !process.env.CI)('capacity on PostgreSQL under concurrency', () => {
   beforeAll(async () => {
     if (missing) throw new Error(`The PostgreSQL concurrency suite cannot run: ${missing}`);
@@ -122,78 +189,43 @@ describe.skipIf(missing !== null && !process.env.CI)('capacity on PostgreSQL und
   }, 60_000);
 
   it('never lets the expiry sweep and a checkout both win an option at its expiry instant', async () => {
-    const databaseUrl = await cluster.createDatabase('expiry_race');
-    // A server clock that runs at real speed from wherever the test sets it, so that "the
-    // expiry instant" falls between the checkout's steps and the sweep's, as in production.
-    let offset = Date.parse('2025-01-10T09:00:00Z') - Date.now();
-    const now = () => new Date(Date.now() + offset);
-    const setNow = (ms: number) => {
-      offset = ms - Date.now();
-    };
-    const acquirer = createTestCardProvider(now);
-    const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, now, sweepEveryMs: 0, poolSize: 30, paymentProvider: acquirer });
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
+    const { answers, failedSweeps, options, paidOrders, slotRows, ledger } = await expiryRace(await cluster.createDatabase('expiry_race'));
+    expect(failedSweeps).toBe(0);
+    expect(answers.every((a) => a.status === 200 || (a.status === 409 && a.code === 'OPTIONS_NOT_HELD'))).toBe(true);
+    expect(options).toHaveLength(60);
+    const paid = options.filter((o) => o.state === 'confirmed');
+    const expired = options.filter((o) => o.state === 'expired');
+    // Either paid — with its order and its ten tickets — or expired with neither: never both, never neither.
+    expect(paid.length + expired.length).toBe(60);
+    expect(paid.every((o) => o.order_id !== null && o.tickets === 10)).toBe(true);
+    expect(expired.every((o) => o.order_id === null && o.tickets === 0)).toBe(true);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(paid.length);
+    expect(paidOrders).toBe(paid.length);
+    expect(slotRows.every((r) => r.held === 0 && r.sold === r.paid_heads)).toBe(true);
+    // Charged exactly for what was sold: every other authorization voided.
+    expect(ledger.filter((e) => e.state === 'captured')).toHaveLength(paid.length);
+    expect(ledger.filter((e) => e.state === 'authorized')).toEqual([]);
+    const voided = ledger.filter((e) => e.state === 'voided').length;
+    console.info(`expiry race: ${paid.length} paid, ${expired.length} expired (${voided} after their card was authorized, voided) of 60 options`);
+  }, 180_000);
+
+  it('control: checking the options without locking them, the same race counts seats twice or deadlocks', async () => {
+    const databaseUrl = await cluster.createDatabase('expiry_race_unlocked');
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
     try {
-      // 30 Conciergerie slots, each held by two offices with 10 people: each slot's two options expire together.
-      const slotIds = Array.from({ length: 30 }, (_, i) => new Date(Date.parse('2025-04-15T07:30:00Z') + i * 15 * 60_000))
-        .map((at) => `conciergerie:${at.toISOString()}`);
-      const desks = [await validatedDesk(central, 'Agence Matin'), await validatedDesk(central, 'Agence Soir')];
-      const rounds: { expiresAt: number; optionIds: string[] }[] = [];
-      // One desk's mutations go in order; the two desks place side by side.
-      for (const slotId of slotIds) {
-        const placed = await Promise.all(desks.map((desk) => desk.place(slotId, group(10))));
-        expect(placed.every((p) => p.status === 'applied')).toBe(true);
-        rounds.push({ expiresAt: Date.parse(placed[0]!.option!.expiresAt), optionIds: placed.map((p) => p.option!.id) });
-      }
-
-      const answers: { status: number; code?: string }[] = [];
-      for (const { expiresAt, optionIds } of rounds) {
-        setNow(expiresAt - 60_000);
-        await Promise.all(desks.map((desk) => desk.signInAgain()));
-        // From a few milliseconds before the expiry instant to just after it.
-        setNow(expiresAt - 25 + Math.floor(Math.random() * 30));
-        const sweeping = (async () => {
-          for (let i = 0; i < 20; i++) await central.sweepExpired();
-        })();
-        const paying = desks.map((desk, d) => desk.authed('POST', '/orders/checkout', {
-          orderId: crypto.randomUUID(), termsAccepted: true, items: [{ kind: 'option', optionId: optionIds[d], designations: [] }],
-          payment: { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } },
-        }));
-        const [, ...paid] = await Promise.all([sweeping, ...paying]);
-        answers.push(...paid.map((a) => ({ status: a.status, code: a.body?.error?.code })));
-        // Whatever the checkouts left active lapses once the instant has passed.
-        while (now().getTime() <= expiresAt) await new Promise((resolve) => setTimeout(resolve, 2));
-        await central.sweepExpired();
-      }
-
-      expect(answers.every((a) => a.status === 200 || (a.status === 409 && a.code === 'OPTIONS_NOT_HELD'))).toBe(true);
-      const { rows: options } = await client.query(`
-        SELECT o.id, o.state, o.order_id, (SELECT count(*)::int FROM tickets t WHERE t.option_id = o.id) AS tickets
-        FROM options o WHERE o.slot_id = ANY($1)`, [slotIds]);
-      expect(options).toHaveLength(60);
-      const paid = options.filter((o) => o.state === 'confirmed');
-      const expired = options.filter((o) => o.state === 'expired');
-      // Either paid — with its order and its ten tickets — or expired with neither: never both, never neither.
-      expect(paid.length + expired.length).toBe(60);
-      expect(paid.every((o) => o.order_id !== null && o.tickets === 10)).toBe(true);
-      expect(expired.every((o) => o.order_id === null && o.tickets === 0)).toBe(true);
-      expect(answers.filter((a) => a.status === 200)).toHaveLength(paid.length);
-      const { rows: [orderCount] } = await client.query("SELECT count(*)::int AS n FROM orders WHERE state = 'paid'");
-      expect(orderCount.n).toBe(paid.length);
-      // Each slot's seats match its options: none held any more, sold exactly the paid ones.
-      const { rows: slotRows } = await client.query(`
-        SELECT s.id, s.held, s.sold, coalesce(sum(o.head_count) FILTER (WHERE o.state = 'confirmed'), 0)::int AS paid_heads
-        FROM slots s LEFT JOIN options o ON o.slot_id = s.id WHERE s.id = ANY($1) GROUP BY s.id`, [slotIds]);
-      expect(slotRows.every((r) => r.held === 0 && r.sold === r.paid_heads)).toBe(true);
-      // Charged exactly for what was sold: every other authorization voided.
-      expect(acquirer.ledger.filter((e) => e.state === 'captured')).toHaveLength(paid.length);
-      expect(acquirer.ledger.filter((e) => e.state === 'authorized')).toEqual([]);
-      const voided = acquirer.ledger.filter((e) => e.state === 'voided').length;
-      console.info(`expiry race: ${paid.length} paid, ${expired.length} expired (${voided} after their card was authorized, voided) of 60 options`);
+      // Migrated and seeded on the race's clock, so that its slots exist.
+      await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, now: clock, sweepEveryMs: 0 }).then((c) => c.close());
+      // Without the CHECK as backstop, what the race does stays in the table to be seen.
+      await admin.query('ALTER TABLE slots DROP CONSTRAINT slots_capacity');
+      const { slotRows, failedSweeps, answers } = await expiryRace(databaseUrl, true);
+      const broken = slotRows.filter((r) => r.held !== 0 || r.sold !== r.paid_heads).length;
+      const failedCheckouts = answers.filter((a) => a.status >= 500).length;
+      console.info(`expiry race without the lock: ${broken} of 30 slots with seats counted twice, ${failedSweeps} sweeps and ${failedCheckouts} checkouts deadlocked`);
+      // Either symptom is the race the lock prevents: seats released by the sweep and sold by the checkout, or the two deadlocking.
+      expect(broken + failedSweeps + failedCheckouts).toBeGreaterThan(0);
     } finally {
-      await client.end();
-      await central.close();
+      await admin.end();
     }
   }, 180_000);
 
