@@ -2,7 +2,8 @@
 // slot through the HTTP API, and pairs of offices race to grow their options on one slot.
 // The negative control removes the guard and the CHECK and must see an oversell — the proof
 // that this test can fail. Then the expiry sweeper and checkouts race for options at the
-// very instant they expire: an option ends expired or paid, never both.
+// very instant they expire: an option ends expired or paid, never both — and its control,
+// checking the options without locking them, must see the two collide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { TEST_CARDS } from '../../src-main/contract/centralApi.std.ts';
