@@ -71,7 +71,9 @@ describe('requests to monuments through sync', () => {
     await ahead.sync.syncNow();
     await stale.sync.syncNow();
 
+    // Each step synced before the next: a sync under way when a change is recorded may have pushed already.
     await ok(ahead, 'requests.advance', { id, notes: 'Confirmed' });
+    await ahead.sync.syncNow();
     const paid = await ok<RequestRow>(ahead, 'requests.advance', { id, notes: 'Paid by transfer' });
     await ahead.sync.syncNow();
     // Not synced since: it still shows the request as sent, and marks it confirmed.
