@@ -44,6 +44,7 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onPag
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<SyncStatusDto> | undefined;
+  let followUp: Promise<SyncStatusDto> | undefined;
   let started = false;
   let stopped = false;
   let lastStatus: SyncStatusDto = { connection: 'offline', lastSyncAt: null, pendingChanges: 0, rejectedChanges: 0, serverOffsetMs: 0 };
@@ -112,7 +113,16 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onPag
 
   function syncNow(): Promise<SyncStatusDto> {
     if (stopped) return Promise.resolve(lastStatus);
-    running ??= (async () => {
+    if (running) {
+      // The cycle on the network may have pushed before the change that asks for this sync
+      // was recorded: one more cycle follows it, shared by every caller meanwhile.
+      followUp ??= running.then(() => {
+        followUp = undefined;
+        return syncNow();
+      });
+      return followUp;
+    }
+    running = (async () => {
       try {
         await cycle();
         connection = 'online';
