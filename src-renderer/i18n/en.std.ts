@@ -388,6 +388,7 @@ export const en = {
       NOT_HELD: 'only held options can go to the cart',
       COMPANION_IN_USE_one: 'this companion is designated for {{count}} visit still to come; confirm the deletion knowing that',
       COMPANION_IN_USE_other: 'this companion is designated for {{count}} visits still to come; confirm the deletion knowing that',
+      SIGN_IN_TO_PAY: 'sign in (Account) first: paying, receipts and sending tickets need the office’s account',
       COMPANIONS_MISSING: 'not all accompanying leaders are designated',
       TERMS_NOT_ACCEPTED: 'accept the terms and conditions of sale before paying',
       CART_EMPTY: 'the cart is empty',

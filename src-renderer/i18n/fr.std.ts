@@ -390,6 +390,7 @@ export const fr: Messages = {
       NOT_HELD: 'seules les options posées peuvent aller au panier',
       COMPANION_IN_USE_one: 'cet accompagnateur est désigné pour {{count}} visite à venir ; confirmez la suppression en connaissance de cause',
       COMPANION_IN_USE_other: 'cet accompagnateur est désigné pour {{count}} visites à venir ; confirmez la suppression en connaissance de cause',
+      SIGN_IN_TO_PAY: 'connectez-vous d’abord (Compte) : le paiement, les justificatifs et l’envoi des billets passent par le compte de l’agence',
       COMPANIONS_MISSING: 'tous les accompagnateurs ne sont pas renseignés',
       TERMS_NOT_ACCEPTED: 'acceptez les conditions générales de vente avant de payer',
       CART_EMPTY: 'le panier est vide',

@@ -226,7 +226,7 @@ describe('paying is refused before anything is sent, and the cart is kept as it 
     await ok(core, 'cart.applyToAll', { companionId: anna.id });
     const designated = await cart(core);
     expect(await checkout(core, false)).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', details: { rule: 'TERMS_NOT_ACCEPTED' } } });
-    expect(await checkout(core)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await checkout(core)).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', details: { rule: 'SIGN_IN_TO_PAY' } } });
     expect(await cart(core)).toEqual(designated);
   });
 });

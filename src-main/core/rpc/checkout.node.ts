@@ -73,7 +73,7 @@ export const checkoutHandler: Handler<'cart.checkout'> = async ({ termsAccepted,
   if (cart.groups.length === 0) refuse('CART_EMPTY', 'The cart is empty.');
   if (cart.undesignated > 0) refuse('COMPANIONS_MISSING', 'Not all accompanying leaders are designated', { count: cart.undesignated });
   if (!termsAccepted) refuse('TERMS_NOT_ACCEPTED', 'The terms and conditions of sale must be accepted.');
-  if (!syncState.session(db)) throw new GuichetError('UNAUTHORIZED', 'Sign in to the central service to pay.');
+  if (!syncState.session(db)) refuse('SIGN_IN_TO_PAY', 'Sign in to the central service to pay.');
   if (!(await sendFirst(ctx.sync, db, dependsOn(cart)))) throw offline();
 
   const request: CheckoutRequest = { orderId: checkoutId(db), items: checkoutItems(db, cart), termsAccepted, payment };

@@ -9,6 +9,7 @@ import { renderReceiptPdf } from '../print/receiptPdf.node.ts';
 import { sendFirst } from '../sync/sendFirst.node.ts';
 import { syncState } from '../sync/syncState.node.ts';
 import { askCentral } from './centralErrors.node.ts';
+import { refuse } from './slotChecks.node.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
 
@@ -25,7 +26,8 @@ function orderOrThrow(db: StoreDb, orderId: string) {
 
 function signedInSession(db: StoreDb) {
   const session = syncState.session(db);
-  if (!session) throw new GuichetError('UNAUTHORIZED', 'Sign in to the central service first.');
+  // Not the browser host's UNAUTHORIZED (a lost access link): the office is simply signed out.
+  if (!session) refuse('SIGN_IN_TO_PAY', 'Sign in to the central service first.');
   return session;
 }
 
