@@ -229,7 +229,7 @@ export const en = {
     open: 'Open',
     payment: { card: 'Card', transfer: 'Bank transfer' },
     detail: 'Order {{number}}',
-    companions: 'Companions',
+    companions: 'Companions: {{names}}',
     vat: 'Including VAT {{rate}} % on {{base}}',
     refund: 'Refund owed',
     cancelledByVenue: {

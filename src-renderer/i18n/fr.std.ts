@@ -231,7 +231,7 @@ export const fr: Messages = {
     open: 'Ouvrir',
     payment: { card: 'Carte bancaire', transfer: 'Virement' },
     detail: 'Commande {{number}}',
-    companions: 'Accompagnateurs',
+    companions: 'Accompagnateurs : {{names}}',
     vat: 'Dont TVA {{rate}} % sur {{base}}',
     refund: 'Remboursement dû',
     cancelledByVenue: {

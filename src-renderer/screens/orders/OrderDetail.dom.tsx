@@ -30,7 +30,7 @@ function Bookings({ detail }: { detail: OrderDetailDto }) {
         </tbody>
       </table>
       {b.companions.length > 0 && (
-        <p className="hint">{t('orders.companions')}: {b.companions.map((c) => (c.placeholder ? c.surname : `${c.firstName} ${c.surname}`)).join(', ')}</p>
+        <p className="hint">{t('orders.companions', { names: b.companions.map((c) => (c.placeholder ? c.surname : `${c.firstName} ${c.surname}`)).join(', ') })}</p>
       )}
     </section>
   ));
