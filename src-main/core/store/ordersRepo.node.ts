@@ -1,6 +1,6 @@
 // The office's orders and tickets as the central service sent them (whole wire values), and
 // the rows the Orders and Tickets screens show.
-import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { OrderState, WireOrder, WireTicket } from '../../contract/centralApi.std.ts';
 import type { OrderDetailDto, OrderRowDto, TicketRowDto } from '../../contract/orderSchemas.std.ts';
 import type { StoreDb } from './openStore.node.ts';
@@ -75,9 +75,8 @@ export function listOrders(db: StoreDb, filter: OrderFilter = {}): WireOrder[] {
 }
 
 export function countTicketsByOrder(db: StoreDb): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { orderId } of db.select({ orderId: tickets.orderId }).from(tickets).all()) counts.set(orderId, (counts.get(orderId) ?? 0) + 1);
-  return counts;
+  const rows = db.select({ orderId: tickets.orderId, n: count() }).from(tickets).groupBy(tickets.orderId).all();
+  return new Map(rows.map((r) => [r.orderId, r.n]));
 }
 
 export function orderDetail(db: StoreDb, orderId: string): OrderDetailDto | undefined {

@@ -12,7 +12,8 @@ export function companionName(c: CompanionRowDto): string {
   return c.placeholder ? c.surname : `${c.firstName} ${c.surname}`;
 }
 
-export function CartGroup({ group, companions, onChange }: { group: Group; companions: CompanionRowDto[]; onChange(cart: CartDto): void }) {
+/** Every change is answered by 'cart.changed', which makes the screen read the cart again. */
+export function CartGroup({ group, companions }: { group: Group; companions: CompanionRowDto[] }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const when = formatDateTime(group.startsAt, language);
@@ -20,10 +21,7 @@ export function CartGroup({ group, companions, onChange }: { group: Group; compa
     <section className="card cart-group" data-item-id={group.itemId} aria-label={`${group.venueName} — ${when}`}>
       <header className="cart-group-header">
         <h2>{group.venueName} — {when}</h2>
-        <button type="button" className="button-secondary" onClick={async () => {
-          const cart = await attempt('cart.remove', { itemId: group.itemId });
-          if (cart) onChange(cart);
-        }}>
+        <button type="button" className="button-secondary" onClick={() => void attempt('cart.remove', { itemId: group.itemId })}>
           {t('cart.remove')}
         </button>
       </header>
@@ -67,10 +65,7 @@ export function CartGroup({ group, companions, onChange }: { group: Group; compa
                     name={`companion-${line.key}`}
                     aria-label={t('cart.companionFor', { ticket: `${line.label[language]} ${line.index + 1}`, venue: group.venueName })}
                     value={line.companionId ?? ''}
-                    onChange={async (e) => {
-                      const cart = await attempt('cart.designate', { key: line.key, companionId: e.target.value === '' ? null : e.target.value });
-                      if (cart) onChange(cart);
-                    }}
+                    onChange={(e) => void attempt('cart.designate', { key: line.key, companionId: e.target.value === '' ? null : e.target.value })}
                   >
                     <option value="">{t('cart.withoutCompanion')}</option>
                     {companions.map((c) => <option key={c.id} value={c.id}>{companionName(c)}</option>)}

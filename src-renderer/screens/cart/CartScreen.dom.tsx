@@ -2,7 +2,6 @@
 // all", the discounts line and the total amount, then the payment.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CartDto } from '../../../src-main/contract/schemas.std.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
 import { formatMoney } from '../../format/formatters.dom.ts';
 import { useApp } from '../../state/appStore.dom.ts';
@@ -17,16 +16,14 @@ export function CartScreen() {
   const language = useApp((s) => s.language);
   const remote = useRemote('cart.get', {});
   const companions = useRemote('companions.list', {});
-  // What an action just returned shows at once; the next read replaces it.
-  const [latest, setLatest] = useState<CartDto | null>(null);
   const reload = remote.reload;
   const reloadCompanions = companions.reload;
-  const refresh = useCallback(() => { setLatest(null); reload(); }, [reload]);
-  useEvent('options.changed', refresh);
-  useEvent('cart.changed', refresh);
-  useEvent('companions.changed', useCallback(() => { reloadCompanions(); refresh(); }, [reloadCompanions, refresh]));
+  // Every cart action answers with 'cart.changed': the cart is read again from there.
+  useEvent('options.changed', reload);
+  useEvent('cart.changed', reload);
+  useEvent('companions.changed', useCallback(() => { reloadCompanions(); reload(); }, [reloadCompanions, reload]));
   const [everyone, setEveryone] = useState('');
-  const cart = latest ?? remote.value;
+  const cart = remote.value;
   const registry = companions.value ?? [];
   const needsCompanions = (cart?.groups ?? []).some((g) => g.companionLines.length > 0);
 
@@ -35,7 +32,7 @@ export function CartScreen() {
       <h1>{t('cart.title')}</h1>
       {remote.error && <ErrorNotice error={remote.error} onRetry={reload} />}
       {cart && cart.groups.length === 0 && <p className="hint">{t('cart.empty')}</p>}
-      {cart?.groups.map((group) => <CartGroup key={group.itemId} group={group} companions={registry} onChange={setLatest} />)}
+      {cart?.groups.map((group) => <CartGroup key={group.itemId} group={group} companions={registry} />)}
       {cart && needsCompanions && (
         <div className="toolbar apply-to-all">
           <label className="field">{t('cart.applyToAllLabel')}
@@ -44,10 +41,7 @@ export function CartScreen() {
               {registry.map((c) => <option key={c.id} value={c.id}>{companionName(c)}</option>)}
             </select>
           </label>
-          <button type="button" className="button-secondary" disabled={everyone === ''} onClick={async () => {
-            const updated = await attempt('cart.applyToAll', { companionId: everyone });
-            if (updated) setLatest(updated);
-          }}>
+          <button type="button" className="button-secondary" disabled={everyone === ''} onClick={() => void attempt('cart.applyToAll', { companionId: everyone })}>
             {t('cart.applyToAll')}
           </button>
           {registry.length === 0 && <span className="hint">{t('cart.noCompanions')}</span>}

@@ -137,7 +137,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
           </div>
           {detail.tickets.some((ticket) => ticket.state === 'valid') && (
             <AssignTickets orderId={orderId} selected={[...selected]} total={detail.tickets.filter((ticket) => ticket.state === 'valid').length}
-              onAssigned={() => { setSelected(new Set()); reload(); }} />
+              onAssigned={() => setSelected(new Set())} />
           )}
           <h3>{t('orders.tickets', { count: detail.tickets.length })}</h3>
           {detail.tickets.length === 0 ? (
