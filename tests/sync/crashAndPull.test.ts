@@ -7,7 +7,7 @@ import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { ROOT, tempCore, tempDir, type TempCore } from '../support/tempCore.node.ts';
 import { createCentralClient, OfflineError } from '../../src-main/core/sync/centralClient.node.ts';
 import { createSyncEngine } from '../../src-main/core/sync/syncEngine.node.ts';
-import { ok, options, slotAt } from './helpers.node.ts';
+import { ok, options, signedInDesk, slotAt } from './helpers.node.ts';
 import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -54,10 +54,7 @@ describe('crash and interrupted pull', () => {
     // The desk's own engine goes through a cable the test pulls, so only the lossy engine reaches the server.
     const cable = await startCuttableProxy(central.url);
     cleanups.push(cable.close);
-    const desk = await tempCore(new Date('2025-01-10T09:00:00Z'), { centralUrl: cable.url });
-    cleanups.push(() => desk.close());
-    await ok(desk, 'account.signIn', await central.validatedOffice());
-    await desk.sync.syncNow();
+    const desk = await signedInDesk(central, cleanups, undefined, cable.url);
     const slot = await slotAt(desk, 'conciergerie', '2025-03-19', '15:00');
     cable.cut();
 
@@ -83,10 +80,7 @@ describe('crash and interrupted pull', () => {
   it('a venue cancelling a slot reaches the desktop: the option shows "cancelled by the venue"', async () => {
     const central = await startCentralHarness();
     cleanups.push(central.close);
-    const desk = await tempCore(new Date('2025-01-10T09:00:00Z'), { centralUrl: central.url });
-    cleanups.push(() => desk.close());
-    await ok(desk, 'account.signIn', await central.validatedOffice());
-    await desk.sync.syncNow();
+    const desk = await signedInDesk(central, cleanups);
     const slot = await slotAt(desk, 'sainte-chapelle', '2025-03-25', '09:30');
     await ok(desk, 'options.place', { slotId: slot.id, composition: { visitors: 10, guides: 1, leaders: 0 } });
     await desk.sync.syncNow();

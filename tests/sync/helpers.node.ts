@@ -1,4 +1,5 @@
-import type { TempCore } from '../support/tempCore.node.ts';
+import type { CentralHarness } from '../support/centralHarness.node.ts';
+import { tempCore, type TempCore } from '../support/tempCore.node.ts';
 
 /** Calls a contract method and returns its value, failing the test with the error otherwise. */
 export async function ok<T = unknown>(core: TempCore, method: string, input: unknown = {}): Promise<T> {
@@ -19,3 +20,17 @@ export async function slotAt(core: TempCore, venueId: string, date: string, time
 export interface OptionRow { id: string; state: string; expiresAt: string | null; slotId: string; headCount: number; rejection: { code: string; alternatives: { slotId: string; startsAt: string; remaining: number }[] } | null }
 
 export const options = (core: TempCore) => ok<OptionRow[]>(core, 'options.list');
+
+/**
+ * A desk signed in as a new validated office of `central` and synced once; closed by the
+ * caller's cleanups. `centralUrl` lets the desk reach the service through a cuttable cable.
+ */
+export async function signedInDesk(
+  central: CentralHarness, cleanups: (() => Promise<void> | void)[], now = new Date('2025-01-10T09:00:00Z'), centralUrl = central.url,
+): Promise<TempCore> {
+  const desk = await tempCore(now, { centralUrl });
+  cleanups.push(() => desk.close());
+  await ok(desk, 'account.signIn', await central.validatedOffice());
+  await desk.sync.syncNow();
+  return desk;
+}

@@ -2,12 +2,11 @@
 // asking for a sync then runs one more cycle after the current one, and that one sends it.
 import { afterEach, expect, it } from 'vitest';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
-import { tempCore } from '../support/tempCore.node.ts';
 import { createCentralClient, type CentralClient } from '../../src-main/core/sync/centralClient.node.ts';
 import { applyLocally } from '../../src-main/core/sync/localMutators.node.ts';
 import { recordMutation } from '../../src-main/core/sync/outbox.node.ts';
 import { createSyncEngine } from '../../src-main/core/sync/syncEngine.node.ts';
-import { ok } from './helpers.node.ts';
+import { signedInDesk } from './helpers.node.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,10 +16,7 @@ afterEach(async () => {
 it('a change recorded while a cycle is pulling is pushed by the sync asked for then, not ten seconds later', async () => {
   const central = await startCentralHarness();
   cleanups.push(central.close);
-  const desk = await tempCore(new Date('2025-01-10T09:00:00Z'), { centralUrl: central.url });
-  cleanups.push(() => desk.close());
-  await ok(desk, 'account.signIn', await central.validatedOffice());
-  await desk.sync.syncNow();
+  const desk = await signedInDesk(central, cleanups);
 
   // The first pull waits on the network until the test lets it through.
   let release!: () => void;
