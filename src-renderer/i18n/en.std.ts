@@ -262,6 +262,7 @@ export const en = {
     selected_other: '{{count}} tickets selected.',
     toOffice: 'Assign to my own e-mail',
     createContact: 'Create a contact',
+    contactSaved: '{{name}} <{{email}}> added to the contacts: assign the tickets from the list.',
     filter: 'Filter the table',
     contacts: 'Contacts',
     noContacts: 'No contact yet: create one.',

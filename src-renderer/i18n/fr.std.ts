@@ -264,6 +264,7 @@ export const fr: Messages = {
     selected_other: '{{count}} billets sélectionnés.',
     toOffice: 'M’attribuer les billets (mon e-mail)',
     createContact: 'Créer un contact',
+    contactSaved: '{{name}} <{{email}}> ajouté aux contacts : attribuez-lui les billets depuis la liste.',
     filter: 'Filtrer le tableau',
     contacts: 'Contacts',
     noContacts: 'Aucun contact pour l’instant : créez-en un.',

@@ -106,7 +106,12 @@ test('options → cart → refused without companion → Apply to all → card �
   expect(new Set(numbers).size).toBe(17);
   await screenshot(page, 'order-paid-detail-en');
 
-  await orders.createContact({ surname: 'Ndiaye', firstName: 'Anna', email: 'anna.ndiaye@example.org' });
+  await orders.createContact({ surname: 'Ndiaye', firstName: 'Anna', email: 'anna.ndiaye@example' });
+  await expect(page.getByRole('alert').filter({ hasText: 'Please check: the e-mail address is not in the expected format.' })).toBeVisible();
+  await expect(orders.assign.locator('input[name="surname"]')).toHaveValue('Ndiaye');
+  await orders.assign.locator('input[name="email"]').fill('anna.ndiaye@example.org');
+  await orders.assign.locator('form.new-contact button[type="submit"]').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Anna Ndiaye <anna.ndiaye@example.org> added to the contacts' })).toBeVisible();
   await orders.assignTo('anna.ndiaye@example.org');
   await expect(page.getByRole('status').filter({ hasText: '17 tickets sent to anna.ndiaye@example.org.' })).toBeVisible({ timeout: 20_000 });
   await expect(orders.tickets.first()).toContainText('Anna Ndiaye <anna.ndiaye@example.org>');

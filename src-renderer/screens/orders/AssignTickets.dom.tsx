@@ -13,11 +13,14 @@ const NO_CONTACT = { surname: '', firstName: '', email: '' };
 
 function NewContact({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();
+  const say = useNotices((s) => s.say);
   const [form, setForm] = useState(NO_CONTACT);
   const set = (key: keyof typeof NO_CONTACT) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (await attempt('contacts.save', { ...form, email: form.email.trim() })) {
+    const saved = await attempt('contacts.save', { ...form, email: form.email.trim() });
+    if (saved) {
+      say(t('assign.contactSaved', { name: `${saved.firstName} ${saved.surname}`, email: saved.email }));
       setForm(NO_CONTACT);
       onSaved();
     }
