@@ -6,7 +6,7 @@ import { authRoutes } from './accounts/authRoutes.node.ts';
 import { loadAccessTokens } from './accounts/tokens.node.ts';
 import { adminRoutes } from './admin/adminRoutes.node.ts';
 import { sweepExpired } from './admin/sweepExpired.node.ts';
-import type { CentralContext } from './context.node.ts';
+import type { CentralContext, RacePoints } from './context.node.ts';
 import { installErrorHandling } from './http/httpError.node.ts';
 import { createMailer, type MailConfig, type Mailer } from './mail/mailer.node.ts';
 import { orderRoutes } from './orders/orderRoutes.node.ts';
@@ -46,6 +46,8 @@ export interface StartCentralOptions {
   unsafeNoCapacityGuard?: boolean;
   /** TEST ONLY: check options at checkout without locking them, for the negative control. */
   unsafeNoCheckoutLock?: boolean;
+  /** TEST ONLY: points where a concurrency test holds a transaction (see RacePoints). */
+  racePoints?: RacePoints;
   /**
    * The card acquirer. Default: the test acquirer (TEST_CARDS). A real acquirer's adapter
    * plugs in here through the same port; none is reachable from this machine.
@@ -94,6 +96,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
       unsafeNoCheckoutLock: opts.unsafeNoCheckoutLock ?? false,
+      racePoints: opts.racePoints,
       payments: opts.paymentProvider ?? createTestCardProvider(now),
       tickets: await loadTicketSigner(store.db, now()),
       mailer,

@@ -26,4 +26,20 @@ export interface CentralContext {
    * expiry race's negative control can show the test catches an option both expired and paid.
    */
   unsafeNoCheckoutLock: boolean;
+  /** TEST ONLY: where concurrency tests hold a transaction to force an interleaving; absent in service. */
+  racePoints?: RacePoints;
+}
+
+/**
+ * Named points inside transactions where a concurrency test may make one wait (a barrier,
+ * a gate), so that the collision its negative control must catch happens on every run, at
+ * any machine speed — and so that the guarded code is checked under the same interleaving.
+ */
+export interface RacePoints {
+  /** option.place: the slot's seats were read (unguarded) or are about to be taken (guarded). */
+  seatsChecked?(slotId: string): Promise<void>;
+  /** Checkout: the options were found held (and locked, unless unsafeNoCheckoutLock); not yet confirmed. */
+  optionsChecked?(optionIds: string[]): Promise<void>;
+  /** Expiry sweep: a batch is marked expired, its seats not yet released, nothing committed. */
+  optionsExpiring?(optionIds: string[]): Promise<void>;
 }

@@ -19,7 +19,7 @@ async function releaseSeats(tx: Tx, released: { slot_id: string; head_count: num
   return slotIds;
 }
 
-async function sweepBatch(tx: Tx, now: Date): Promise<number> {
+async function sweepBatch(tx: Tx, ctx: CentralContext, now: Date): Promise<number> {
   // SKIP LOCKED: an option being cancelled right now is left to that cancel, and several API
   // processes sweeping at once share the work instead of queueing on each other.
   const expired = rowsOf<{ id: string; slot_id: string; head_count: number }>(await tx.execute(sql`
@@ -30,6 +30,7 @@ async function sweepBatch(tx: Tx, now: Date): Promise<number> {
     )
     RETURNING id, slot_id, head_count`));
   if (expired.length === 0) return 0;
+  await ctx.racePoints?.optionsExpiring?.(expired.map((o) => o.id));
   const slotIds = await releaseSeats(tx, expired);
   await stampVersion(tx, { options: expired.map((o) => o.id), slots: slotIds });
   return expired.length;
@@ -40,7 +41,7 @@ export async function sweepExpired(ctx: CentralContext): Promise<number> {
   const now = ctx.now();
   let total = 0;
   for (;;) {
-    const n = await ctx.db.transaction((tx) => sweepBatch(tx, now));
+    const n = await ctx.db.transaction((tx) => sweepBatch(tx, ctx, now));
     total += n;
     if (n < BATCH) return total;
   }

@@ -127,6 +127,7 @@ async function record(
 
     const now = ctx.now();
     await lockHeldOptions(tx, ctx, officeId, plan, now);
+    await ctx.racePoints?.optionsChecked?.(plan.bookings.map((b) => b.itemId));
     const slotIds = await sellSeats(tx, plan);
     const companionRows = await lockCompanions(tx, officeId, plan);
 

@@ -38,11 +38,19 @@ export async function takeSeats(tx: Tx, slotId: string, people: number): Promise
 }
 
 /** TEST ONLY (negative control): check, then write, with nothing tying the two together. */
-async function takeSeatsUnguarded(tx: Tx, slot: SlotRow, people: number): Promise<boolean> {
+async function takeSeatsUnguarded(tx: Tx, ctx: CentralContext, slot: SlotRow, people: number): Promise<boolean> {
   const [now] = await tx.select().from(slots).where(eq(slots.id, slot.id));
+  await ctx.racePoints?.seatsChecked?.(slot.id);
   if (!now || now.capacity - now.held - now.sold < people) return false;
   await tx.update(slots).set({ held: sql`${slots.held} + ${people}` }).where(eq(slots.id, slot.id));
   return true;
+}
+
+/** The guarded UPDATE, unless the negative control asks for the unguarded one. */
+async function seatGroup(tx: Tx, ctx: CentralContext, slot: SlotRow, people: number): Promise<boolean> {
+  if (ctx.unsafeNoCapacityGuard) return takeSeatsUnguarded(tx, ctx, slot, people);
+  await ctx.racePoints?.seatsChecked?.(slot.id);
+  return takeSeats(tx, slot.id, people);
 }
 
 export async function placeOption(tx: Tx, ctx: CentralContext, office: OfficeRow, args: PlaceArgs): Promise<MutationOutcome> {
@@ -72,7 +80,7 @@ export async function placeOption(tx: Tx, ctx: CentralContext, office: OfficeRow
   if (existing) return rejected('DUPLICATE_OPTION', 'An option with this id already exists.');
 
   const price = priceGroup(args.composition, await venueProducts(tx, venue.id));
-  const seated = ctx.unsafeNoCapacityGuard ? await takeSeatsUnguarded(tx, slot, people) : await takeSeats(tx, slot.id, people);
+  const seated = await seatGroup(tx, ctx, slot, people);
   if (!seated) {
     return rejected('SLOT_FULL', 'Not enough seats left on this slot for the whole group.', { alternatives: await alternatives() });
   }

@@ -32,7 +32,8 @@ export interface GuichetCore {
   store: Store;
   sync: SyncEngine;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-  close(): void;
+  /** Waits for the calls and the sync cycle under way, then closes the store. */
+  close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'guichet.sqlite';
@@ -67,7 +68,18 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       if (fresh.length > 0) emit('options.expiring', { options: fresh });
     },
   });
-  const dispatch = createDispatch(handlers, { store, now, appVersion, dataDir, emit, centralUrl, central, sync });
+  const handle = createDispatch(handlers, { store, now, appVersion, dataDir, emit, centralUrl, central, sync });
+  // Calls under way when the app closes finish first: a payment half-written to the store
+  // would be a payment the office cannot see.
+  const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
+  const dispatch: Dispatch = (method, input) => {
+    if (closing) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Guichet is closing; nothing was changed.', details: { method } } });
+    const call = handle(method, input);
+    inFlight.add(call);
+    void call.finally(() => inFlight.delete(call));
+    return call;
+  };
   if (backgroundSync && centralUrl) sync.start();
   return {
     dispatch,
@@ -78,8 +90,12 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       return () => events.off(event, listener);
     },
     close() {
-      sync.stop();
-      store.close();
+      closing ??= (async () => {
+        await Promise.allSettled([...inFlight]);
+        await sync.stop();
+        store.close();
+      })();
+      return closing;
     },
   };
 }

@@ -65,8 +65,7 @@ app.whenReady().then(async () => {
   app.on('window-all-closed', () => {
     disconnect();
     stopNotifying();
-    core.close();
-    void embedded.close().finally(() => app.quit());
+    void core.close().then(() => embedded.close()).finally(() => app.quit());
   });
 }).catch((error: unknown) => {
   console.error(error);

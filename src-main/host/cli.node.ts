@@ -36,7 +36,7 @@ async function main() {
   console.log(`GUICHET_URL=${host.launchUrl}`);
   const stop = async () => {
     await host.close();
-    core.close();
+    await core.close();
     await embedded.close();
     process.exit(0);
   };

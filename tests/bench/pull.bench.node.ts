@@ -32,8 +32,8 @@ export async function benchPull() {
     console.log(`  initial pull: ${rows} rows in ${(initialMs / 1000).toFixed(2)} s = ${Math.round(rows / (initialMs / 1000))} rows/s`);
     console.log(`  incremental pull of 100 changes (100 slots taken by another office's options): ${incrementalMs.toFixed(0)} ms`);
   } finally {
-    desk.close();
-    other.close();
+    await desk.close();
+    await other.close();
     await central.close();
   }
 }

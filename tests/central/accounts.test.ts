@@ -1,15 +1,16 @@
 // Accounts (DOMAIN.md §8): the password policy, one account per e-mail, sign-in before
 // validation, tokens, and the back office's validation opening bookings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
-import { admin, call, Desk, group, MIGRATIONS_DIR, PASSWORD, signIn, signUp } from './centralTestClient.node.ts';
+import type { RunningCentral } from '../../src-central/central.node.ts';
+import { startTestCentral } from '../support/testCentral.node.ts';
+import { admin, call, Desk, group, PASSWORD, signIn, signUp } from './centralTestClient.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
 let central: RunningCentral;
 const slot = 'conciergerie:2025-04-15T12:00:00.000Z';
 
 beforeAll(async () => {
-  central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0 });
+  central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0 });
 });
 afterAll(() => central.close());
 

@@ -1,5 +1,3 @@
-import { afterAll, beforeAll } from 'vitest';
-import { startCentral, type RunningCentral, type StartCentralOptions } from '../../src-central/central.node.ts';
 // Talks to a running central service the way a desktop does: over HTTP, with the wire's
 // own schemas checking every answer.
 import { randomUUID } from 'node:crypto';
@@ -9,6 +7,9 @@ import {
   PullResponseSchema, PushResponseSchema, SessionSchema, type Mutation, type PullResponse, type Session,
 } from '../../src-main/contract/centralApi.std.ts';
 import type { GroupCompositionDto } from '../../src-main/contract/schemas.std.ts';
+import { afterAll, beforeAll } from 'vitest';
+import type { RunningCentral } from '../../src-central/central.node.ts';
+import { startTestCentral, type TestCentralOptions } from '../support/testCentral.node.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle/central');
 export const PASSWORD = 'Secret!2025x';
@@ -129,13 +130,13 @@ export function slotIn(patch: Patch, id: string) {
 }
 
 /**
- * For one test file: a central service on in-memory PGlite whose clock the tests move,
+ * For one test file: a central service on its own seeded database whose clock the tests move,
  * and two validated offices, each with its own workstation.
  */
-export function centralWithTwoOffices(clock: { now: Date }, extra: Partial<StartCentralOptions> = {}) {
+export function centralWithTwoOffices(clock: { now: Date }, extra: TestCentralOptions = {}) {
   const env = {} as { central: RunningCentral; desk: Desk; other: Desk };
   beforeAll(async () => {
-    env.central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0, ...extra });
+    env.central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0, ...extra });
     env.desk = await validatedDesk(env.central, 'Voyages Desk');
     env.other = await validatedDesk(env.central, 'Voyages Autres');
   });

@@ -1,8 +1,9 @@
 // Server-side changes reach desktops through pull: expiry by the server clock, and a
 // venue closing or cancelling a slot from the back office.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
-import { admin, Desk, group, MIGRATIONS_DIR, validatedDesk } from './centralTestClient.node.ts';
+import type { RunningCentral } from '../../src-central/central.node.ts';
+import { startTestCentral } from '../support/testCentral.node.ts';
+import { admin, Desk, group, validatedDesk } from './centralTestClient.node.ts';
 
 const start = new Date('2025-01-10T09:00:00Z');
 const clock = { now: start };
@@ -10,7 +11,7 @@ let central: RunningCentral;
 let desk: Desk;
 
 beforeAll(async () => {
-  central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0 });
+  central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0 });
   desk = await validatedDesk(central);
 });
 afterAll(() => central.close());

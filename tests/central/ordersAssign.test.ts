@@ -7,7 +7,9 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssignTicketsResponseSchema } from '../../src-main/contract/centralApi.std.ts';
-import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
+import type { RunningCentral } from '../../src-central/central.node.ts';
+import { startCentral } from '../../src-central/central.node.ts';
+import { startTestCentral } from '../support/testCentral.node.ts';
 import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from './centralTestClient.node.ts';
 import { simpleParser } from 'mailparser';
 import { deadPort, startSmtpInbox, type SmtpInbox } from '../support/smtpInbox.node.ts';
@@ -21,8 +23,8 @@ let other: Desk;
 
 beforeAll(async () => {
   inbox = await startSmtpInbox();
-  central = await startCentral({
-    migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0,
+  central = await startTestCentral({
+    now: () => clock.now, sweepEveryMs: 0,
     mail: { smtpUrl: inbox.url, from: '"Guichet" <billetterie@guichet.example>' },
   });
   desk = await validatedDesk(central, 'Voyages Lumière');
@@ -107,8 +109,8 @@ describe('assigning tickets', () => {
 
 describe('assigning tickets while the mail server is down', () => {
   it('answers MAIL_FAILED and records nothing', async () => {
-    const down = await startCentral({
-      migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0,
+    const down = await startTestCentral({
+      now: () => clock.now, sweepEveryMs: 0,
       mail: { smtpUrl: `smtp://127.0.0.1:${await deadPort()}`, from: 'billetterie@guichet.example' },
     });
     try {
@@ -125,7 +127,7 @@ describe('assigning tickets while the mail server is down', () => {
     } finally {
       await down.close();
     }
-  }, 30_000);
+  });
 });
 
 describe('assigning tickets with no mail server configured', () => {
@@ -148,5 +150,5 @@ describe('assigning tickets with no mail server configured', () => {
       await demo.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -2,14 +2,15 @@
 // resumes where it stopped, and each office sees only what is its to see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatchOp } from '../../src-main/contract/centralApi.std.ts';
-import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
-import { admin, Desk, group, MIGRATIONS_DIR, signIn, signUp, validatedDesk } from './centralTestClient.node.ts';
+import type { RunningCentral } from '../../src-central/central.node.ts';
+import { startTestCentral } from '../support/testCentral.node.ts';
+import { admin, Desk, group, signIn, signUp, validatedDesk } from './centralTestClient.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
 let central: RunningCentral;
 
 beforeAll(async () => {
-  central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0 });
+  central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0 });
 });
 afterAll(() => central.close());
 

@@ -2,14 +2,15 @@
 // recovered by pushing again or by pull's `results`.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
-import { Desk, group, MIGRATIONS_DIR, validatedDesk } from './centralTestClient.node.ts';
+import type { RunningCentral } from '../../src-central/central.node.ts';
+import { startTestCentral } from '../support/testCentral.node.ts';
+import { Desk, group, validatedDesk } from './centralTestClient.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
 let central: RunningCentral;
 
 beforeAll(async () => {
-  central = await startCentral({ migrationsDir: MIGRATIONS_DIR, now: () => clock.now, sweepEveryMs: 0 });
+  central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0 });
 });
 afterAll(() => central.close());
 

@@ -58,5 +58,5 @@ describe('checking tickets with the published key', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

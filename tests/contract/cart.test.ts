@@ -10,7 +10,7 @@ import { tempCore, type TempCore } from '../support/tempCore.node.ts';
 import { ok } from '../sync/helpers.node.ts';
 
 const cores: TempCore[] = [];
-afterEach(() => cores.splice(0).forEach((core) => core.close()));
+afterEach(() => Promise.all(cores.splice(0).map((core) => core.close())));
 
 async function desk() {
   const core = await tempCore(new Date('2025-01-10T09:00:00Z'));

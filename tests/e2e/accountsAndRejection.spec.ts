@@ -102,7 +102,7 @@ test('an option refused because another office filled the slot offers alternativ
     await expect(optionsPage.rows).toHaveCount(1);
     await expect(optionsPage.state()).toHaveText('Held');
   } finally {
-    other.close();
+    await other.close();
     await host.stop();
     await proxy.close();
     await central.close();

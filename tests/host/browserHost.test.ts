@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  core.close();
+  await core.close();
   fs.rmSync(rendererDir, { recursive: true, force: true });
 });
 

@@ -1,9 +1,8 @@
-// A real central service in-process (PGlite in memory, demo catalogue) on loopback, with
+// A real central service in-process (on its own seeded database, see testCentral) on loopback, with
 // a clock the test can move, and helpers to create and validate offices through its APIs.
 import crypto from 'node:crypto';
-import { startCentral } from '../../src-central/central.node.ts';
 import type { MailConfig } from '../../src-central/mail/mailer.node.ts';
-import { CENTRAL_MIGRATIONS_DIR } from './tempCore.node.ts';
+import { startTestCentral } from './testCentral.node.ts';
 
 export interface CentralHarness {
   url: string;
@@ -22,9 +21,7 @@ export async function startCentralHarness(
   options: { port?: number; dataDir?: string; mail?: MailConfig } = {},
 ): Promise<CentralHarness> {
   const clock = { now: start };
-  const central = await startCentral({
-    migrationsDir: CENTRAL_MIGRATIONS_DIR, seedDemo: true, now: () => clock.now, sweepEveryMs: 3_600_000, ...options,
-  });
+  const central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 3_600_000, ...options });
   const admin = (path: string, body?: unknown) =>
     fetch(new URL(path, central.url), {
       method: body === undefined ? 'GET' : 'POST',

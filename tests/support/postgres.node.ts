@@ -46,6 +46,25 @@ function pgTool(tool: string, args: string[]): void {
   else execFileSync(command, args, { stdio: 'pipe' });
 }
 
+/** A cluster already running at `url` (postgres://…/postgres), as the tests' global set-up shares it. */
+export function clusterAt(url: string): Pick<TempPostgres, 'url' | 'createDatabase'> {
+  return {
+    url,
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE "${name}"`);
+      } finally {
+        await client.end();
+      }
+      const database = new URL(url);
+      database.pathname = `/${name}`;
+      return database.toString();
+    },
+  };
+}
+
 export async function startPostgres(): Promise<TempPostgres> {
   const missing = postgresMissing();
   if (missing) throw new Error(missing);
@@ -57,7 +76,7 @@ export async function startPostgres(): Promise<TempPostgres> {
     pgTool('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
     // Durability off: a test cluster dies with its folder anyway. Enough connections for a
     // pool per API process plus the tests' own.
-    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
     pgTool('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   } catch (error) {
     const log = fs.existsSync(path.join(dir, 'server.log')) ? fs.readFileSync(path.join(dir, 'server.log'), 'utf8') : '';
@@ -67,17 +86,7 @@ export async function startPostgres(): Promise<TempPostgres> {
   }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
-    url,
-    async createDatabase(name) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
-    },
+    ...clusterAt(url),
     async stop() {
       try {
         pgTool('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

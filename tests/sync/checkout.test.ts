@@ -37,10 +37,7 @@ const mailsIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((
 
 async function deskOn(central: CentralHarness, centralUrl = central.url, credentials?: { email: string; password: string }) {
   const desk = await tempCore(NOW, { centralUrl });
-  cleanups.push(async () => {
-    await desk.sync.syncNow();
-    desk.close();
-  });
+  cleanups.push(() => desk.close());
   await ok(desk, 'account.signIn', credentials ?? await central.validatedOffice());
   await desk.sync.syncNow();
   return desk;

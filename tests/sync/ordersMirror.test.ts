@@ -10,7 +10,7 @@ import { tempCore, type TempCore } from '../support/tempCore.node.ts';
 import { ok } from './helpers.node.ts';
 
 const cores: TempCore[] = [];
-afterEach(() => cores.splice(0).forEach((core) => core.close()));
+afterEach(() => Promise.all(cores.splice(0).map((core) => core.close())));
 
 const companion = (companionId: string, surname: string, placeholder = false) => ({
   kind: 'leader' as const, index: 0, companionId, surname, firstName: 'Anna', email: `${surname.toLowerCase()}@example.org`,

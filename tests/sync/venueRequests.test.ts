@@ -95,7 +95,7 @@ describe('requests to monuments through sync', () => {
     const before = await startCore({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 'before', now: () => NOW, backgroundSync: false, centralUrl: central.url });
     await ok(before as TempCore, 'account.signIn', credentials);
     await before.sync.syncNow();
-    before.close();
+    await before.close();
     // What a version that kept requests on one workstation left in its data folder.
     const sqlite = new Database(path.join(dataDir, DATABASE_FILE));
     sqlite.prepare(`INSERT INTO venue_requests (id, venue_id, visit_date, head_count, state, notes, sent_at, confirmed_at)

@@ -26,4 +26,4 @@ it('finds nothing of high or critical severity in the Electron shell', () => {
   for (const check of ['CONTEXT_ISOLATION_JS_CHECK', 'NODE_INTEGRATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']) {
     expect(findings.map((f) => f.check)).not.toContain(check);
   }
-}, 180_000);
+});

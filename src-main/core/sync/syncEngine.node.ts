@@ -35,8 +35,11 @@ export interface SyncEngine {
    */
   authorised<T>(call: (accessToken: string) => Promise<T>): Promise<T>;
   start(): void;
-  /** For good: the app is closing, later calls answer the last status without touching the store. */
-  stop(): void;
+  /**
+   * For good: the app is closing. Resolves once the cycle on the network (if any) has written
+   * what it got, so the store can close; later calls answer the last status without touching it.
+   */
+  stop(): Promise<void>;
 }
 
 export function createSyncEngine({ store, client, now, onStatus, onPulled, onPage }: SyncEngineOptions): SyncEngine {
@@ -154,10 +157,11 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onPag
       started = true;
       void syncNow();
     },
-    stop() {
+    async stop() {
       started = false;
       stopped = true;
       clearTimeout(timer);
+      await Promise.allSettled([running, followUp]);
     },
   };
 }

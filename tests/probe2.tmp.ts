@@ -1,0 +1,32 @@
+import { startCentral } from '../src-central/central.node.ts';
+import { startPostgres } from './support/postgres.node.ts';
+import { CENTRAL_MIGRATIONS_DIR } from './support/tempCore.node.ts';
+import { validatedDesk } from './central/centralTestClient.node.ts';
+import pg from 'pg';
+const t = () => performance.now();
+let a = t();
+const cluster = await startPostgres();
+console.log('cluster', (t() - a).toFixed(0));
+a = t();
+const tplUrl = await cluster.createDatabase('tpl');
+const c0 = await startCentral({ databaseUrl: tplUrl, migrationsDir: CENTRAL_MIGRATIONS_DIR, now: () => new Date('2025-01-10T09:00:00Z'), sweepEveryMs: 0 });
+await c0.close();
+console.log('template migrate+seed', (t() - a).toFixed(0));
+const admin = new pg.Client({ connectionString: cluster.url }); await admin.connect();
+for (let i = 0; i < 3; i++) {
+  a = t();
+  await admin.query(`CREATE DATABASE f${i} TEMPLATE tpl`);
+  console.log('create from template', (t() - a).toFixed(0));
+  a = t();
+  const c = await startCentral({ databaseUrl: tplUrl.replace('/tpl', `/f${i}`), migrationsDir: CENTRAL_MIGRATIONS_DIR, now: () => new Date('2025-01-10T09:00:00Z'), sweepEveryMs: 0 });
+  console.log('start on copy', (t() - a).toFixed(0));
+  a = t();
+  const d = await validatedDesk(c);
+  console.log('validatedDesk', (t() - a).toFixed(0));
+  a = t();
+  const all = await d.pullAll(null);
+  console.log('pullAll', all.patch.length, (t() - a).toFixed(0));
+  await c.close();
+}
+await admin.end();
+await cluster.stop();

@@ -1,0 +1,117 @@
+// Central databases for tests, seeded once per run. Migrating and seeding a year of slots
+// takes seconds; PostgreSQL copies a template database in tens of milliseconds. So the run's
+// PostgreSQL cluster (started by the vitest global set-up, GUICHET_TEST_PG_URL) keeps one
+// template per seed day, built by the first test that needs it, and every central service a
+// test starts gets its own copy, dropped when it closes. Without that cluster (a benchmark, a
+// Playwright worker, a machine without PostgreSQL) the service runs on PGlite as in the demo.
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import pg from 'pg';
+import { startCentral, type RunningCentral, type StartCentralOptions } from '../../src-central/central.node.ts';
+import { openStore } from '../../src-central/store/database.node.ts';
+import { seedCatalogue } from '../../src-central/store/seedCatalogue.node.ts';
+import { CENTRAL_MIGRATIONS_DIR } from './tempCore.node.ts';
+
+export const TEST_PG_URL_ENV = 'GUICHET_TEST_PG_URL';
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+function databaseUrl(clusterUrl: string, name: string): string {
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs `work` holding a cluster-wide advisory lock, so parallel test files take turns. */
+async function withClusterLock<T>(clusterUrl: string, key: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: clusterUrl });
+  await client.connect();
+  const lock = createHash('sha256').update(key).digest().readInt32BE(0);
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [lock]);
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The seed day as the catalogue counts it: the date in Paris. */
+const seedDay = (now: Date) => DateTime.fromJSDate(now, { zone: 'Europe/Paris' }).toFormat('yyyyLLdd');
+
+async function ensureTemplate(clusterUrl: string, now: Date, seedDemo: boolean): Promise<string> {
+  const name = seedDemo ? `template_${seedDay(now)}` : 'template_empty';
+  return withClusterLock(clusterUrl, `template ${name}`, async (admin) => {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount) return name;
+    // Built under a working name and renamed at the end: a build cut short leaves no template.
+    const building = `${name}_building`;
+    await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+    await admin.query(`CREATE DATABASE ${building}`);
+    const store = await openStore({ databaseUrl: databaseUrl(clusterUrl, building), migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 2 });
+    try {
+      if (seedDemo) await seedCatalogue(store.db, now);
+    } finally {
+      await store.close();
+    }
+    await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    await admin.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true`);
+    return name;
+  });
+}
+
+let copies = 0;
+
+/**
+ * A fresh database for one central service, migrated and seeded as of `now`'s day in
+ * Paris, or null when this run has no PostgreSQL cluster (the service then uses PGlite).
+ */
+export async function testDatabase(now: Date, seedDemo = true): Promise<TestDatabase | null> {
+  const clusterUrl = process.env[TEST_PG_URL_ENV];
+  if (!clusterUrl) return null;
+  const template = await ensureTemplate(clusterUrl, now, seedDemo);
+  const name = `central_${process.pid}_${++copies}_${Date.now().toString(36)}`;
+  // Two copies of one template cannot be made at the same instant; the lock makes them queue.
+  await withClusterLock(clusterUrl, `copy ${template}`, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    url: databaseUrl(clusterUrl, name),
+    async drop() {
+      const admin = new pg.Client({ connectionString: clusterUrl });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+export type TestCentralOptions = Omit<StartCentralOptions, 'migrationsDir'>;
+
+/**
+ * A central service for one test: on its own copy of the seeded template when the run has a
+ * PostgreSQL cluster (and the test gave no database or data folder of its own), on PGlite
+ * otherwise. Closing it drops its database.
+ */
+export async function startTestCentral(options: TestCentralOptions = {}): Promise<RunningCentral & { databaseUrl: string | null }> {
+  const now = options.now ?? (() => new Date());
+  const seedDemo = options.seedDemo ?? true;
+  const database = options.databaseUrl || options.dataDir ? null : await testDatabase(now(), seedDemo);
+  try {
+    const central = await startCentral({ migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 10, ...options, databaseUrl: options.databaseUrl ?? database?.url });
+    return {
+      ...central,
+      databaseUrl: options.databaseUrl ?? database?.url ?? null,
+      async close() {
+        await central.close();
+        await database?.drop();
+      },
+    };
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
+}
