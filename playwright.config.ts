@@ -6,10 +6,16 @@ const executablePath = process.env.GUICHET_CHROMIUM ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/playwright',
-  timeout: 60_000,
+  // The only time limits of the end-to-end suite, far above what a test takes on a quiet
+  // machine, so that a CI machine shared with other jobs still passes: they stop a hung test,
+  // they never judge speed. Every step waits for what the agent would see, not for a delay.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   workers: 2,
   reporter: [['list']],
   use: {
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     viewport: { width: 1366, height: 768 },
     launchOptions: {
       executablePath,

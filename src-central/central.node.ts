@@ -7,7 +7,7 @@ import { loadAccessTokens } from './accounts/tokens.node.ts';
 import { adminRoutes } from './admin/adminRoutes.node.ts';
 import { sweepExpired } from './admin/sweepExpired.node.ts';
 import type { CentralContext, RacePoints } from './context.node.ts';
-import { installErrorHandling } from './http/httpError.node.ts';
+import { installErrorHandling, loggableFailure } from './http/httpError.node.ts';
 import { createMailer, type MailConfig, type Mailer } from './mail/mailer.node.ts';
 import { orderRoutes } from './orders/orderRoutes.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
@@ -34,6 +34,8 @@ export interface StartCentralOptions {
   now?: () => Date;
   /** Seed the demo catalogue into an empty database (default true). */
   seedDemo?: boolean;
+  /** How many months of demo slots to seed (default 12). */
+  seedMonths?: number;
   /** Also create the validated demo office DEMO_ACCOUNT (default false). */
   demoAccount?: boolean;
   /** drizzle/central of the repository. */
@@ -87,7 +89,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, migrationsDir: opts.migrationsDir, poolSize: opts.poolSize,
   });
   try {
-    if (opts.seedDemo ?? true) await seedCatalogue(store.db, now());
+    if (opts.seedDemo ?? true) await seedCatalogue(store.db, now(), opts.seedMonths);
     if (opts.demoAccount) await seedDemoAccount(store.db, now());
     const ctx: CentralContext = {
       db: store.db,
@@ -112,7 +114,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
 
     const sweepEveryMs = opts.sweepEveryMs ?? 30_000;
     const timer = sweepEveryMs > 0
-      ? setInterval(() => sweepExpired(ctx).catch((error: unknown) => app.log.error(error)), sweepEveryMs)
+      ? setInterval(() => sweepExpired(ctx).catch((error: unknown) => app.log.error({ failure: loggableFailure(error) }, 'expiry sweep failed')), sweepEveryMs)
       : null;
     timer?.unref();
 

@@ -27,6 +27,20 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   return parsed.data;
 }
 
+/**
+ * What may be logged of an unexpected failure: its kind and its code (PostgreSQL's SQLSTATE
+ * when the database refused), never its message — a failed query's message carries the SQL
+ * and its parameters: e-mail addresses, password hashes, names and phone numbers.
+ */
+export function loggableFailure(error: unknown): { type: string; code: string | null } {
+  let code: string | null = null;
+  for (let e: unknown = error; e instanceof Error && code === null; e = e.cause) {
+    const own = (e as { code?: unknown }).code;
+    if (typeof own === 'string') code = own;
+  }
+  return { type: error instanceof Error ? error.constructor.name : typeof error, code };
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {
@@ -37,7 +51,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status !== undefined && status >= 400 && status < 500) {
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: (error as Error).message } });
     }
-    request.log.error(error);
+    request.log.error({ failure: loggableFailure(error) }, 'unexpected failure, answered 503');
     return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'The service cannot answer right now; try again.' } });
   });
   app.setNotFoundHandler((request, reply) =>

@@ -1,4 +1,5 @@
-// First start on an empty database: the demo catalogue becomes data, with a year of slots.
+// First start on an empty database: the demo catalogue becomes data, with a year of slots
+// (a test may ask for fewer months).
 // From then on the catalogue lives in the database and reaches desktops through pull.
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -29,8 +30,8 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
   for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
 }
 
-/** Seeds venues, products, one year of slots and closed days; returns false when a catalogue exists. */
-export async function seedCatalogue(db: Db, now: Date): Promise<boolean> {
+/** Seeds venues, products, `months` of slots and closed days; returns false when a catalogue exists. */
+export async function seedCatalogue(db: Db, now: Date, months = 12): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two API processes starting on one fresh database: the second waits, then finds the catalogue.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
@@ -44,7 +45,7 @@ export async function seedCatalogue(db: Db, now: Date): Promise<boolean> {
 
     const today = DateTime.fromJSDate(now, { zone: 'Europe/Paris' });
     const from = today.toISODate()!;
-    const to = today.plus({ years: 1 }).toISODate()!;
+    const to = today.plus({ months }).toISODate()!;
     const slotRows = ordered.flatMap((venue) => generateSlots(venue, from, to));
     // One JSON parameter per batch: binding 50,000 rows column by column is what takes time.
     await insertInBatches(slotRows, (batch) => tx.execute(sql`

@@ -4,7 +4,7 @@ import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { tempCore } from '../support/tempCore.node.ts';
 
 export async function benchPull() {
-  const central = await startCentralHarness(new Date());
+  const central = await startCentralHarness(new Date(), { seedMonths: 12 });
   const desk = await tempCore(new Date(), { centralUrl: central.url });
   const other = await tempCore(new Date(), { centralUrl: central.url });
   try {

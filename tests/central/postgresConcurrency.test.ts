@@ -6,7 +6,7 @@
 // and a checkout meet on an option at its expiry instant, in both orders, held at gates inside
 // their transactions: an option ends expired or paid, never both — and the control, checking
 // the options without locking them, sees both win every time.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { TEST_CARDS } from '../../src-main/contract/centralApi.std.ts';
 import type { RacePoints } from '../../src-central/context.node.ts';

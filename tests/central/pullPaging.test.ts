@@ -10,7 +10,8 @@ const clock = { now: new Date('2025-01-10T09:00:00Z') };
 let central: RunningCentral;
 
 beforeAll(async () => {
-  central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0 });
+  // The demo's whole year: what a desktop's first pull carries, in pages.
+  central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0, seedMonths: 12 });
 });
 afterAll(() => central.close());
 

@@ -71,7 +71,7 @@ test('options → cart → refused without companion → Apply to all → card �
   await panel.placeButton.click();
   await shell.go('options');
   const options = new OptionsPage(page);
-  await expect(options.state()).toHaveText('Held', { timeout: 20_000 });
+  await expect(options.state()).toHaveText('Held');
   await options.row().getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Add 1 option to cart' }).click();
 
@@ -96,7 +96,7 @@ test('options → cart → refused without companion → Apply to all → card �
 
   await cart.fillCard({ ...CARD, number: TEST_CARDS.approved });
   await cart.pay();
-  await expect(page.getByRole('status').filter({ hasText: /Order GCH-\d{4}-\d{6} paid \(€272\.00\)/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('status').filter({ hasText: /Order GCH-\d{4}-\d{6} paid \(€272\.00\)/ })).toBeVisible();
   await expect(orders.detail).toBeVisible();
   await expect(orders.state()).toHaveText('Paid');
   await expect(orders.tickets).toHaveCount(17);
@@ -113,7 +113,7 @@ test('options → cart → refused without companion → Apply to all → card �
   await orders.assign.locator('form.new-contact button[type="submit"]').click();
   await expect(page.getByRole('status').filter({ hasText: 'Anna Ndiaye <anna.ndiaye@example.org> added to the contacts' })).toBeVisible();
   await orders.assignTo('anna.ndiaye@example.org');
-  await expect(page.getByRole('status').filter({ hasText: '17 tickets sent to anna.ndiaye@example.org.' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('status').filter({ hasText: '17 tickets sent to anna.ndiaye@example.org.' })).toBeVisible();
   await expect(orders.tickets.first()).toContainText('Anna Ndiaye <anna.ndiaye@example.org>');
   const mail = await inbox.messageTo('anna.ndiaye@example.org');
   const orderNumber = (await orders.rows.first().getAttribute('data-order-number'))!;
@@ -175,7 +175,7 @@ test('buy at once where no option is possible, pay by transfer, released by the 
   await expect(cart.refusal).toHaveText('Impossible : acceptez les conditions générales de vente avant de payer.');
   await cart.acceptTerms();
   await cart.pay();
-  await expect(orders.detail).toBeVisible({ timeout: 20_000 });
+  await expect(orders.detail).toBeVisible();
   await expect(orders.state()).toHaveText('En attente de virement');
   await expect(orders.tickets).toHaveCount(0);
   await expect(orders.detail).toContainText('Les billets sont envoyés dès réception du virement.');

@@ -18,7 +18,7 @@ export interface CentralHarness {
 export async function startCentralHarness(
   start = new Date('2025-01-10T09:00:00Z'),
   /** mail: where assigned tickets are e-mailed (e.g. a test SMTP server). */
-  options: { port?: number; dataDir?: string; mail?: MailConfig } = {},
+  options: { port?: number; dataDir?: string; mail?: MailConfig; seedMonths?: number } = {},
 ): Promise<CentralHarness> {
   const clock = { now: start };
   const central = await startTestCentral({ now: () => clock.now, sweepEveryMs: 3_600_000, ...options });

@@ -26,7 +26,7 @@ export async function startHostProcess({ dataDir: existing, env = {} }: { dataDi
   });
   let output = '';
   const launchUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Browser host did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`Browser host did not start within 2 minutes:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /GUICHET_URL=(\S+)/.exec(output);

@@ -7,6 +7,13 @@ import { demoProducts, demoVenues } from '../../src-main/core/domain/demoCatalog
 import { closedDays, generateSlots } from '../../src-main/core/domain/slotGrid.std.ts';
 import { demoOccupancy } from './demoOccupancy.std.ts';
 
+/**
+ * Months of slots a test's catalogue holds, on a desk or a central service, unless it asks
+ * for the demo's year: every date the tests book falls within six months of their day, and
+ * every desk pulls the whole catalogue, so half a year halves what each pull carries.
+ */
+export const TEST_SEED_MONTHS = 6;
+
 export function seedDemoCatalogue(store: Store, today: string, months = 12): void {
   const until = DateTime.fromISO(today).plus({ months }).toISODate()!;
   const { db } = store;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { DATABASE_FILE, startCore, type CoreOptions, type GuichetCore } from '../../src-main/core/guichetCore.node.ts';
 import { openStore } from '../../src-main/core/store/openStore.node.ts';
-import { seedDemoCatalogue } from './seedDemoCatalogue.node.ts';
+import { seedDemoCatalogue, TEST_SEED_MONTHS } from './seedDemoCatalogue.node.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MIGRATIONS_DIR = path.join(ROOT, 'drizzle', 'local');
@@ -32,7 +32,7 @@ function seededStoreTemplate(today: string): string | null {
   const building = `${file}.${process.pid}`;
   const store = openStore(building, MIGRATIONS_DIR);
   try {
-    seedDemoCatalogue(store, today);
+    seedDemoCatalogue(store, today, TEST_SEED_MONTHS);
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     store.close();
@@ -54,7 +54,7 @@ export async function tempCore(now = new Date('2025-01-10T09:00:00Z'), options: 
   const core = await startCore({
     dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', now: () => now, backgroundSync: false, ...options,
   });
-  if (!options.centralUrl && !template) seedDemoCatalogue(core.store, today);
+  if (!options.centralUrl && !template) seedDemoCatalogue(core.store, today, TEST_SEED_MONTHS);
   const closeCore = core.close;
   return Object.assign(core, {
     dataDir,

@@ -10,9 +10,11 @@ import pg from 'pg';
 import { startCentral, type RunningCentral, type StartCentralOptions } from '../../src-central/central.node.ts';
 import { openStore } from '../../src-central/store/database.node.ts';
 import { seedCatalogue } from '../../src-central/store/seedCatalogue.node.ts';
+import { TEST_SEED_MONTHS } from './seedDemoCatalogue.node.ts';
 import { CENTRAL_MIGRATIONS_DIR } from './tempCore.node.ts';
 
 export const TEST_PG_URL_ENV = 'GUICHET_TEST_PG_URL';
+
 
 export interface TestDatabase {
   url: string;
@@ -41,8 +43,8 @@ async function withClusterLock<T>(clusterUrl: string, key: string, work: (client
 /** The seed day as the catalogue counts it: the date in Paris. */
 const seedDay = (now: Date) => DateTime.fromJSDate(now, { zone: 'Europe/Paris' }).toFormat('yyyyLLdd');
 
-async function ensureTemplate(clusterUrl: string, now: Date, seedDemo: boolean): Promise<string> {
-  const name = seedDemo ? `template_${seedDay(now)}` : 'template_empty';
+async function ensureTemplate(clusterUrl: string, now: Date, seedMonths: number | null): Promise<string> {
+  const name = seedMonths === null ? 'template_empty' : `template_${seedDay(now)}_${seedMonths}m`;
   return withClusterLock(clusterUrl, `template ${name}`, async (admin) => {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount) return name;
@@ -52,7 +54,7 @@ async function ensureTemplate(clusterUrl: string, now: Date, seedDemo: boolean):
     await admin.query(`CREATE DATABASE ${building}`);
     const store = await openStore({ databaseUrl: databaseUrl(clusterUrl, building), migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 2 });
     try {
-      if (seedDemo) await seedCatalogue(store.db, now);
+      if (seedMonths !== null) await seedCatalogue(store.db, now, seedMonths);
     } finally {
       await store.close();
     }
@@ -65,13 +67,14 @@ async function ensureTemplate(clusterUrl: string, now: Date, seedDemo: boolean):
 let copies = 0;
 
 /**
- * A fresh database for one central service, migrated and seeded as of `now`'s day in
- * Paris, or null when this run has no PostgreSQL cluster (the service then uses PGlite).
+ * A fresh database for one central service, migrated and seeded with `seedMonths` of slots
+ * from `now`'s day in Paris (null: no catalogue), or null when this run has no PostgreSQL
+ * cluster (the service then uses PGlite).
  */
-export async function testDatabase(now: Date, seedDemo = true): Promise<TestDatabase | null> {
+export async function testDatabase(now: Date, seedMonths: number | null): Promise<TestDatabase | null> {
   const clusterUrl = process.env[TEST_PG_URL_ENV];
   if (!clusterUrl) return null;
-  const template = await ensureTemplate(clusterUrl, now, seedDemo);
+  const template = await ensureTemplate(clusterUrl, now, seedMonths);
   const name = `central_${process.pid}_${++copies}_${Date.now().toString(36)}`;
   // Two copies of one template cannot be made at the same instant; the lock makes them queue.
   await withClusterLock(clusterUrl, `copy ${template}`, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
@@ -98,10 +101,12 @@ export type TestCentralOptions = Omit<StartCentralOptions, 'migrationsDir'>;
  */
 export async function startTestCentral(options: TestCentralOptions = {}): Promise<RunningCentral & { databaseUrl: string | null }> {
   const now = options.now ?? (() => new Date());
-  const seedDemo = options.seedDemo ?? true;
-  const database = options.databaseUrl || options.dataDir ? null : await testDatabase(now(), seedDemo);
+  const seedMonths = options.seedMonths ?? TEST_SEED_MONTHS;
+  const database = options.databaseUrl || options.dataDir ? null : await testDatabase(now(), options.seedDemo === false ? null : seedMonths);
   try {
-    const central = await startCentral({ migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 10, ...options, databaseUrl: options.databaseUrl ?? database?.url });
+    const central = await startCentral({
+      migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 10, ...options, seedMonths, databaseUrl: options.databaseUrl ?? database?.url,
+    });
     return {
       ...central,
       databaseUrl: options.databaseUrl ?? database?.url ?? null,

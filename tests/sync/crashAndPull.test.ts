@@ -92,7 +92,8 @@ describe('crash and interrupted pull', () => {
   });
 
   it('a pull cut between pages leaves the local store unchanged, and the next pull completes', async () => {
-    const central = await startCentralHarness();
+    // The demo's whole year: a first pull of several pages.
+    const central = await startCentralHarness(undefined, { seedMonths: 12 });
     cleanups.push(central.close);
     const desk = await tempCore(new Date('2025-01-10T09:00:00Z'), { centralUrl: central.url });
     cleanups.push(() => desk.close());

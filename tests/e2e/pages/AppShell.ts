@@ -32,7 +32,7 @@ export class AppShell {
     await form.getByLabel('E-mail').fill(email);
     await form.getByLabel('Password').fill(password);
     await form.getByRole('button', { name: 'Sign in' }).click();
-    await this.statusBar.getByTestId('status-connection').filter({ hasText: 'Online' }).waitFor({ timeout: 30_000 });
+    await this.statusBar.getByTestId('status-connection').filter({ hasText: 'Online' }).waitFor();
   }
 
   async switchLanguage(language: 'fr' | 'en') {
