@@ -5,6 +5,8 @@ const executablePath = process.env.GUICHET_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The run's PostgreSQL cluster and seeded templates, as for vitest (tests/support/globalSetup.node.ts).
+  globalSetup: './tests/support/globalSetup.node.ts',
   outputDir: 'test-results/playwright',
   // The only time limits of the end-to-end suite, far above what a test takes on a quiet
   // machine, so that a CI machine shared with other jobs still passes: they stop a hung test,

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
+import { HOST_TOKEN_HEADER } from '../../src-main/contract/transport.std.ts';
+import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { startHostProcess, type RunningHost } from '../support/hostProcess.node.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { CalendarPage } from './pages/CalendarPage.ts';
@@ -18,8 +21,38 @@ export async function screenshot(page: Page, name: string) {
   if (original) await page.setViewportSize(original);
 }
 
-export const test = base.extend<{ host: RunningHost; shell: AppShell; calendar: CalendarPage }>({
+/** Calls the host's contract the way the renderer does, with the launch's token. */
+export async function hostCall(host: RunningHost, method: string, input: unknown = {}): Promise<unknown> {
+  const response = await fetch(`${host.origin}/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [HOST_TOKEN_HEADER]: new URL(host.launchUrl).searchParams.get('token')! },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+export const test = base.extend<{ host: RunningHost; demoHost: RunningHost; shell: AppShell; calendar: CalendarPage }>({
+  /**
+   * A desk signed in as a validated office of a central service of its own (a copy of the
+   * run's seeded database), its first pull done: what an agent finds on a working morning.
+   */
   host: async ({}, use) => {
+    const central = await startCentralHarness(new Date());
+    const host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url } });
+    try {
+      // Named as the demo office is, so that screens read as a newcomer sees them.
+      await hostCall(host, 'account.signIn', await central.validatedOffice(DEMO_ACCOUNT.company, DEMO_ACCOUNT.contactName));
+      await hostCall(host, 'sync.now');
+      await use(host);
+    } finally {
+      await host.stop();
+      await central.close();
+    }
+  },
+  /** The demo as a newcomer starts it: the embedded central service in a fresh data folder. */
+  demoHost: async ({}, use) => {
     const host = await startHostProcess();
     await use(host);
     await host.stop();

@@ -6,8 +6,8 @@ const nextMonthDay = (day: number) => {
   return next.toISOString().slice(0, 10);
 };
 
-test('switch language, pick Sainte-Chapelle and read its slots with their capacity', async ({ page, host, shell, calendar }) => {
-  await shell.open(host.launchUrl);
+test('the demo as a newcomer starts it: switch language, pick Sainte-Chapelle and read its slots with their capacity', async ({ page, demoHost, shell, calendar }) => {
+  await shell.open(demoHost.launchUrl);
   await expect(shell.heading).toHaveText('Calendar');
 
   await shell.switchLanguage('fr');

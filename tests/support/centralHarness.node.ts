@@ -11,7 +11,7 @@ export interface CentralHarness {
   sweepExpired(): Promise<number>;
   close(): Promise<void>;
   /** Signs up an office, validates it in the back office, returns its credentials. */
-  validatedOffice(company?: string): Promise<{ email: string; password: string }>;
+  validatedOffice(company?: string, contactName?: string): Promise<{ email: string; password: string }>;
   admin(path: string, body?: unknown): Promise<Response>;
 }
 
@@ -35,13 +35,13 @@ export async function startCentralHarness(
     sweepExpired: central.sweepExpired,
     close: central.close,
     admin,
-    async validatedOffice(company = 'Voyages Test') {
+    async validatedOffice(company = 'Voyages Test', contactName = 'Test Agent') {
       const email = `office-${crypto.randomUUID()}@example.org`;
       const password = 'Secret!2025x';
       const signUp = await fetch(new URL('/auth/signup', central.url), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ company, contactName: 'Test Agent', email, password }),
+        body: JSON.stringify({ company, contactName, email, password }),
       });
       const { officeId } = (await signUp.json()) as { officeId: string };
       const validated = await admin(`/admin/offices/${officeId}/validate`, {});
