@@ -107,22 +107,32 @@ test('keyboard only: from the month to a placed option', async ({ page, host, sh
   });
   for (let i = 0; i < 80 && !(await focused()).date; i += 1) await page.keyboard.press('Tab');
   const start = (await focused()).date!;
+  // Each key's effect is awaited before the next key: on a busy machine React may not have
+  // moved the focus yet, and the next key would land on the element before.
+  const daysFromStart = async () => {
+    const date = (await focused()).date;
+    return date ? (Date.parse(date) - Date.parse(start)) / DAY : null;
+  };
+  const focusedName = async () => (await focused()).name;
   await page.keyboard.press('ArrowDown');
+  await expect.poll(daysFromStart).toBe(7);
   await page.keyboard.press('ArrowRight');
-  const moved = (await focused()).date!;
-  expect(Date.parse(moved) - Date.parse(start)).toBe(8 * DAY);
+  await expect.poll(daysFromStart).toBe(8);
   await page.keyboard.press('Enter');
   await expect(page.locator('.slot-list button.slot:focus')).toBeVisible();
+  const firstSlot = (await focused()).html;
   await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await focused()).html).not.toBe(firstSlot);
   await page.keyboard.press('Enter');
   await expect(panel.root).toBeVisible();
-  expect((await focused()).name).toBe('visitors');
+  await expect.poll(focusedName).toBe('visitors');
   await page.keyboard.type('12');
   await page.keyboard.press('Tab');
+  await expect.poll(focusedName).toBe('guides');
   await page.keyboard.type('1');
   await expect(panel.total).toHaveText('€204.00');
   await page.keyboard.press('Tab');
-  expect((await focused()).name).toBe('leaders');
+  await expect.poll(focusedName).toBe('leaders');
   await page.keyboard.press('Tab');
   await expect(panel.placeButton).toBeFocused();
   await screenshot(page, 'booking-keyboard-en');

@@ -22,7 +22,7 @@ test('the demo as a newcomer starts it: switch language, pick Sainte-Chapelle an
   const day = nextMonthDay(10);
   await calendar.pickDay(day);
   await expect(page.getByRole('heading', { name: /^Créneaux du / })).toBeVisible();
-  expect(await calendar.slots.count()).toBeGreaterThan(20);
+  await expect.poll(() => calendar.slots.count()).toBeGreaterThan(20);
   await expect(calendar.slots.first().locator('.slot-time')).toHaveText('09:00');
   const places = await calendar.slots.locator('.slot-places').allTextContents();
   expect(places.every((text) => / \/ 26 places$/.test(text))).toBe(true);
