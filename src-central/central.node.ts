@@ -15,7 +15,9 @@ import { createTestCardProvider } from './payments/testCardProvider.node.ts';
 import { openStore } from './store/database.node.ts';
 import { seedCatalogue } from './store/seedCatalogue.node.ts';
 import { seedDemoAccount } from './store/seedDemoAccount.node.ts';
+import { stampVersion } from './store/versions.node.ts';
 import { syncRoutes } from './sync/syncRoutes.node.ts';
+import { refreshGroupCodes, subGroupsWithoutCode } from './tickets/groupCodes.node.ts';
 import { loadTicketSigner } from './tickets/signingKey.node.ts';
 import { ticketRoutes } from './tickets/ticketRoutes.node.ts';
 
@@ -79,6 +81,13 @@ function mailConfig(opts: StartCentralOptions): MailConfig | null {
   return opts.dataDir ? { from: DEFAULT_MAIL_FROM, dropDir: path.join(path.resolve(opts.dataDir), 'mail') } : null;
 }
 
+/** Sub-groups paid before group codes existed get theirs at the first start that knows them. */
+async function issueMissingGroupCodes(ctx: CentralContext): Promise<void> {
+  const missing = await subGroupsWithoutCode(ctx.db);
+  if (missing.length === 0) return;
+  await ctx.db.transaction(async (tx) => stampVersion(tx, { groupCodes: await refreshGroupCodes(tx, ctx, missing) }));
+}
+
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
   const now = opts.now ?? (() => new Date());
   const mail = mailConfig(opts);
@@ -103,6 +112,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       tickets: await loadTicketSigner(store.db, now()),
       mailer,
     };
+    await issueMissingGroupCodes(ctx);
     const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024 });
     installErrorHandling(app);
     authRoutes(app, ctx);

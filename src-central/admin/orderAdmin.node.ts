@@ -10,6 +10,7 @@ import type { WireVenue } from '../orders/checkoutPlan.node.ts';
 import type { Tx } from '../store/database.node.ts';
 import { offices, orders, venues } from '../store/schema.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
+import { refreshGroupCodes } from '../tickets/groupCodes.node.ts';
 import { venueProducts } from '../sync/placeOption.node.ts';
 import { wireOrder, type OrderBooking, type OrderRow } from '../sync/wireRows.node.ts';
 
@@ -44,7 +45,8 @@ export async function transferReceived(ctx: CentralContext, orderId: string) {
     // A venue cancelled part of it meanwhile: that part is owed back from what was just received.
     const [paid] = await tx.update(orders).set({ state: order.refundCents > 0 ? 'to_be_refunded' : 'paid', paidAt: now })
       .where(eq(orders.id, orderId)).returning();
-    await stampVersion(tx, { orders: [orderId], tickets: issued.map((t) => t.id) });
+    const codes = await refreshGroupCodes(tx, ctx, issued.map((t) => t.optionId));
+    await stampVersion(tx, { orders: [orderId], tickets: issued.map((t) => t.id), groupCodes: codes });
     return { order: wireOrder(paid!), ticketsIssued: issued.length };
   });
 }

@@ -7,6 +7,7 @@ import type { CentralContext } from '../context.node.ts';
 import type { Tx } from '../store/database.node.ts';
 import { options, orders, slots, tickets } from '../store/schema.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
+import { refreshGroupCodes } from '../tickets/groupCodes.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { wireSlot, type OrderBooking } from '../sync/wireRows.node.ts';
 
@@ -32,6 +33,7 @@ interface Cancelled {
   options: string[];
   orders: string[];
   tickets: string[];
+  groupCodes: string[];
 }
 
 /** The paid bookings among `optionIds` are marked cancelled in their orders, which now owe their price back. */
@@ -53,11 +55,11 @@ async function owedBack(tx: Tx, orderIds: string[], optionIds: Set<string>): Pro
 }
 
 /** Cancels what is booked on the slot now, paid or not, and frees its seats. */
-async function cancelBookingsOn(tx: Tx, slotId: string, now: Date): Promise<Cancelled> {
+async function cancelBookingsOn(tx: Tx, ctx: CentralContext, slotId: string, now: Date): Promise<Cancelled> {
   // Options before the slot, in id order: the order checkout, cancel and expiry lock them in.
   const booked = await tx.select().from(options)
     .where(and(eq(options.slotId, slotId), inArray(options.state, ['active', 'confirmed']))).orderBy(asc(options.id)).for('update');
-  if (booked.length === 0) return { options: [], orders: [], tickets: [] };
+  if (booked.length === 0) return { options: [], orders: [], tickets: [], groupCodes: [] };
   const ids = booked.map((o) => o.id);
   await tx.update(options).set({ state: 'cancelled_by_venue', updatedAt: now }).where(inArray(options.id, ids));
   const heads = (state: string) => booked.filter((o) => o.state === state).reduce((n, o) => n + o.headCount, 0);
@@ -66,25 +68,26 @@ async function cancelBookingsOn(tx: Tx, slotId: string, now: Date): Promise<Canc
 
   const paid = booked.filter((o) => o.state === 'confirmed');
   const orderIds = [...new Set(paid.flatMap((o) => (o.orderId ? [o.orderId] : [])))].sort();
-  if (orderIds.length === 0) return { options: ids, orders: [], tickets: [] };
+  if (orderIds.length === 0) return { options: ids, orders: [], tickets: [], groupCodes: [] };
   await owedBack(tx, orderIds, new Set(paid.map((o) => o.id)));
   const voided = await tx.update(tickets).set({ state: 'cancelled' })
     .where(and(inArray(tickets.optionId, paid.map((o) => o.id)), eq(tickets.state, 'valid'))).returning({ id: tickets.id });
-  return { options: ids, orders: orderIds, tickets: voided.map((t) => t.id) };
+  const groupCodes = await refreshGroupCodes(tx, ctx, paid.map((o) => o.id));
+  return { options: ids, orders: orderIds, tickets: voided.map((t) => t.id), groupCodes };
 }
 
 export async function cancelSlot(ctx: CentralContext, slotId: string) {
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const before = await cancelBookingsOn(tx, slotId, now);
+    const before = await cancelBookingsOn(tx, ctx, slotId, now);
     const [slot] = await tx.update(slots).set({ status: 'cancelled' }).where(eq(slots.id, slotId)).returning();
     if (!slot) throw noSuchSlot(slotId);
     // A booking that took seats while the pass above ran committed before the slot row was
     // ours; none can after (seats are taken only on an open slot). This pass catches those.
-    const late = await cancelBookingsOn(tx, slotId, now);
+    const late = await cancelBookingsOn(tx, ctx, slotId, now);
     const [freed] = await tx.select().from(slots).where(eq(slots.id, slotId));
     const all = (key: keyof Cancelled) => [...before[key], ...late[key]];
-    await stampVersion(tx, { slots: [slotId], options: all('options'), orders: all('orders'), tickets: all('tickets') });
+    await stampVersion(tx, { slots: [slotId], options: all('options'), orders: all('orders'), tickets: all('tickets'), groupCodes: all('groupCodes') });
     return { slot: wireSlot(freed!), cancelledOptions: all('options'), ordersToRefund: all('orders') };
   });
 }

@@ -19,6 +19,7 @@ import type { Authorization } from '../payments/paymentProvider.node.ts';
 import type { Queryable, Tx } from '../store/database.node.ts';
 import { companions, options, orders, slots, tickets } from '../store/schema.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
+import { refreshGroupCodes } from '../tickets/groupCodes.node.ts';
 import { wireOrder, wireTicket, type OrderBooking, type OrderRow, type TicketRow } from '../sync/wireRows.node.ts';
 import { missingCompanions, planCheckout, sameComposition, type CheckoutPlan, type PlannedBooking } from './checkoutPlan.node.ts';
 import { issueTickets } from './issueTickets.node.ts';
@@ -159,8 +160,9 @@ async function record(
     const issued = card ? await issueTickets(tx, ctx, { id: req.orderId, officeId }, plan.bookings.map((b) => ({
       optionId: b.itemId, venue: b.venue, slotId: b.slot.id, startsAt: b.slot.startsAt, composition: b.composition, products: b.products,
     }))) : [];
+    const codes = await refreshGroupCodes(tx, ctx, issued.map((t) => t.optionId));
     await stampVersion(tx, {
-      orders: [req.orderId], options: plan.bookings.map((b) => b.itemId), slots: slotIds, tickets: issued.map((t) => t.id),
+      orders: [req.orderId], options: plan.bookings.map((b) => b.itemId), slots: slotIds, tickets: issued.map((t) => t.id), groupCodes: codes,
     });
     return { order: order!, issued, replayed: false };
   });

@@ -239,6 +239,24 @@ export const tickets = pgTable('tickets', {
 ]);
 
 /**
+ * One per sub-group (an option) with tickets: the code that admits the whole sub-group in one
+ * scan. Replaced by the next revision when a ticket of the sub-group is voided; void once none
+ * is left.
+ */
+export const groupCodes = pgTable('group_codes', {
+  /** The sub-group's option id. */
+  id: byteText('id').primaryKey().references(() => options.id),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  orderId: byteText('order_id').notNull().references(() => orders.id),
+  revision: integer('revision').notNull(),
+  ticketNumbers: jsonb('ticket_numbers').notNull(),
+  /** The signed code; null once void. */
+  qr: text('qr'),
+  state: text('state', { enum: ['valid', 'void'] }).notNull(),
+  version: version(),
+}, (t) => [index('group_codes_office_version').on(t.officeId, t.version, t.id)]);
+
+/**
  * The Ed25519 key that signs ticket QR codes, created at the first start and shared by every
  * API process. Venues verify with the public half, published at GET /tickets/public-key.
  */

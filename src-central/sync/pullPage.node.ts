@@ -10,11 +10,11 @@ import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import type { Tx } from '../store/database.node.ts';
 import {
-  clients, closedDays, companions, contacts, mutationResults, options, orders, products, slots, tickets, venueRequests, venues,
+  clients, closedDays, companions, contacts, groupCodes, mutationResults, options, orders, products, slots, tickets, venueRequests, venues,
 } from '../store/schema.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { compareKeys, decodeCookie, encodeCookie, type Entity, type PullKey, type Scope } from './pullCookie.node.ts';
-import { wireCompanion, wireContact, wireOption, wireOrder, wireSlot, wireTicket, wireVenueRequest } from './wireRows.node.ts';
+import { wireCompanion, wireContact, wireGroupCode, wireOption, wireOrder, wireSlot, wireTicket, wireVenueRequest } from './wireRows.node.ts';
 
 type PullRequest = z.infer<typeof PullRequestSchema>;
 type WireVenue = z.infer<typeof WireVenueSchema>;
@@ -22,7 +22,7 @@ type WireProduct = z.infer<typeof WireProductSchema>;
 type Keyed = PullKey & { op: PatchOp };
 type VersionedTable =
   | typeof venues | typeof products | typeof slots | typeof closedDays | typeof options | typeof companions
-  | typeof contacts | typeof orders | typeof tickets | typeof venueRequests;
+  | typeof contacts | typeof orders | typeof tickets | typeof groupCodes | typeof venueRequests;
 
 /** A client never waits on a huge backlog of results: it asks again above the last one it got. */
 const MAX_RESULTS = 1_000;
@@ -80,6 +80,10 @@ async function readEntities(tx: Tx, officeId: string, scope: Scope, key: PullKey
   const ownTickets = and(after(tickets, 'ticket', key), eq(tickets.officeId, officeId));
   for (const r of await tx.select().from(tickets).where(ownTickets).orderBy(...pageOrder(tickets)).limit(limit + 1)) {
     add('ticket', r, { op: 'put', entity: 'ticket', id: r.id, value: wireTicket(r) });
+  }
+  const ownGroupCodes = and(after(groupCodes, 'groupCode', key), eq(groupCodes.officeId, officeId));
+  for (const r of await tx.select().from(groupCodes).where(ownGroupCodes).orderBy(...pageOrder(groupCodes)).limit(limit + 1)) {
+    add('groupCode', r, { op: 'put', entity: 'groupCode', id: r.id, value: wireGroupCode(r) });
   }
   const ownRequests = and(after(venueRequests, 'venueRequest', key), eq(venueRequests.officeId, officeId));
   for (const r of await tx.select().from(venueRequests).where(ownRequests).orderBy(...pageOrder(venueRequests)).limit(limit + 1)) {

@@ -1,10 +1,10 @@
 // Database rows as the wire sends them (centralApi.std.ts).
 import type { z } from 'zod';
 import type {
-  WireCompanion, WireContact, WireOption, WireOrder, WireSlotSchema, WireTicket, WireVenueRequest,
+  WireCompanion, WireContact, WireGroupCode, WireOption, WireOrder, WireSlotSchema, WireTicket, WireVenueRequest,
 } from '../../src-main/contract/centralApi.std.ts';
 import type { GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
-import type { companions, contacts, options, orders, slots, tickets, venueRequests } from '../store/schema.node.ts';
+import type { companions, contacts, groupCodes, options, orders, slots, tickets, venueRequests } from '../store/schema.node.ts';
 
 export type SlotRow = typeof slots.$inferSelect;
 export type OptionRow = typeof options.$inferSelect;
@@ -13,6 +13,7 @@ export type ContactRow = typeof contacts.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
 export type TicketRow = typeof tickets.$inferSelect;
 export type VenueRequestRow = typeof venueRequests.$inferSelect;
+export type GroupCodeRow = typeof groupCodes.$inferSelect;
 export type OrderBooking = WireOrder['bookings'][number];
 
 export function wireSlot(row: SlotRow): z.infer<typeof WireSlotSchema> {
@@ -61,6 +62,10 @@ export function wireTicket(row: TicketRow): WireTicket {
       ? { contactId: row.assignedContactId, name: row.assignedName, email: row.assignedEmail, at: row.assignedAt.toISOString() }
       : null,
   };
+}
+
+export function wireGroupCode(row: GroupCodeRow): WireGroupCode {
+  return { id: row.id, orderId: row.orderId, revision: row.revision, ticketNumbers: row.ticketNumbers as string[], qr: row.qr, state: row.state };
 }
 
 export function wireVenueRequest(row: VenueRequestRow): WireVenueRequest {

@@ -7,6 +7,11 @@
 // encoded text rather than re-serialised JSON means the scanner checks exactly what it read.
 // JSON keys are one or two letters: every character saved keeps the QR code coarser, and a
 // coarser code scans better off a crumpled print or a dim phone screen.
+//
+// A group code (GCG1.<payload>.<signature>, the same key) admits a whole sub-group in one
+// scan: it names the sub-group, its revision (a new one replaces it when a ticket of the
+// sub-group is voided), the slot, the head-count by kind and the numbers of the tickets it
+// stands for, so a gate can mark them all used, offline.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 
 export interface TicketFacts {
@@ -18,12 +23,40 @@ export interface TicketFacts {
   validUntil: string;
 }
 
+export interface GroupFacts {
+  /** The sub-group (its option's id). */
+  groupId: string;
+  revision: number;
+  venueId: string;
+  slotId: string;
+  people: { visitors: number; guides: number; leaders: number };
+  ticketNumbers: string[];
+}
+
 export type TicketQrCheck =
   | { valid: true; facts: TicketFacts; keyId: string }
-  | { valid: false; reason: 'malformed' | 'bad_signature' };
+  | { valid: false; reason: InvalidReason };
+
+export type GroupQrCheck =
+  | { valid: true; facts: GroupFacts; keyId: string }
+  | { valid: false; reason: InvalidReason };
+
+/** malformed: not a Guichet code; other_key: signed with a key other than the one given; bad_signature: altered or forged. */
+export type InvalidReason = 'malformed' | 'bad_signature' | 'other_key';
 
 const PREFIX = 'GCH1';
+const GROUP_PREFIX = 'GCG1';
 const KINDS = ['visitor', 'guide', 'leader'] as const;
+
+interface GroupPayload {
+  g: string;
+  r: number;
+  v: string;
+  s: string;
+  c: [number, number, number];
+  t: string[];
+  i: string;
+}
 
 interface Payload {
   n: string;
@@ -49,7 +82,19 @@ export function generateSigningKey(): { privateKeyPem: string; publicKeyPem: str
   };
 }
 
-export function createTicketSigner(privateKeyPem: string): { keyId: string; publicKeyPem: string; sign(facts: TicketFacts): string } {
+function signedText(prefix: string, payload: object, privateKey: KeyObject): string {
+  const signed = `${prefix}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  return `${signed}.${sign(null, Buffer.from(signed), privateKey).toString('base64url')}`;
+}
+
+export interface TicketSigner {
+  keyId: string;
+  publicKeyPem: string;
+  sign(facts: TicketFacts): string;
+  signGroup(facts: GroupFacts): string;
+}
+
+export function createTicketSigner(privateKeyPem: string): TicketSigner {
   const privateKey = createPrivateKey(privateKeyPem);
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('The ticket signing key must be an Ed25519 private key.');
   const publicKey = createPublicKey(privateKey);
@@ -61,48 +106,85 @@ export function createTicketSigner(privateKeyPem: string): { keyId: string; publ
       const payload: Payload = {
         n: facts.number, v: facts.venueId, s: facts.slotId, k: facts.kind, f: facts.validFrom, u: facts.validUntil, i: keyId,
       };
-      const signed = `${PREFIX}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-      return `${signed}.${sign(null, Buffer.from(signed), privateKey).toString('base64url')}`;
+      return signedText(PREFIX, payload, privateKey);
+    },
+    signGroup(facts) {
+      const { visitors, guides, leaders } = facts.people;
+      const payload: GroupPayload = {
+        g: facts.groupId, r: facts.revision, v: facts.venueId, s: facts.slotId, c: [visitors, guides, leaders], t: facts.ticketNumbers, i: keyId,
+      };
+      return signedText(GROUP_PREFIX, payload, privateKey);
     },
   };
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-/** The check a venue's scanner runs, offline, with only the service's published public key. */
-export function verifyTicketQr(qr: string, publicKeyPem: string): TicketQrCheck {
+type Checked<P> = { valid: true; payload: P } | { valid: false; reason: InvalidReason };
+
+/** Splits, decodes and checks one signed code; `parse` says whether its payload has the right shape. */
+function checkSigned<P extends { i: string }>(qr: string, prefix: string, publicKeyPem: string, parse: (p: Record<string, unknown>) => P | null): Checked<P> {
   const parts = qr.trim().split('.');
-  if (parts.length !== 3 || parts[0] !== PREFIX || !BASE64URL.test(parts[1]!) || !BASE64URL.test(parts[2]!)) {
+  if (parts.length !== 3 || parts[0] !== prefix || !BASE64URL.test(parts[1]!) || !BASE64URL.test(parts[2]!)) {
     return { valid: false, reason: 'malformed' };
   }
-  const payload = parsePayload(parts[1]!);
+  const raw = decodeJson(parts[1]!);
+  const payload = raw && parse(raw);
   const signature = Buffer.from(parts[2]!, 'base64url');
   if (!payload || signature.length !== 64) return { valid: false, reason: 'malformed' };
 
   const publicKey = createPublicKey(publicKeyPem);
   if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error('Tickets are checked with the service\'s Ed25519 public key.');
   // A code that names another key was not signed with this one, whatever its bytes say.
-  if (payload.i !== keyIdOf(publicKey)) return { valid: false, reason: 'bad_signature' };
-  if (!verify(null, Buffer.from(`${PREFIX}.${parts[1]}`), publicKey, signature)) return { valid: false, reason: 'bad_signature' };
+  if (payload.i !== keyIdOf(publicKey)) return { valid: false, reason: 'other_key' };
+  if (!verify(null, Buffer.from(`${prefix}.${parts[1]}`), publicKey, signature)) return { valid: false, reason: 'bad_signature' };
+  return { valid: true, payload };
+}
 
+/** The check a venue's scanner runs, offline, with only the service's published public key. */
+export function verifyTicketQr(qr: string, publicKeyPem: string): TicketQrCheck {
+  const checked = checkSigned(qr, PREFIX, publicKeyPem, parseTicketPayload);
+  if (!checked.valid) return checked;
+  const p = checked.payload;
+  return { valid: true, keyId: p.i, facts: { number: p.n, venueId: p.v, slotId: p.s, kind: p.k, validFrom: p.f, validUntil: p.u } };
+}
+
+/** The same check for a sub-group's code. */
+export function verifyGroupQr(qr: string, publicKeyPem: string): GroupQrCheck {
+  const checked = checkSigned(qr, GROUP_PREFIX, publicKeyPem, parseGroupPayload);
+  if (!checked.valid) return checked;
+  const p = checked.payload;
   return {
     valid: true,
-    keyId: payload.i,
-    facts: { number: payload.n, venueId: payload.v, slotId: payload.s, kind: payload.k, validFrom: payload.f, validUntil: payload.u },
+    keyId: p.i,
+    facts: { groupId: p.g, revision: p.r, venueId: p.v, slotId: p.s, people: { visitors: p.c[0], guides: p.c[1], leaders: p.c[2] }, ticketNumbers: p.t },
   };
 }
 
-function parsePayload(encoded: string): Payload | null {
-  let value: unknown;
+/** Whether a scanned text claims to be a group code (it may still be forged). */
+export const isGroupCode = (qr: string) => qr.trim().startsWith(`${GROUP_PREFIX}.`);
+
+function decodeJson(encoded: string): Record<string, unknown> | null {
   try {
-    value = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const p = value as Record<string, unknown>;
-  const isText = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+}
+
+const isText = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+function parseTicketPayload(p: Record<string, unknown>): Payload | null {
   if (!isText(p.n) || !isText(p.v) || !(p.s === null || isText(p.s)) || !isText(p.f) || !isText(p.u) || !isText(p.i)) return null;
   if (!KINDS.includes(p.k as TicketFacts['kind'])) return null;
   return p as unknown as Payload;
+}
+
+function parseGroupPayload(p: Record<string, unknown>): GroupPayload | null {
+  if (!isText(p.g) || !isCount(p.r) || !isText(p.v) || !isText(p.s) || !isText(p.i)) return null;
+  if (!Array.isArray(p.c) || p.c.length !== 3 || !p.c.every(isCount)) return null;
+  if (!Array.isArray(p.t) || !p.t.every(isText)) return null;
+  return p as unknown as GroupPayload;
 }

@@ -254,6 +254,21 @@ export const WireTicketSchema = z.object({
 });
 export type WireTicket = z.infer<typeof WireTicketSchema>;
 
+/** The code that admits a whole sub-group (an option's tickets) in one scan at the entrance. */
+export const WireGroupCodeSchema = z.object({
+  /** The sub-group's option id. */
+  id: z.string(),
+  orderId: z.string(),
+  /** A new revision replaces the code when a ticket of the sub-group is voided. */
+  revision: z.int().min(1),
+  /** The tickets it admits: every valid one of the sub-group. */
+  ticketNumbers: z.array(z.string()),
+  /** The signed text of its QR code; null once no ticket of the sub-group is left. */
+  qr: z.string().nullable(),
+  state: z.enum(['valid', 'void']),
+});
+export type WireGroupCode = z.infer<typeof WireGroupCodeSchema>;
+
 export const CheckoutResponseSchema = z.object({ order: WireOrderSchema, tickets: z.array(WireTicketSchema) });
 
 export const AssignTicketsRequestSchema = z.strictObject({
@@ -281,10 +296,11 @@ export const PatchOpSchema = z.discriminatedUnion('entity', [
   z.object({ op: z.literal('put'), entity: z.literal('contact'), id: z.string(), value: WireContactSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('order'), id: z.string(), value: WireOrderSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('ticket'), id: z.string(), value: WireTicketSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('groupCode'), id: z.string(), value: WireGroupCodeSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('venueRequest'), id: z.string(), value: WireVenueRequestSchema }),
 ]).or(z.object({
   op: z.literal('del'),
-  entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket', 'venueRequest']),
+  entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket', 'groupCode', 'venueRequest']),
   id: z.string(),
 }));
 export type PatchOp = z.infer<typeof PatchOpSchema>;

@@ -54,7 +54,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     client: central,
     now,
     onPulled: (entities) => {
-      if (entities.has('order') || entities.has('ticket')) emit('orders.changed', {});
+      if (entities.has('order') || entities.has('ticket') || entities.has('groupCode')) emit('orders.changed', {});
       if (entities.has('contact')) emit('contacts.changed', {});
       if (entities.has('venueRequest')) emit('requests.changed', {});
       // An option that lapsed or was paid elsewhere leaves the cart.

@@ -7,7 +7,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from './centralTestClient.node.ts';
+import { startCentral } from '../../src-central/central.node.ts';
+import { Desk, group, MIGRATIONS_DIR, signIn, validatedDesk } from './centralTestClient.node.ts';
+import { checkoutRequest, pay, putsOf } from './orderTestKit.node.ts';
 
 const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
 const folders: string[] = [];
@@ -83,6 +85,40 @@ describe('central migrations', () => {
         .rejects.toThrow(/office_id/);
     } finally {
       await client.close();
+    }
+  });
+
+  it('0004_group_codes keeps the tickets, and the first start gives every sub-group already paid its group code', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0004-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const before = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 4 });
+      const desk = await validatedDesk(before);
+      const placed = await desk.place('conciergerie:2025-04-22T08:00:00.000Z', group(10));
+      await pay(desk, checkoutRequest([{ kind: 'option', optionId: placed.option!.id, designations: [] }]));
+      // A workstation that has pulled everything so far.
+      const { cookie } = await desk.pullAll(null);
+      await before.close();
+      // Taken back to the database as it was before 0004: an order paid, its tickets issued, no group code.
+      const raw = new PGlite(dataDir);
+      await raw.exec(`DROP TABLE group_codes;
+        DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations);`);
+      await raw.close();
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
+      try {
+        const resumed = new Desk(after.url, await signIn(after.url, desk.email), desk.email);
+        const patch = (await resumed.pullAll(cookie)).patch;
+        const [code] = putsOf(patch, 'groupCode');
+        expect(code).toMatchObject({ id: placed.option!.id, revision: 1, state: 'valid' });
+        const tickets = putsOf((await resumed.pullAll(null)).patch, 'ticket');
+        expect(code!.ticketNumbers).toEqual(tickets.map((t) => t.number).sort());
+        expect(tickets).toHaveLength(10);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

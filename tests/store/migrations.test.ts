@@ -117,3 +117,19 @@ describe('migration 0002_orders_tickets_mirror', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0003_group_codes', () => {
+  it('keeps the orders and tickets of version 3 and mirrors each sub-group\'s group code beside them', () => {
+    const sqlite = new Database(freshFile());
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 3)).toBe(3);
+    sqlite.prepare("INSERT INTO orders (id, number, state, created_at, value) VALUES ('o1', 'GCH-2025-000001', 'paid', '2025-01-10T09:00:00.000Z', '{}')").run();
+    sqlite.prepare("INSERT INTO tickets (id, order_id, number, state, value) VALUES ('t1', 'o1', 'T-1', 'valid', '{\"id\":\"t1\"}')").run();
+
+    expect(migrate(sqlite, migrations, 4)).toBe(4);
+    expect(sqlite.prepare("SELECT number FROM tickets WHERE order_id = 'o1'").pluck().all()).toEqual(['T-1']);
+    sqlite.prepare("INSERT INTO group_codes (id, order_id, state, value) VALUES ('option-1', 'o1', 'valid', '{\"revision\":1}')").run();
+    expect(sqlite.prepare("SELECT id FROM group_codes WHERE order_id = 'o1'").pluck().all()).toEqual(['option-1']);
+    sqlite.close();
+  });
+});

@@ -151,6 +151,10 @@ describe('paying the cart', () => {
     expect(await optionState(desk, directId)).toBe('confirmed');
     expect(await cartOf(desk)).toMatchObject({ groups: [] });
     expect(readSetting(desk.store.db, 'cart.checkoutId')).toBeUndefined();
+    // Each sub-group's group code is on the desk too, for covers printed offline.
+    const codes = desk.store.sqlite.prepare('SELECT id, state, value FROM group_codes ORDER BY id').all() as { id: string; state: string; value: string }[];
+    expect(codes.map((c) => c.id)).toEqual([optionId, directId].sort());
+    expect(codes.every((c) => c.state === 'valid' && JSON.parse(c.value).qr.startsWith('GCG1.'))).toBe(true);
   });
 
   it('a declined card: CENTRAL_REFUSED PAYMENT_DECLINED, the cart and the held option kept; another card then pays', async () => {

@@ -1,10 +1,10 @@
 // The office's orders and tickets as the central service sent them (whole wire values), and
 // the rows the Orders and Tickets screens show.
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
-import type { OrderState, WireOrder, WireTicket } from '../../contract/centralApi.std.ts';
+import type { OrderState, WireGroupCode, WireOrder, WireTicket } from '../../contract/centralApi.std.ts';
 import type { OrderDetailDto, OrderRowDto, TicketRowDto } from '../../contract/orderSchemas.std.ts';
 import type { StoreDb } from './openStore.node.ts';
-import { orders, tickets } from './schema.node.ts';
+import { groupCodes, orders, tickets } from './schema.node.ts';
 
 export function putOrder(db: StoreDb, order: WireOrder): void {
   const row = { number: order.number, state: order.state, createdAt: new Date(order.createdAt).toISOString(), value: order };
@@ -14,6 +14,11 @@ export function putOrder(db: StoreDb, order: WireOrder): void {
 export function putTicket(db: StoreDb, ticket: WireTicket): void {
   const row = { orderId: ticket.orderId, number: ticket.number, state: ticket.state, value: ticket };
   db.insert(tickets).values({ id: ticket.id, ...row }).onConflictDoUpdate({ target: tickets.id, set: row }).run();
+}
+
+export function putGroupCode(db: StoreDb, code: WireGroupCode): void {
+  const row = { orderId: code.orderId, state: code.state, value: code };
+  db.insert(groupCodes).values({ id: code.id, ...row }).onConflictDoUpdate({ target: groupCodes.id, set: row }).run();
 }
 
 export function findOrder(db: StoreDb, id: string): WireOrder | undefined {

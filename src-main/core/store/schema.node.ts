@@ -98,6 +98,14 @@ export const tickets = sqliteTable('tickets', {
   value: text('value', { mode: 'json' }).notNull(),
 }, (t) => [index('tickets_order').on(t.orderId)]);
 
+/** Mirror of the central service's group codes: one per sub-group with tickets, printed on its cover. */
+export const groupCodes = sqliteTable('group_codes', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id').notNull(),
+  state: text('state', { enum: ['valid', 'void'] }).notNull(),
+  value: text('value', { mode: 'json' }).notNull(),
+}, (t) => [index('group_codes_order').on(t.orderId)]);
+
 export const vouchers = sqliteTable('vouchers', {
   id: text('id').primaryKey(),
   code: text('code').notNull().unique(),

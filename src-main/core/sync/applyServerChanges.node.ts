@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { MutationResult, PatchOp, PullResponse } from '../../contract/centralApi.std.ts';
 import type { Store } from '../store/openStore.node.ts';
 import { options, outbox } from '../store/schema.node.ts';
-import { putOrder, putTicket } from '../store/ordersRepo.node.ts';
+import { putGroupCode, putOrder, putTicket } from '../store/ordersRepo.node.ts';
 import { writeSetting } from '../store/settingsRepo.node.ts';
 import { putVenueRequest } from '../store/venueRequestsRepo.node.ts';
 import { applyLocally } from './localMutators.node.ts';
@@ -21,6 +21,7 @@ const TABLE_OF = {
   contact: 'contacts',
   order: 'orders',
   ticket: 'tickets',
+  groupCode: 'group_codes',
   venueRequest: 'venue_requests',
 } as const;
 
@@ -92,6 +93,9 @@ function applyOp(store: Store, prepared: ReturnType<typeof statements>, op: Patc
       return;
     case 'ticket':
       putTicket(store.db, op.value);
+      return;
+    case 'groupCode':
+      putGroupCode(store.db, op.value);
       return;
     case 'venueRequest':
       putVenueRequest(store.db, op.value);
