@@ -108,6 +108,14 @@ export const methods = {
     input: z.strictObject({ orderId: z.string().min(1), language: LanguageSchema.optional() }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   },
+  /**
+   * The order's ticket numbers as CSV (number, signed code, monument, date, time, product,
+   * holder, order), from the local store, offline too; voided tickets are left out and named.
+   */
+  'tickets.csv': {
+    input: z.strictObject({ orderId: z.string().min(1), language: LanguageSchema.optional() }),
+    output: z.object({ fileName: z.string(), base64: z.string(), count: z.int(), leftOut: z.array(z.object({ number: z.string(), reason: z.literal('cancelled') })) }),
+  },
   /** Sends tickets of an order by e-mail (online only): to a contact, or to the office's own address. */
   'orders.assign': {
     input: z.strictObject({

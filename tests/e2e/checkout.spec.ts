@@ -139,6 +139,16 @@ test('options → cart → refused without companion → Apply to all → card �
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', receipt, path.join(PDF_DIR, 'receipt')]);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', ticketsPdf, path.join(PDF_DIR, 'mailed-ticket')]);
 
+  // The ticket numbers for the office's own vouchers: a CSV a spreadsheet opens with its accents.
+  const csvDownload = page.waitForEvent('download');
+  await orders.detail.getByRole('button', { name: 'Ticket numbers (CSV)' }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toBe(`billets-${orderNumber}.csv`);
+  const csvText = fs.readFileSync(await csv.path(), 'utf8');
+  expect(csvText.startsWith('\uFEFFTicket number;Signed code;Monument;Date;Time;Product;Holder;Order;Valid until\r\n')).toBe(true);
+  expect(csvText.trim().split('\r\n')).toHaveLength(1 + 17);
+  expect(csvText).toContain(';Sainte-Chapelle;');
+
   await shell.go('tickets');
   await expect(page.locator('tr[data-ticket-number]')).toHaveCount(17);
   await screenshot(page, 'tickets-list-en');

@@ -327,5 +327,43 @@ describe('paying the cart', () => {
     expect(detail.companionsToCall).toEqual([{
       name: 'Anna NDIAYE', email: 'ndiaye@example.org', phone: '+33 6 12 34 56 78', venueName: 'Sainte-Chapelle', startsAt: slot.startsAt,
     }]);
+    // Nothing to export any more, and the office is told why.
+    expect(await desk.dispatch('tickets.csv', { orderId: row.id })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', details: { rule: 'ALL_TICKETS_VOIDED' } } });
+  });
+});
+
+describe('ticket numbers as CSV', () => {
+  it('one line per ticket with its signed code, as a French spreadsheet reads it, from the local store with the service down', async () => {
+    const central = await setUp();
+    const cable = await startCuttableProxy(central.url);
+    cleanups.push(cable.close);
+    const desk = await deskOn(central, cable.url);
+    const { optionId } = await heldOptionInCart(desk);
+    await ok(desk, 'cart.applyToAll', { companionId: (await companion(desk, 'NDIAYE')).id });
+    const { row } = await ok<OrderDetailDto>(desk, 'cart.checkout', { termsAccepted: true, payment: card(TEST_CARDS.approved) });
+    await desk.sync.syncNow();
+    cable.cut();
+
+    const file = await ok<{ fileName: string; base64: string; count: number; leftOut: unknown[] }>(desk, 'tickets.csv', { orderId: row.id, language: 'fr' });
+    expect(methods['tickets.csv'].output.safeParse(file).success).toBe(true);
+    expect(file).toMatchObject({ fileName: `billets-${row.number}.csv`, count: 17, leftOut: [] });
+    const bytes = Buffer.from(file.base64, 'base64');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    const [header, ...body] = lines.slice(0, -1).map((line) => line.split(';'));
+    expect(header).toEqual(['Numéro de billet', 'Code signé', 'Monument', 'Date', 'Heure', 'Produit', 'Porteur', 'Commande', 'Valable jusqu’au']);
+    expect(body).toHaveLength(17);
+    const tickets = (await ok<OrderDetailDto>(desk, 'orders.get', { orderId: row.id })).tickets;
+    const stored = new Map((desk.store.sqlite.prepare('SELECT number, value FROM tickets').all() as { number: string; value: string }[])
+      .map((t) => [t.number, JSON.parse(t.value) as { qr: string; label: { fr: string } }]));
+    for (const fields of body) {
+      const [number, code, venue, date, time, product, holder, order] = fields;
+      expect(tickets.map((t) => t.number)).toContain(number);
+      expect(code).toBe(stored.get(number!)!.qr);
+      expect(product).toBe(stored.get(number!)!.label.fr);
+      expect([venue, date, time, holder, order]).toEqual(['Sainte-Chapelle', '18/03/2025', '13:15', '', row.number]);
+    }
+    expect(await optionState(desk, optionId)).toBe('confirmed');
   });
 });

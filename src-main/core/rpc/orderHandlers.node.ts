@@ -5,7 +5,10 @@ import { findContact } from '../store/contactsRepo.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { countTicketsByOrder, findOrder, listOrders, orderDetail, putTicket, ticketsOf, toOrderRow, toTicketRow } from '../store/ordersRepo.node.ts';
 import { readSettings } from '../store/settingsRepo.node.ts';
+import { VENUE_TIME_ZONE } from '../print/printText.std.ts';
 import { renderReceiptPdf } from '../print/receiptPdf.node.ts';
+import { ticketsCsv } from '../print/ticketsCsv.std.ts';
+import { findVenue } from '../store/catalogueRepo.node.ts';
 import { sendFirst } from '../sync/sendFirst.node.ts';
 import { syncState } from '../sync/syncState.node.ts';
 import { askCentral } from './centralErrors.node.ts';
@@ -31,7 +34,7 @@ function signedInSession(db: StoreDb) {
   return session;
 }
 
-export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.receipt' | 'orders.assign' | 'tickets.list'> = {
+export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.receipt' | 'tickets.csv' | 'orders.assign' | 'tickets.list'> = {
   'orders.list': ({ from, to, state }, { store }) => {
     const counts = countTicketsByOrder(store.db);
     return listOrders(store.db, { from: from && startOfDay(from), until: to && startOfDay(to, 1), state })
@@ -50,6 +53,27 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
       language: language ?? readSettings(store.db).language ?? 'fr',
     });
     return { fileName: `justificatif-${order.number}.pdf`, base64: pdf.toString('base64') };
+  },
+
+  'tickets.csv': ({ orderId, language }, { store }) => {
+    const order = orderOrThrow(store.db, orderId);
+    const all = ticketsOf(store.db, [orderId]);
+    if (all.length === 0) refuse(order.state === 'awaiting_transfer' ? 'TICKETS_AWAIT_TRANSFER' : 'NO_TICKETS', 'This order has no tickets yet.');
+    const valid = all.filter((t) => t.state === 'valid');
+    if (valid.length === 0) refuse('ALL_TICKETS_VOIDED', 'Every ticket of this order was voided.');
+    const rows = valid.map((ticket) => {
+      const row = toTicketRow(ticket, order);
+      return {
+        number: ticket.number, qr: ticket.qr, venueName: row.venueName, timeZone: findVenue(store.db, ticket.venueId)?.timeZone ?? VENUE_TIME_ZONE,
+        label: ticket.label, slotStartsAt: ticket.slotId ? ticket.validFrom : null, validUntil: ticket.validUntil,
+        holder: ticket.assignedTo?.name ?? null, orderNumber: order.number,
+      };
+    });
+    const csv = ticketsCsv(rows, language ?? readSettings(store.db).language ?? 'fr');
+    return {
+      fileName: `billets-${order.number}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64'), count: valid.length,
+      leftOut: all.filter((t) => t.state !== 'valid').map((t) => ({ number: t.number, reason: 'cancelled' as const })),
+    };
   },
 
   'orders.assign': async ({ orderId, ticketIds, to, language: asked }, ctx) => {

@@ -94,11 +94,19 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
   const reload = remote.reload;
   useEvent('orders.changed', useCallback(() => reload(), [reload]));
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [leftOut, setLeftOut] = useState<string[]>([]);
   const detail = remote.value;
 
   async function printReceipt() {
     const file = await attempt('orders.receipt', { orderId, language });
     if (file) downloadBase64(file.fileName, file.base64, 'application/pdf');
+  }
+
+  async function exportCsv() {
+    const file = await attempt('tickets.csv', { orderId, language });
+    if (!file) return;
+    downloadBase64(file.fileName, file.base64, 'text/csv;charset=utf-8');
+    setLeftOut(file.leftOut.map((t) => t.number));
   }
 
   const toggle = (id: string) => setSelected((s) => {
@@ -134,7 +142,11 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
           <Totals detail={detail} />
           <div className="toolbar">
             <button type="button" className="button-secondary" onClick={() => void printReceipt()}>{t('orders.printReceipt')}</button>
+            {detail.tickets.length > 0 && (
+              <button type="button" className="button-secondary" onClick={() => void exportCsv()}>{t('orders.exportCsv')}</button>
+            )}
           </div>
+          {leftOut.length > 0 && <p className="notice notice-warning" role="status">{t('orders.csvLeftOut', { count: leftOut.length, numbers: leftOut.join(', ') })}</p>}
           {detail.tickets.some((ticket) => ticket.state === 'valid') && (
             <AssignTickets orderId={orderId} selected={[...selected]} total={detail.tickets.filter((ticket) => ticket.state === 'valid').length}
               onAssigned={() => setSelected(new Set())} />
