@@ -7,7 +7,7 @@ import { startHostProcess } from '../support/hostProcess.node.ts';
 import { tempCore } from '../support/tempCore.node.ts';
 import { test, expect, screenshot } from './fixtures.ts';
 import { AppShell } from './pages/AppShell.ts';
-import { CalendarPage } from './pages/CalendarPage.ts';
+import { CalendarPage, parisDay } from './pages/CalendarPage.ts';
 import { BookingPanel } from './pages/BookingPanel.ts';
 import { OptionsPage } from './pages/OptionsPage.ts';
 
@@ -69,7 +69,7 @@ test('an option refused because another office filled the slot offers alternativ
 
     proxy.cut();
     const visit = new Date(Date.now() + 90 * 86_400_000);
-    const day = visit.toISOString().slice(0, 10);
+    const day = parisDay(visit);
     await shell.go('calendar');
     await calendar.openDay('Sainte-Chapelle', visit);
     await calendar.openSlot('2:00 pm');

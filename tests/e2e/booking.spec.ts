@@ -3,13 +3,15 @@
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from './fixtures.ts';
 import { BookingPanel } from './pages/BookingPanel.ts';
+import { daysBefore, parisDay } from './pages/CalendarPage.ts';
 import { OptionsPage } from './pages/OptionsPage.ts';
 
 const DAY = 86_400_000;
 const visitIn = (days: number) => new Date(Date.now() + days * DAY);
 
+/** A day from daysBefore, written out. */
 const longDate = (d: Date, locale: string) =>
-  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(d);
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 
 async function waitHeld(page: Page, optionsPage: OptionsPage, count: number) {
   await expect(optionsPage.rows).toHaveCount(count);
@@ -27,7 +29,8 @@ test('16 visitors and a guide at Sainte-Chapelle: 272,00 € and an expiry 60 da
   await panel.compose({ visitors: 16, guides: 1 });
   await expect(panel.total).toHaveText(/^272,00\s€$/);
   await expect(panel.root).toContainText('1 billet Guide conférencier, gratuit');
-  const expiry = longDate(new Date(visit.getTime() - 60 * DAY), 'fr-FR');
+  // 60 calendar days before the visit's day, at the slot's time.
+  const expiry = longDate(daysBefore(parisDay(visit), 60), 'fr-FR');
   await expect(panel.placeButton).toHaveText(`Poser une option (date d’expiration ${expiry} 10:00)`);
   await screenshot(page, 'booking-panel-272-fr');
   await panel.placeButton.click();

@@ -1,9 +1,9 @@
 import { test, expect, screenshot } from './fixtures.ts';
+import { parisDay } from './pages/CalendarPage.ts';
 
 const nextMonthDay = (day: number) => {
-  const now = new Date();
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, day));
-  return next.toISOString().slice(0, 10);
+  const [year, month] = parisDay(new Date()).split('-').map(Number);
+  return new Date(Date.UTC(year!, month!, day)).toISOString().slice(0, 10);
 };
 
 test('the demo as a newcomer starts it: switch language, pick Sainte-Chapelle and read its slots with their capacity', async ({ page, demoHost, shell, calendar }) => {

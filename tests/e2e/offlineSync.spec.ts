@@ -6,7 +6,7 @@ import { startHostProcess } from '../support/hostProcess.node.ts';
 import { tempDir } from '../support/tempCore.node.ts';
 import { test, expect, screenshot } from './fixtures.ts';
 import { AppShell } from './pages/AppShell.ts';
-import { CalendarPage } from './pages/CalendarPage.ts';
+import { CalendarPage, daysBefore, parisDay } from './pages/CalendarPage.ts';
 import { BookingPanel } from './pages/BookingPanel.ts';
 import { OptionsPage } from './pages/OptionsPage.ts';
 
@@ -57,8 +57,8 @@ test('an option placed while the central service is down is pending, then held o
 
     await shell.go('options');
     await expect(optionsPage.state()).toHaveText('Held');
-    const expiry = new Date(visit.getTime() - 60 * 86_400_000);
-    await expect(optionsPage.row()).toContainText(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(expiry));
+    const expiry = daysBefore(parisDay(visit), 60);
+    await expect(optionsPage.row()).toContainText(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(expiry));
     await screenshot(page, 'options-held-en');
   } finally {
     await host.stop();

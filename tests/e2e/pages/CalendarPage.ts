@@ -1,5 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 
+/**
+ * The day of `at` in Paris, 'YYYY-MM-DD': the calendar shows Paris days, and from 23:00 UTC
+ * (midnight in Paris) the UTC date is the day before.
+ */
+export const parisDay = (at: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+/** `days` calendar days before a 'YYYY-MM-DD' day, at noon UTC: format it with timeZone 'UTC'. */
+export const daysBefore = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) - days * 86_400_000);
+
 export class CalendarPage {
   readonly venuePicker: Locator;
   readonly monthTitle: Locator;
@@ -17,13 +27,15 @@ export class CalendarPage {
     await this.venuePicker.getByRole('button', { name }).click();
   }
 
-  /** Picks a venue and the day of `visit`, moving month by month as a user would. */
+  /** Picks a venue and the day of `visit` in Paris, moving month by month as a user would. */
   async openDay(venue: string, visit: Date) {
     await this.pickVenue(venue);
-    const today = new Date();
-    const months = (visit.getUTCFullYear() - today.getUTCFullYear()) * 12 + visit.getUTCMonth() - today.getUTCMonth();
+    const [fromYear, fromMonth] = parisDay(new Date()).split('-').map(Number);
+    const day = parisDay(visit);
+    const [year, month] = day.split('-').map(Number);
+    const months = (year! - fromYear!) * 12 + month! - fromMonth!;
     for (let i = 0; i < months; i += 1) await this.nextMonth();
-    await this.pickDay(visit.toISOString().slice(0, 10));
+    await this.pickDay(day);
   }
 
   async pickDay(date: string) {
