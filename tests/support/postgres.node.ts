@@ -46,6 +46,13 @@ function pgTool(tool: string, args: string[]): void {
   else execFileSync(command, args, { stdio: 'pipe' });
 }
 
+/** The URL of database `name` on the cluster at `clusterUrl`. */
+export function databaseUrlOn(clusterUrl: string, name: string): string {
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** A cluster already running at `url` (postgres://…/postgres), as the tests' global set-up shares it. */
 export function clusterAt(url: string): Pick<TempPostgres, 'url' | 'createDatabase'> {
   return {
@@ -58,9 +65,7 @@ export function clusterAt(url: string): Pick<TempPostgres, 'url' | 'createDataba
       } finally {
         await client.end();
       }
-      const database = new URL(url);
-      database.pathname = `/${name}`;
-      return database.toString();
+      return databaseUrlOn(url, name);
     },
   };
 }

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { startCentral, type RunningCentral, type StartCentralOptions } from '../../src-central/central.node.ts';
 import { openStore } from '../../src-central/store/database.node.ts';
 import { seedCatalogue } from '../../src-central/store/seedCatalogue.node.ts';
+import { databaseUrlOn } from './postgres.node.ts';
 import { TEST_SEED_MONTHS } from './seedDemoCatalogue.node.ts';
 import { CENTRAL_MIGRATIONS_DIR } from './tempCore.node.ts';
 
@@ -19,12 +20,6 @@ export const TEST_PG_URL_ENV = 'GUICHET_TEST_PG_URL';
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;
-}
-
-function databaseUrl(clusterUrl: string, name: string): string {
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** Runs `work` holding a cluster-wide advisory lock, so parallel test files take turns. */
@@ -52,7 +47,7 @@ async function ensureTemplate(clusterUrl: string, now: Date, seedMonths: number 
     const building = `${name}_building`;
     await admin.query(`DROP DATABASE IF EXISTS ${building}`);
     await admin.query(`CREATE DATABASE ${building}`);
-    const store = await openStore({ databaseUrl: databaseUrl(clusterUrl, building), migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 2 });
+    const store = await openStore({ databaseUrl: databaseUrlOn(clusterUrl, building), migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 2 });
     try {
       if (seedMonths !== null) await seedCatalogue(store.db, now, seedMonths);
     } finally {
@@ -79,7 +74,7 @@ export async function testDatabase(now: Date, seedMonths: number | null): Promis
   // Two copies of one template cannot be made at the same instant; the lock makes them queue.
   await withClusterLock(clusterUrl, `copy ${template}`, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {
-    url: databaseUrl(clusterUrl, name),
+    url: databaseUrlOn(clusterUrl, name),
     async drop() {
       const admin = new pg.Client({ connectionString: clusterUrl });
       await admin.connect();
