@@ -4,11 +4,14 @@ import { build } from 'esbuild';
 
 const common = {
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
-  // pdfmake stays in node_modules beside the fonts it ships, which renderPdf.node.ts resolves there.
-  external: ['electron', 'better-sqlite3', '@electric-sql/pglite', 'pg', 'pdfmake'],
+  // pdfmake stays in node_modules beside the fonts it ships, which robotoFiles.node.ts resolves there;
+  // PDFKit beside the font metrics it reads from its own folder.
+  external: ['electron', 'better-sqlite3', '@electric-sql/pglite', 'pg', 'pdfmake', 'pdfkit'],
   // renderPdf.node.ts uses import.meta.url under tsx and __filename once bundled as CommonJS.
   logOverride: { 'empty-import-meta': 'silent' },
 };
 await build({ ...common, entryPoints: ['src-main/electron/main.main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['src-main/electron/preload.preload.ts'], outfile: 'dist-electron/preload.cjs' });
-console.log('Electron main and preload built into dist-electron/.');
+// The bundle worker runs in its own thread, from its own file beside main.cjs (bundleQueue.node.ts finds it there).
+await build({ ...common, entryPoints: ['src-main/core/print/bundle/bundleWorker.node.ts'], outfile: 'dist-electron/bundleWorker.cjs' });
+console.log('Electron main, preload and bundle worker built into dist-electron/.');

@@ -13,6 +13,7 @@ import { OptionsScreen } from './screens/OptionsScreen.dom.tsx';
 import { CartScreen } from './screens/cart/CartScreen.dom.tsx';
 import { AccountScreen } from './screens/AccountScreen.dom.tsx';
 import { Notices } from './components/Notices.dom.tsx';
+import { BundleTray } from './components/BundleTray.dom.tsx';
 import { ExpiryBanner } from './components/ExpiryBanner.dom.tsx';
 import { SyncScreen } from './screens/SyncScreen.dom.tsx';
 import type { Screen } from './state/route.dom.ts';
@@ -46,6 +47,7 @@ export function App() {
           <Current />
         </ErrorBoundary>
       </main>
+      <BundleTray />
       <Notices />
       <StatusBar />
     </div>

@@ -8,6 +8,7 @@ import {
 } from './schemas.std.ts';
 import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRequestSchema, SignUpSchema } from './centralApi.std.ts';
 import { ContactRowSchema, OrderDetailSchema, OrderRowSchema, TicketRowSchema } from './orderSchemas.std.ts';
+import { BundleJobSchema, BundleScopeSchema, PrinterSchema } from './printSchemas.std.ts';
 
 const none = z.strictObject({});
 
@@ -133,6 +134,37 @@ export const methods = {
   'contacts.list': { input: none, output: z.array(ContactRowSchema) },
   'contacts.save': { input: ContactFieldsSchema.extend({ id: z.string().optional() }), output: ContactRowSchema },
   'tickets.list': { input: none, output: z.array(TicketRowSchema) },
+  /**
+   * Queues a bundle PDF (a cover per sub-group, one A4 page per ticket) built from the local
+   * store, offline too; voided tickets are left out and named. Progress comes as bundles.changed.
+   */
+  'bundles.start': {
+    input: z.strictObject({ scope: BundleScopeSchema, language: LanguageSchema.optional() }),
+    output: BundleJobSchema,
+  },
+  /** The bundles of this session, newest first. */
+  'bundles.list': { input: none, output: z.array(BundleJobSchema) },
+  /** Stops a queued or running bundle; it leaves no file. */
+  'bundles.cancel': { input: z.strictObject({ jobId: z.string().min(1) }), output: BundleJobSchema },
+  /**
+   * Saves (the desktop's save dialog) or opens (the system's viewer) a finished bundle. The
+   * browser host has neither: it answers with the file for the window to download or show.
+   */
+  'bundles.export': {
+    input: z.strictObject({ jobId: z.string().min(1), how: z.enum(['save', 'open']) }),
+    output: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('saved'), path: z.string() }),
+      z.object({ kind: z.literal('opened'), path: z.string() }),
+      z.object({ kind: z.literal('cancelled') }),
+      z.object({ kind: z.literal('download'), fileName: z.string(), base64: z.string() }),
+    ]),
+  },
+  /** Sends a finished bundle to a printer; refused, with the bundle kept, when the printer is missing, paused or refuses it. */
+  'bundles.print': {
+    input: z.strictObject({ jobId: z.string().min(1), printer: z.string().min(1).max(200), copies: z.int().min(1).max(99) }),
+    output: z.object({ printer: z.string(), printJobId: z.string(), copies: z.int() }),
+  },
+  'printers.list': { input: none, output: z.array(PrinterSchema) },
   'vouchers.list': { input: none, output: z.array(VoucherRowSchema) },
   'sync.status': { input: none, output: SyncStatusSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -153,6 +185,8 @@ export const events = {
   'contacts.changed': z.object({}),
   /** Requests to monuments changed (here or on another workstation of the office): their tracker should re-read. */
   'requests.changed': z.object({}),
+  /** A bundle was queued, moved on, finished, failed or was cancelled. */
+  'bundles.changed': BundleJobSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { WireOrderSchema } from './centralApi.std.ts';
 import { IsoInstantSchema } from './schemas.std.ts';
+import { PrintSummarySchema } from './printSchemas.std.ts';
 
 export const OrderStateDtoSchema = z.enum(['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded']);
 export const OrderRowSchema = z.object({
@@ -24,6 +25,8 @@ export const TicketRowSchema = z.object({
   number: z.string(),
   orderId: z.string(),
   orderNumber: z.string(),
+  /** The sub-group (option) the ticket belongs to. */
+  optionId: z.string(),
   venueName: z.string(),
   kind: z.enum(['visitor', 'guide', 'leader']),
   label: z.object({ fr: z.string(), en: z.string() }),
@@ -32,6 +35,7 @@ export const TicketRowSchema = z.object({
   state: z.enum(['valid', 'cancelled']),
   /** "Lola Lago <lola@example.fr>" once assigned. */
   assignedTo: z.object({ name: z.string(), email: z.string(), at: IsoInstantSchema }).nullable(),
+  printed: PrintSummarySchema,
 });
 export type TicketRowDto = z.infer<typeof TicketRowSchema>;
 
@@ -43,6 +47,10 @@ export const OrderDetailSchema = z.object({
   companionsToCall: z.array(z.object({
     name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), venueName: z.string(), startsAt: IsoInstantSchema,
   })),
+  /** How often this order's tickets left the app, and the last time. */
+  printed: PrintSummarySchema,
+  /** The group bookings (split groups) this order is part of: their bundle holds every sub-group, even from other orders. */
+  groupBookings: z.array(z.object({ id: z.string(), subGroups: z.int() })),
 });
 export type OrderDetailDto = z.infer<typeof OrderDetailSchema>;
 

@@ -13,6 +13,11 @@ import { createSyncEngine, type SyncEngine } from './sync/syncEngine.node.ts';
 import { createExpiryAnnouncer, expiringOptions } from './sync/expiringOptions.node.ts';
 import { shareKeptRequests } from './sync/shareKeptRequests.node.ts';
 import { readSettings } from './store/settingsRepo.node.ts';
+import os from 'node:os';
+import { createBundleQueue } from './print/bundle/bundleQueue.node.ts';
+import type { DesktopShell } from './print/desktopShell.std.ts';
+import { defaultPrinterPort } from './print/printers/choosePrinter.node.ts';
+import type { PrinterPort } from './print/printers/printerPort.std.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -25,6 +30,12 @@ export interface CoreOptions {
   /** Start the background sync loop (tests drive `sync.syncNow()` themselves). */
   backgroundSync?: boolean;
   now?: () => Date;
+  /** The printers this launch prints to (default: CUPS on Linux and macOS; the Electron shell passes its own). */
+  printer?: PrinterPort;
+  /** The Electron shell's save dialog and system viewer; absent in the browser host. */
+  desktop?: DesktopShell;
+  /** Test-only: a pause after each bundle page, to watch the progress bar end to end. */
+  bundlePagePaceMs?: number;
 }
 
 export interface GuichetCore {
@@ -68,7 +79,13 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       if (fresh.length > 0) emit('options.expiring', { options: fresh });
     },
   });
-  const handle = createDispatch(handlers, { store, now, appVersion, dataDir, emit, centralUrl, central, sync });
+  const bundles = createBundleQueue({
+    dir: path.join(dataDir, 'bundles'), now, onChange: (job) => emit('bundles.changed', job), pagePaceMs: options.bundlePagePaceMs,
+  });
+  const handle = createDispatch(handlers, {
+    store, now, appVersion, dataDir, emit, centralUrl, central, sync, bundles,
+    printer: options.printer ?? defaultPrinterPort(), desktop: options.desktop ?? null, workstation: os.hostname(),
+  });
   // Calls under way when the app closes finish first: a payment half-written to the store
   // would be a payment the office cannot see.
   const inFlight = new Set<Promise<unknown>>();
@@ -93,6 +110,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       closing ??= (async () => {
         await Promise.allSettled([...inFlight]);
         await sync.stop();
+        await bundles.close();
         store.close();
       })();
       return closing;

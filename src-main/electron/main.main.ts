@@ -6,6 +6,8 @@ import { embeddedCentral } from '../host/embeddedCentral.node.ts';
 import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.main.ts';
 import { connectIpc } from './ipcBridge.main.ts';
+import { createDesktopShell } from './desktopShell.main.ts';
+import { createElectronPrinter } from './electronPrinter.main.ts';
 import { notifyExpiringOptions } from './expiryNotifications.main.ts';
 import { APP_ORIGIN, isAllowedExternalUrl } from './senderGate.std.ts';
 
@@ -44,6 +46,7 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
   serveRenderer(path.join(app.getAppPath(), 'dist-renderer'));
   let core: GuichetCore;
+  let mainWindow: BrowserWindow | null = null;
   const embedded = embeddedCentral(app.getPath('userData'), app.getAppPath());
   try {
     core = await startCore({
@@ -51,6 +54,9 @@ app.whenReady().then(async () => {
       migrationsDir: path.join(app.getAppPath(), 'drizzle', 'local'),
       appVersion: app.getVersion(),
       embeddedCentral: embedded.start,
+      desktop: createDesktopShell(() => mainWindow),
+      // Linux and macOS print through CUPS (the core's default); Windows through Electron's own printing.
+      printer: process.platform === 'win32' ? createElectronPrinter() : undefined,
     });
     await embedded.signInDemoOffice(core);
   } catch (error) {
@@ -59,6 +65,7 @@ app.whenReady().then(async () => {
     return;
   }
   const window = createWindow();
+  mainWindow = window;
   const disconnect = connectIpc(core, window);
   const stopNotifying = notifyExpiringOptions(core);
   void window.loadURL(`${APP_ORIGIN}/index.html`);

@@ -21,6 +21,8 @@ async function main() {
     appVersion: version,
     centralUrl: process.env.GUICHET_CENTRAL_URL,
     embeddedCentral: embedded.start,
+    // Test-only (tests/e2e): slows bundles down enough to watch their progress bar.
+    bundlePagePaceMs: Number(process.env.GUICHET_TEST_BUNDLE_PAGE_MS ?? 0),
   });
   await embedded.signInDemoOffice(core);
   const host = await startBrowserHost({

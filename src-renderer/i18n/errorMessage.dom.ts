@@ -9,7 +9,7 @@ function ruleMessage(details: NonNullable<RpcError['details']>, t: TFunction): s
   const rule = String(details.rule);
   const missing = list(((details.missing as string[] | undefined) ?? []).map((m) => t(`errors.missing.${m}`)));
   const violations = list(((details.violations as { code: string }[] | undefined) ?? []).map((v) => t(`errors.violations.${v.code}`, v)));
-  return t(`errors.rules.${rule}`, { defaultValue: rule, missing, violations, remaining: details.remaining, count: details.count });
+  return t(`errors.rules.${rule}`, { defaultValue: rule, missing, violations, remaining: details.remaining, count: details.count, printer: details.printer });
 }
 
 export function errorMessage(error: RpcError, t: TFunction): string {

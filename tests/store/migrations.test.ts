@@ -133,3 +133,20 @@ describe('migration 0003_group_codes', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0004_print_history', () => {
+  it('keeps the tickets of version 4 and records which of them were printed, by which workstation', () => {
+    const sqlite = new Database(freshFile());
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 4)).toBe(4);
+    sqlite.prepare("INSERT INTO tickets (id, order_id, number, state, value) VALUES ('t1', 'o1', 'T-1', 'valid', '{\"id\":\"t1\"}')").run();
+
+    expect(migrate(sqlite, migrations, 5)).toBe(5);
+    expect(sqlite.prepare("SELECT number FROM tickets WHERE order_id = 'o1'").pluck().all()).toEqual(['T-1']);
+    const { lastInsertRowid } = sqlite.prepare("INSERT INTO print_events (at, how, printer, copies, workstation) VALUES ('2026-12-03T09:02:00.000Z', 'printer', 'Accueil', 2, 'poste-1')").run();
+    sqlite.prepare("INSERT INTO printed_tickets (event_id, ticket_id, order_id) VALUES (?, 't1', 'o1')").run(lastInsertRowid);
+    expect(sqlite.prepare("SELECT e.workstation FROM printed_tickets p JOIN print_events e ON e.id = p.event_id WHERE p.ticket_id = 't1'").pluck().all()).toEqual(['poste-1']);
+    expect(() => sqlite.prepare("INSERT INTO printed_tickets (event_id, ticket_id, order_id) VALUES (999, 't1', 'o1')").run()).toThrow(/FOREIGN KEY/);
+    sqlite.close();
+  });
+});

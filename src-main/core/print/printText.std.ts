@@ -14,24 +14,34 @@ const LOCALES: Record<PrintLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 // pdfmake lacks: it would print as an empty box. U+00A0 looks the same and does not break either.
 const printable = (s: string) => s.replace(/\u202f/g, '\u00a0');
 
+// Building an Intl formatter costs a hundred times more than using one, and a bundle formats
+// thousands of dates: each is built once per language and zone.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 export const formatMoney = (cents: number, language: PrintLanguage) =>
-  printable(new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'EUR' }).format(cents / 100));
+  printable(cached(`money:${language}`, () => new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'EUR' })).format(cents / 100));
 
 const timeParts = (language: PrintLanguage) =>
   language === 'fr' ? ({ hour: '2-digit', minute: '2-digit', hour12: false } as const) : ({ hour: 'numeric', minute: '2-digit', hour12: true } as const);
 
-export const formatDate = (iso: string, language: PrintLanguage) =>
-  printable(new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: VENUE_TIME_ZONE }).format(new Date(iso)));
+export const formatDate = (iso: string, language: PrintLanguage, timeZone = VENUE_TIME_ZONE) =>
+  printable(cached(`date:${language}:${timeZone}`, () =>
+    new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone })).format(new Date(iso)));
 
-/** "18 mars 2025 13:15" / "18 March 2025 1:15 pm", in Paris time whatever the machine's zone. */
-export const formatDateTime = (iso: string, language: PrintLanguage) => {
-  const time = new Intl.DateTimeFormat(LOCALES[language], { ...timeParts(language), timeZone: VENUE_TIME_ZONE }).format(new Date(iso));
-  return printable(`${formatDate(iso, language)} ${time}`);
+/** "18 mars 2025 13:15" / "18 March 2025 1:15 pm", in the venue's time (Paris) whatever the machine's zone. */
+export const formatDateTime = (iso: string, language: PrintLanguage, timeZone = VENUE_TIME_ZONE) => {
+  const time = cached(`time:${language}:${timeZone}`, () => new Intl.DateTimeFormat(LOCALES[language], { ...timeParts(language), timeZone })).format(new Date(iso));
+  return printable(`${formatDate(iso, language, timeZone)} ${time}`);
 };
 
 /** 550 basis points → "5,5 %" / "5.5%". */
 export const formatVatRate = (rateBp: number, language: PrintLanguage) =>
-  printable(new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 2 }).format(rateBp / 10_000));
+  printable(cached(`percent:${language}`, () => new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 2 })).format(rateBp / 10_000));
 
 /** "SIRET : 912…" in French (a no-break space before the colon), "SIRET: 912…" in English. */
 export const labelled = (label: string, value: string, language: PrintLanguage) =>

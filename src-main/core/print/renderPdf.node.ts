@@ -1,25 +1,12 @@
-// The one place pdfmake is set up: every PDF Guichet prints (receipts, ticket bundles) goes
-// through renderPdf, so fonts and resource policies are decided once.
-import { createRequire } from 'node:module';
+// The one place pdfmake is set up: receipts and the tickets the central service e-mails go
+// through renderPdf, so fonts and resource policies are decided once. (The desk's large
+// bundles draw with PDFKit directly, for speed: bundle/bundlePdf.node.ts.)
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { robotoFiles } from './robotoFiles.node.ts';
 
 export type { TDocumentDefinitions };
-
-// The Roboto files pdfmake ships, located through Node's resolver at run time: the same
-// code finds them in the repository's node_modules, under tsx, and inside the packaged app,
-// where the Electron bundle (CommonJS, so no import.meta.url) sits next to node_modules.
-function robotoFiles() {
-  const resolveFrom = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
-  const file = (name: string) => resolveFrom.resolve(`pdfmake/fonts/Roboto/${name}`);
-  return {
-    normal: file('Roboto-Regular.ttf'),
-    bold: file('Roboto-Medium.ttf'),
-    italics: file('Roboto-Italic.ttf'),
-    bolditalics: file('Roboto-MediumItalic.ttf'),
-  };
-}
 
 let configured = false;
 

@@ -2,6 +2,9 @@ import type { EventName, EventPayload, MethodName, MethodOutput, ParsedInput } f
 import type { Store } from '../store/openStore.node.ts';
 import type { CentralClient } from '../sync/centralClient.node.ts';
 import type { SyncEngine } from '../sync/syncEngine.node.ts';
+import type { BundleQueue } from '../print/bundle/bundleQueue.node.ts';
+import type { DesktopShell } from '../print/desktopShell.std.ts';
+import type { PrinterPort } from '../print/printers/printerPort.std.ts';
 
 export interface HandlerContext {
   store: Store;
@@ -14,6 +17,12 @@ export interface HandlerContext {
   centralUrl: string | null;
   central: CentralClient;
   sync: SyncEngine;
+  bundles: BundleQueue;
+  printer: PrinterPort;
+  /** Null in the browser host, which has no save dialog and no system viewer. */
+  desktop: DesktopShell | null;
+  /** This machine's name, written in the print history. */
+  workstation: string;
 }
 
 export type Handler<M extends MethodName> = (

@@ -11,6 +11,7 @@ import { cartHandlers } from './cartHandlers.node.ts';
 import { companionHandlers } from './companionHandlers.node.ts';
 import { contactHandlers } from './contactHandlers.node.ts';
 import { orderHandlers } from './orderHandlers.node.ts';
+import { bundleHandlers } from './bundleHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -23,4 +24,5 @@ export const handlers: HandlerTable = {
   ...companionHandlers,
   ...orderHandlers,
   ...contactHandlers,
+  ...bundleHandlers,
 };

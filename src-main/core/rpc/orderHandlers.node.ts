@@ -5,6 +5,7 @@ import { findContact } from '../store/contactsRepo.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { countTicketsByOrder, findOrder, listOrders, orderDetail, putTicket, ticketsOf, toOrderRow, toTicketRow } from '../store/ordersRepo.node.ts';
 import { readSettings } from '../store/settingsRepo.node.ts';
+import { recordPrint, ticketPrintSummaries } from '../store/printHistoryRepo.node.ts';
 import { VENUE_TIME_ZONE } from '../print/printText.std.ts';
 import { renderReceiptPdf } from '../print/receiptPdf.node.ts';
 import { ticketsCsv } from '../print/ticketsCsv.std.ts';
@@ -55,7 +56,8 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
     return { fileName: `justificatif-${order.number}.pdf`, base64: pdf.toString('base64') };
   },
 
-  'tickets.csv': ({ orderId, language }, { store }) => {
+  'tickets.csv': ({ orderId, language }, ctx) => {
+    const { store } = ctx;
     const order = orderOrThrow(store.db, orderId);
     const all = ticketsOf(store.db, [orderId]);
     if (all.length === 0) refuse(order.state === 'awaiting_transfer' ? 'TICKETS_AWAIT_TRANSFER' : 'NO_TICKETS', 'This order has no tickets yet.');
@@ -70,6 +72,8 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
       };
     });
     const csv = ticketsCsv(rows, language ?? readSettings(store.db).language ?? 'fr');
+    recordPrint(store.db, { at: ctx.now().toISOString(), how: 'csv', workstation: ctx.workstation }, valid);
+    ctx.emit('orders.changed', {});
     return {
       fileName: `billets-${order.number}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64'), count: valid.length,
       leftOut: all.filter((t) => t.state !== 'valid').map((t) => ({ number: t.number, reason: 'cancelled' as const })),
@@ -96,8 +100,10 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
   'tickets.list': (_input, { store }) => {
     const orders = listOrders(store.db);
     const byId = new Map(orders.map((o) => [o.id, o]));
-    return ticketsOf(store.db, orders.map((o) => o.id))
+    const all = ticketsOf(store.db, orders.map((o) => o.id));
+    const printed = ticketPrintSummaries(store.db, all.map((t) => t.id));
+    return all
       .sort((a, b) => orders.indexOf(byId.get(a.orderId)!) - orders.indexOf(byId.get(b.orderId)!) || a.number.localeCompare(b.number))
-      .map((ticket) => toTicketRow(ticket, byId.get(ticket.orderId)));
+      .map((ticket) => toTicketRow(ticket, byId.get(ticket.orderId), printed.get(ticket.id)));
   },
 };

@@ -6,6 +6,9 @@ import type { OptionRowDto, RejectionDto } from '../../contract/schemas.std.ts';
 
 export type OptionRecord = typeof options.$inferSelect;
 
+/** The sub-groups of a group booking that still exist: a lapsed or cancelled one is no longer counted in "2/3". */
+export const LIVE_SUB_GROUP_STATES = ['pending', 'active', 'confirmed', 'cancelled_by_venue'] as const;
+
 export function findOption(db: StoreDb, id: string): OptionRecord | undefined {
   return db.select().from(options).where(eq(options.id, id)).get();
 }

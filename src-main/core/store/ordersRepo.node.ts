@@ -1,10 +1,13 @@
 // The office's orders and tickets as the central service sent them (whole wire values), and
 // the rows the Orders and Tickets screens show.
-import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { OrderState, WireGroupCode, WireOrder, WireTicket } from '../../contract/centralApi.std.ts';
 import type { OrderDetailDto, OrderRowDto, TicketRowDto } from '../../contract/orderSchemas.std.ts';
 import type { StoreDb } from './openStore.node.ts';
-import { groupCodes, orders, tickets } from './schema.node.ts';
+import type { PrintSummary } from '../../contract/printSchemas.std.ts';
+import { groupCodes, options, orders, tickets } from './schema.node.ts';
+import { orderPrintSummaries, ticketPrintSummaries } from './printHistoryRepo.node.ts';
+import { LIVE_SUB_GROUP_STATES } from './optionsRepo.node.ts';
 
 export function putOrder(db: StoreDb, order: WireOrder): void {
   const row = { number: order.number, state: order.state, createdAt: new Date(order.createdAt).toISOString(), value: order };
@@ -46,13 +49,14 @@ export function toOrderRow(order: WireOrder, ticketCount: number): OrderRowDto {
   };
 }
 
-export function toTicketRow(ticket: WireTicket, order: WireOrder | undefined): TicketRowDto {
+export function toTicketRow(ticket: WireTicket, order: WireOrder | undefined, printed: PrintSummary = null): TicketRowDto {
   const booking = order?.bookings.find((b) => b.optionId === ticket.optionId);
   return {
     id: ticket.id,
     number: ticket.number,
     orderId: ticket.orderId,
     orderNumber: order?.number ?? '',
+    optionId: ticket.optionId,
     venueName: booking?.venueName ?? order?.bookings.find((b) => b.venueId === ticket.venueId)?.venueName ?? ticket.venueId,
     kind: ticket.kind,
     label: ticket.label,
@@ -60,6 +64,7 @@ export function toTicketRow(ticket: WireTicket, order: WireOrder | undefined): T
     validUntil: ticket.validUntil,
     state: ticket.state,
     assignedTo: ticket.assignedTo && { name: ticket.assignedTo.name, email: ticket.assignedTo.email, at: ticket.assignedTo.at },
+    printed,
   };
 }
 
@@ -93,5 +98,21 @@ export function orderDetail(db: StoreDb, orderId: string): OrderDetailDto | unde
     [...new Map(booking.companions.filter((c) => !c.placeholder).map((c) => [c.companionId, c])).values()].map((c) => ({
       name: `${c.firstName} ${c.surname}`, email: c.email, phone: c.phone, venueName: booking.venueName, startsAt: booking.startsAt,
     })));
-  return { row: toOrderRow(order, tickets.length), order, tickets: tickets.map((t) => toTicketRow(t, order)), companionsToCall };
+  const printed = ticketPrintSummaries(db, tickets.map((t) => t.id));
+  return {
+    row: toOrderRow(order, tickets.length), order, tickets: tickets.map((t) => toTicketRow(t, order, printed.get(t.id))), companionsToCall,
+    printed: orderPrintSummaries(db, [order.id]).get(order.id) ?? null,
+    groupBookings: groupBookingsOf(db, order.bookings.map((b) => b.optionId)),
+  };
+}
+
+/** The split groups the given sub-groups (options) belong to, with how many sub-groups each has. */
+function groupBookingsOf(db: StoreDb, optionIds: string[]): { id: string; subGroups: number }[] {
+  if (optionIds.length === 0) return [];
+  const ids = db.selectDistinct({ id: options.groupBookingId }).from(options)
+    .where(and(inArray(options.id, optionIds), isNotNull(options.groupBookingId))).all().map((r) => r.id!);
+  if (ids.length === 0) return [];
+  return db.select({ id: options.groupBookingId, subGroups: count() }).from(options)
+    .where(and(inArray(options.groupBookingId, ids), inArray(options.state, [...LIVE_SUB_GROUP_STATES])))
+    .groupBy(options.groupBookingId).all().map((r) => ({ id: r.id!, subGroups: r.subGroups }));
 }

@@ -106,6 +106,23 @@ export const groupCodes = sqliteTable('group_codes', {
   value: text('value', { mode: 'json' }).notNull(),
 }, (t) => [index('group_codes_order').on(t.orderId)]);
 
+/** Local state: each time tickets left the app (a bundle saved, opened or printed, a CSV). */
+export const printEvents = sqliteTable('print_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  how: text('how', { enum: ['file', 'opened', 'printer', 'csv'] }).notNull(),
+  /** The printer's name, for a printed bundle. */
+  printer: text('printer'),
+  copies: integer('copies').notNull().default(1),
+  workstation: text('workstation').notNull(),
+});
+
+export const printedTickets = sqliteTable('printed_tickets', {
+  eventId: integer('event_id').notNull().references(() => printEvents.id),
+  ticketId: text('ticket_id').notNull(),
+  orderId: text('order_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.eventId, t.ticketId] }), index('printed_tickets_ticket').on(t.ticketId), index('printed_tickets_order').on(t.orderId)]);
+
 export const vouchers = sqliteTable('vouchers', {
   id: text('id').primaryKey(),
   code: text('code').notNull().unique(),

@@ -13,6 +13,8 @@ import { attempt } from '../../state/attempt.dom.ts';
 import { useEvent } from '../../state/useEvent.dom.ts';
 import { useRemote } from '../../state/useRemote.dom.ts';
 import { AssignTickets } from './AssignTickets.dom.tsx';
+import { PrintTicketsBar, PrintTicketsButton } from '../../components/PrintTickets.dom.tsx';
+import { PrintedSummary } from '../../components/PrintedSummary.dom.tsx';
 
 const percent = (bp: number, language: 'fr' | 'en') => new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(bp / 100);
 
@@ -146,6 +148,15 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
               <button type="button" className="button-secondary" onClick={() => void exportCsv()}>{t('orders.exportCsv')}</button>
             )}
           </div>
+          {detail.tickets.length > 0 && (
+            <PrintTicketsBar>
+              <PrintTicketsButton scope={{ kind: 'order', orderId }} label={t('bundles.printOrder')} />
+              {detail.groupBookings.filter((g) => g.subGroups > 1).map((g) => (
+                <PrintTicketsButton key={g.id} scope={{ kind: 'groupBooking', groupBookingId: g.id }} label={t('bundles.printGroup', { count: g.subGroups })} />
+              ))}
+            </PrintTicketsBar>
+          )}
+          {detail.tickets.length > 0 && <p className="order-printed"><PrintedSummary printed={detail.printed} /></p>}
           {leftOut.length > 0 && <p className="notice notice-warning" role="status">{t('orders.csvLeftOut', { count: leftOut.length, numbers: leftOut.join(', ') })}</p>}
           {detail.tickets.some((ticket) => ticket.state === 'valid') && (
             <AssignTickets orderId={orderId} selected={[...selected]} total={detail.tickets.filter((ticket) => ticket.state === 'valid').length}
@@ -163,6 +174,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
                   <th>{t('tickets.columns.product')}</th>
                   <th>{t('tickets.columns.state')}</th>
                   <th>{t('tickets.columns.assignedTo')}</th>
+                  <th>{t('tickets.columns.printed')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -176,6 +188,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
                     <td title={ticket.label[language]}>{t(`tickets.kind.${ticket.kind}`)}</td>
                     <td><StateBadge state={ticket.state} /></td>
                     <td>{ticket.assignedTo ? `${ticket.assignedTo.name} <${ticket.assignedTo.email}>` : '—'}</td>
+                    <td><PrintedSummary printed={ticket.printed} short /></td>
                   </tr>
                 ))}
               </tbody>

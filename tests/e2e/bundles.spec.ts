@@ -1,0 +1,81 @@
+// Printing a 75-person group booking's tickets at the desk with the central service stopped:
+// the agent watches the progress bar, saves the bundle, and finds it and its print history.
+import { execFileSync } from 'node:child_process';
+import { TEST_CARDS, DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
+import { startCentralHarness } from '../support/centralHarness.node.ts';
+import { startHostProcess } from '../support/hostProcess.node.ts';
+import { expect, hostCall, screenshot, test } from './fixtures.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { BundleTray } from './pages/BundleTray.ts';
+import { OrdersPage } from './pages/OrdersPage.ts';
+import { daysBefore, parisDay } from './pages/CalendarPage.ts';
+
+/** Pays a group of 70 visitors, 3 tour guides and 2 leaders, split into three sub-groups, through the contract. */
+async function paidGroupOf75(host: Awaited<ReturnType<typeof startHostProcess>>, date: string) {
+  const plan = await hostCall(host, 'booking.planSplit', { venueId: 'sainte-chapelle', date, composition: { visitors: 70, guides: 3, leaders: 2 } }) as
+    { subGroups: { slotId: string; composition: object }[] };
+  const placed = await hostCall(host, 'options.placeGroup', { subGroups: plan.subGroups.map(({ slotId, composition }) => ({ slotId, composition })) }) as { id: string }[];
+  await hostCall(host, 'sync.now');
+  await hostCall(host, 'cart.add', { optionIds: placed.map((o) => o.id) });
+  const guide = await hostCall(host, 'companions.save', {
+    kind: 'guide', surname: 'NDIAYE', firstName: 'Anna', email: 'anna@example.org', phone: '+33 6 12 34 56 78', placeholder: false,
+  }) as { id: string };
+  await hostCall(host, 'sync.now');
+  await hostCall(host, 'cart.applyToAll', { companionId: guide.id });
+  const order = await hostCall(host, 'cart.checkout', {
+    termsAccepted: true, payment: { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } },
+  }) as { row: { id: string; number: string } };
+  await hostCall(host, 'sync.now');
+  return order.row;
+}
+
+test('a 75-person group booking prints in French with the central service stopped, with its progress, file and history', async ({ page }) => {
+  const central = await startCentralHarness(new Date());
+  // Slowed to 40 ms a page so that the progress bar is there to be seen.
+  const host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url, GUICHET_TEST_BUNDLE_PAGE_MS: '40' } });
+  try {
+    await hostCall(host, 'account.signIn', await central.validatedOffice(DEMO_ACCOUNT.company, DEMO_ACCOUNT.contactName));
+    await hostCall(host, 'sync.now');
+    // Three months ahead (options are held up to 60 days before the visit), by the Paris day the calendar shows.
+    const visitDay = parisDay(daysBefore(parisDay(new Date()), -90));
+    const order = await paidGroupOf75(host, visitDay);
+    await central.close();
+
+    const shell = new AppShell(page);
+    await shell.open(host.launchUrl);
+    await shell.switchLanguage('fr');
+    await shell.go('orders');
+    const orders = new OrdersPage(page);
+    await orders.rows.filter({ hasText: order.number }).getByRole('button', { name: 'Ouvrir' }).click();
+    await expect(orders.detail.locator('.order-printed')).toHaveText('jamais imprimé');
+    await orders.detail.getByRole('button', { name: 'Imprimer tout le groupe (3 sous-groupes)' }).click();
+
+    const tray = new BundleTray(page);
+    const bundle = tray.latest();
+    await expect(tray.progress()).toBeVisible();
+    await expect.poll(async () => Number(await tray.progress().getAttribute('value'))).toBeGreaterThan(0);
+    await expect(tray.progress()).toHaveAttribute('max', '78');
+    await screenshot(page, 'bundle-progress-fr');
+    await expect(bundle).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(bundle.getByText('75 billets, 78 pages avec les feuilles de groupe.')).toBeVisible();
+
+    const downloading = page.waitForEvent('download');
+    await bundle.getByRole('button', { name: 'Enregistrer…' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^billets-groupe-GCH-\d{4}-\d+\.pdf$/);
+    const file = await download.path();
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Pages:\s+78$/m);
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(cover).toContain('FEUILLE DE GROUPE');
+    expect(cover).toContain('Sous-groupe 1/3');
+
+    // The history, on the order and on each of its tickets.
+    await expect(orders.detail.locator('.order-printed')).toContainText('Imprimé 1 fois, le');
+    await expect(orders.detail.locator('.order-printed')).toContainText('fichier enregistré');
+    await expect(orders.tickets.first().locator('.printed-summary')).toHaveAttribute('title', /^Imprimé 1 fois, le /);
+    await screenshot(page, 'bundle-done-fr');
+  } finally {
+    await host.stop();
+    await central.close();
+  }
+});
