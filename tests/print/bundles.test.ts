@@ -83,6 +83,23 @@ function decodedQrs(pdf: string): string[] {
     execFileSync('zbarimg', ['-q', '--raw', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
 }
 
+/** A 64 KB disk (tmpfs), to fill up: needs root and a kernel that lets this container mount. */
+function smallDisk(): string | null {
+  const dir = tempDir();
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+    return dir;
+  } catch {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+}
+const probeDisk = smallDisk();
+if (probeDisk) {
+  execFileSync('umount', [probeDisk]);
+  fs.rmSync(probeDisk, { recursive: true, force: true });
+}
+
 async function publicKey(centralUrl: string): Promise<string> {
   return ((await (await fetch(new URL('/tickets/public-key', centralUrl))).json()) as { publicKeyPem: string }).publicKeyPem;
 }
@@ -177,6 +194,23 @@ describe('ticket bundles at the desk', () => {
     // The day's visits: the same two sub-groups still standing.
     const day = await ok<BundleJob>(desk, 'bundles.start', { scope: { kind: 'day', date: '2025-03-18' } });
     expect(day).toMatchObject({ ticketCount: 50, pagesTotal: 52, fileName: 'billets-2025-03-18.pdf' });
+  });
+
+  it.skipIf(!probeDisk)('saving onto a full disk says so, leaves no half-written file there and keeps the bundle', async () => {
+    const disk = smallDisk()!;
+    cleanups.push(() => {
+      execFileSync('umount', [disk]);
+      fs.rmSync(disk, { recursive: true, force: true });
+    });
+    const { desk } = await offlineReadyDesk({ desktop: savingShell(() => path.join(disk, 'billets.pdf')) });
+    const { orderId } = await paidGroupOf75(desk);
+    const { job } = await bundleOf(desk, { scope: { kind: 'order', orderId } });
+
+    expect(await desk.dispatch('bundles.export', { jobId: job.id, how: 'save' }))
+      .toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', details: { rule: 'DISK_FULL' } } });
+    expect(fs.readdirSync(disk)).toEqual([]);
+    expect((await ok<BundleJob[]>(desk, 'bundles.list')).find((j) => j.id === job.id)?.state).toBe('done');
+    expect((await ok<OrderDetailDto>(desk, 'orders.get', { orderId })).printed).toBeNull();
   });
 
   it('says why there is nothing to print, and refuses a selection this workstation does not hold', async () => {
