@@ -67,3 +67,12 @@ export function ensurePostgres() {
 export function ensurePoppler() {
   ensureDebianPackage('/usr/bin/pdftotext', 'poppler-utils', 'The PDF tests', '');
 }
+
+/** zbar decodes the QR codes of rendered bundle pages; CUPS (with ippeveprinter as the printer) takes the print tests' jobs. */
+export function ensurePrintingTools() {
+  ensureDebianPackage('/usr/bin/zbarimg', 'zbar-tools', 'The QR code tests', '');
+  ensureDebianPackage('/usr/sbin/cupsd', 'cups', 'The printing tests', '');
+  ensureDebianPackage('/usr/bin/lp', 'cups-client', 'The printing tests', '');
+  ensureDebianPackage('/usr/sbin/ippeveprinter', 'cups-ipp-utils', 'The printing tests', '');
+  ensureDebianPackage('/usr/bin/dbus-daemon', 'dbus-daemon', 'The printing tests', '');
+}

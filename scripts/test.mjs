@@ -1,7 +1,7 @@
 // `npm test`: the whole suite, from a bare clone. Each step stops the run on failure, and
 // so does a passing step whose output shows work cut off by a teardown (see runLog.mjs).
 import { spawn } from 'node:child_process';
-import { ensureChromium, ensureNodePackages, ensurePoppler, ensurePostgres } from './ensureDeps.mjs';
+import { ensureChromium, ensureNodePackages, ensurePoppler, ensurePostgres, ensurePrintingTools } from './ensureDeps.mjs';
 import { signsOfLostWork } from './runLog.mjs';
 
 /** Runs an npm script, showing its output as it comes and keeping it to read afterwards. */
@@ -24,6 +24,7 @@ await ensureNodePackages();
 const chromium = ensureChromium();
 ensurePostgres();
 ensurePoppler();
+ensurePrintingTools();
 const env = { ...process.env, GUICHET_CHROMIUM: chromium };
 for (const step of ['lint', 'typecheck', 'build:electron', 'test:unit', 'test:e2e']) {
   console.log(`\n▶ npm run ${step}`);
