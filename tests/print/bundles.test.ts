@@ -10,8 +10,11 @@ import { methods } from '../../src-main/contract/methods.std.ts';
 import type { OrderDetailDto } from '../../src-main/contract/orderSchemas.std.ts';
 import type { BundleJob } from '../../src-main/contract/printSchemas.std.ts';
 import type { DesktopShell } from '../../src-main/core/print/desktopShell.std.ts';
+import type { PrinterPort } from '../../src-main/core/print/printers/printerPort.std.ts';
 import { verifyGroupQr, verifyTicketQr } from '../../src-central/tickets/ticketSignature.node.ts';
+import { createCupsPrinter } from '../../src-main/core/print/printers/cupsPrinter.node.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
+import { cupsMissing, startCups } from '../support/cups.node.ts';
 import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
 import { tempCore, tempDir, type TempCore } from '../support/tempCore.node.ts';
 import { ok } from '../sync/helpers.node.ts';
@@ -26,7 +29,7 @@ const NOW = new Date('2025-01-10T09:00:00Z');
 const card = { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } };
 
 /** A desk that sees its central service through a cable the test can cut. */
-async function offlineReadyDesk(options: { desktop?: DesktopShell } = {}) {
+async function offlineReadyDesk(options: { desktop?: DesktopShell; printer?: PrinterPort } = {}) {
   const central = await startCentralHarness(NOW);
   cleanups.push(central.close);
   const cable = await startCuttableProxy(central.url);
@@ -211,6 +214,34 @@ describe('ticket bundles at the desk', () => {
     expect(fs.readdirSync(disk)).toEqual([]);
     expect((await ok<BundleJob[]>(desk, 'bundles.list')).find((j) => j.id === job.id)?.state).toBe('done');
     expect((await ok<OrderDetailDto>(desk, 'orders.get', { orderId })).printed).toBeNull();
+  });
+
+  it.skipIf(cupsMissing() !== null)('prints a bundle to a chosen CUPS printer with copies, says why a paused one is refused, and writes it in the history', async () => {
+    const cups = await startCups();
+    cleanups.push(() => cups.stop());
+    await cups.addPrinter('Accueil', { description: 'Accueil — laser', isDefault: true });
+    await cups.addPrinter('Bureau');
+    const { desk } = await offlineReadyDesk({ printer: createCupsPrinter({ server: cups.server, env: cups.clientEnv }) });
+    const { orderId } = await paidGroupOf75(desk);
+    const { job } = await bundleOf(desk, { scope: { kind: 'order', orderId }, language: 'fr' });
+
+    expect(await ok(desk, 'printers.list')).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'Accueil', description: 'Accueil — laser', isDefault: true, state: 'idle', acceptingJobs: true }),
+    ]));
+    await cups.pause('Bureau');
+    expect(await desk.dispatch('bundles.print', { jobId: job.id, printer: 'Bureau', copies: 1 }))
+      .toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', details: { rule: 'PRINTER_PAUSED', printer: 'Bureau' } } });
+    expect((await ok<OrderDetailDto>(desk, 'orders.get', { orderId })).printed).toBeNull();
+
+    const sent = await ok<{ printer: string; printJobId: string; copies: number }>(desk, 'bundles.print', { jobId: job.id, printer: 'Accueil', copies: 2 });
+    expect(sent).toMatchObject({ printer: 'Accueil', copies: 2 });
+    const received = await cups.jobTitled(job.fileName);
+    expect(received).toMatchObject({ printer: 'Accueil', copies: 2 });
+    const file = path.join(tempDir(), 'received.pdf');
+    fs.writeFileSync(file, received.document);
+    expect(pdfPageCount(file)).toBe(78);
+    expect((await ok<OrderDetailDto>(desk, 'orders.get', { orderId })).printed).toMatchObject({ count: 1, lastHow: 'printer', lastPrinter: 'Accueil' });
+    await cups.drained();
   });
 
   it('says why there is nothing to print, and refuses a selection this workstation does not hold', async () => {

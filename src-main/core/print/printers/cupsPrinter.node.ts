@@ -2,6 +2,8 @@
 // to see the printers, lp to hand over a job. Printer and file names come from users, so the
 // tools are run directly (execFile), never through a shell.
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import {
   checkCopies, PrinterError, printerNotFound, printerRefused, readyPrinter,
   type PrinterInfo, type PrinterPort, type PrintJobAccepted, type PrintRequest,
@@ -19,7 +21,7 @@ const TOOL_TIMEOUT_MS = 60_000;
 const SCHEDULER_DOWN = /scheduler is not running|unable to connect|connection refused/i;
 
 interface ToolRun { ok: boolean; stdout: string; stderr: string }
-type Tool = (command: 'lp' | 'lpstat', args: string[], printer?: string) => Promise<ToolRun>;
+type Tool = (command: 'lp' | 'lpstat', args: string[], printer?: string, input?: Readable) => Promise<ToolRun>;
 
 const unavailable = (why: string, printer?: string) =>
   new PrinterError('PRINTING_UNAVAILABLE', `Printing is not available on this computer: ${why}`, printer);
@@ -27,12 +29,13 @@ const unavailable = (why: string, printer?: string) =>
 const schedulerDown = (printer?: string) =>
   unavailable('the printing service (CUPS) is not running. Start it, or restart the computer, then print again.', printer);
 
-/** Runs a CUPS tool; resolves with its output whatever its exit status, rejects only when it could not run or answer. */
+/** Runs a CUPS tool, `input` on its stdin; resolves with its output whatever its exit status, rejects only when it could not run or answer. */
 function toolRunner(options: CupsPrinterOptions): Tool {
   // The output is parsed: it must be CUPS's English whatever the agent's language.
   const env = { ...(options.env ?? process.env), LC_ALL: 'C', LANG: 'C', ...(options.server ? { CUPS_SERVER: options.server } : {}) };
-  return (command, args, printer) => new Promise((resolve, reject) => {
-    execFile(command, args, { env, timeout: TOOL_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
+  return (command, args, printer, input) => new Promise((resolve, reject) => {
+    const child = execFile(command, args, { env, timeout: TOOL_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
+      input?.destroy();
       if (typeof error?.code === 'string') {
         reject(unavailable(`the CUPS printing tools could not be run (${command}: ${error.code}). Install CUPS, then print again.`, printer));
       } else if (error?.killed) {
@@ -41,6 +44,9 @@ function toolRunner(options: CupsPrinterOptions): Tool {
         resolve({ ok: !error, stdout, stderr: stderr.trim() });
       }
     });
+    // lp stops reading when it refuses the job: its exit status and stderr say why, not the broken pipe.
+    child.stdin?.on('error', () => undefined);
+    if (input && child.stdin) input.pipe(child.stdin);
   });
 }
 
@@ -101,9 +107,20 @@ async function lpFailure(tool: Tool, printer: string, stderr: string): Promise<P
   return new PrinterError('PRINT_FAILED', `The printer "${printer}" could not take the job (CUPS said: ${stderr}). Check the printer and the file, then print again.`, printer);
 }
 
+async function openDocument(request: PrintRequest): Promise<Readable> {
+  try {
+    return (await fs.promises.open(request.file, 'r')).createReadStream();
+  } catch (error) {
+    throw new PrinterError('PRINT_FAILED', `The tickets file "${request.file}" could not be read (${(error as NodeJS.ErrnoException).code}). Prepare the tickets again, then print.`, request.printer);
+  }
+}
+
 async function submit(tool: Tool, request: PrintRequest): Promise<PrintJobAccepted> {
   const { printer } = request;
-  const run = await tool('lp', ['-d', printer, '-n', String(request.copies), '-t', request.title, '--', request.file], printer);
+  // The document goes on lp's stdin rather than by name: Debian's cupsd 2.4.2 crashes on a job
+  // whose document name (the file's) has a space in it, and no file name can then look like an option.
+  const document = await openDocument(request);
+  const run = await tool('lp', ['-d', printer, '-n', String(request.copies), '-t', request.title], printer, document);
   if (!run.ok) throw await lpFailure(tool, printer, run.stderr);
   const jobId = /request id is (\S+)/.exec(run.stdout)?.[1];
   if (!jobId) {
