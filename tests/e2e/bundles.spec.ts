@@ -1,9 +1,11 @@
 // Printing a 75-person group booking's tickets at the desk with the central service stopped:
-// the agent watches the progress bar, saves the bundle, and finds it and its print history.
+// the agent watches the progress bar, saves the bundle, prints it on the office's printer (a real
+// CUPS scheduler started by the test), and finds its print history.
 import { execFileSync } from 'node:child_process';
 import { TEST_CARDS, DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { startHostProcess } from '../support/hostProcess.node.ts';
+import { startCups } from '../support/cups.node.ts';
 import { expect, hostCall, screenshot, test } from './fixtures.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { BundleTray } from './pages/BundleTray.ts';
@@ -29,10 +31,19 @@ async function paidGroupOf75(host: Awaited<ReturnType<typeof startHostProcess>>,
   return order.row;
 }
 
-test('a 75-person group booking prints in French with the central service stopped, with its progress, file and history', async ({ page }) => {
+test('a 75-person group booking prints in French with the central service stopped: progress, file, printer and history', async ({ page }) => {
+  const cups = await startCups();
+  await cups.addPrinter('Accueil', { description: 'Accueil — laser', isDefault: true });
   const central = await startCentralHarness(new Date());
-  // Slowed to 40 ms a page so that the progress bar is there to be seen.
-  const host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url, GUICHET_TEST_BUNDLE_PAGE_MS: '40' } });
+  const host = await startHostProcess({
+    env: {
+      GUICHET_CENTRAL_URL: central.url,
+      // Slowed to 40 ms a page so that the progress bar is there to be seen.
+      GUICHET_TEST_BUNDLE_PAGE_MS: '40',
+      // The desk prints through the test's own CUPS scheduler, not this machine's.
+      CUPS_SERVER: cups.server, CUPS_SERVERROOT: cups.clientEnv.CUPS_SERVERROOT!,
+    },
+  });
   try {
     await hostCall(host, 'account.signIn', await central.validatedOffice(DEMO_ACCOUNT.company, DEMO_ACCOUNT.contactName));
     await hostCall(host, 'sync.now');
@@ -74,8 +85,23 @@ test('a 75-person group booking prints in French with the central service stoppe
     await expect(orders.detail.locator('.order-printed')).toContainText('fichier enregistré');
     await expect(orders.tickets.first().locator('.printed-summary')).toHaveAttribute('title', /^Imprimé 1 fois, le /);
     await screenshot(page, 'bundle-done-fr');
+
+    // Then two copies on the office's printer, without leaving Guichet.
+    await bundle.getByRole('button', { name: 'Imprimer…' }).click();
+    const form = bundle.locator('form.bundle-print');
+    await expect(form.getByTestId('bundle-printer')).toHaveValue('Accueil');
+    await form.getByLabel('Exemplaires').fill('2');
+    await screenshot(page, 'bundle-print-fr');
+    await form.getByRole('button', { name: 'Lancer l’impression' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Lot envoyé à l’imprimante Accueil (2 exemplaires).' })).toBeVisible();
+    const received = await cups.jobTitled(download.suggestedFilename());
+    expect(received.copies).toBe(2);
+    await expect(orders.detail.locator('.order-printed')).toContainText('Imprimé 2 fois, dernière le');
+    await expect(orders.detail.locator('.order-printed')).toContainText('imprimante Accueil');
+    await cups.drained();
   } finally {
     await host.stop();
     await central.close();
+    await cups.stop();
   }
 });
