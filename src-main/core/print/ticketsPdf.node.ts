@@ -1,9 +1,9 @@
 // A ticket bundle (DOMAIN.md §6): one A4 page per ticket, one ticket per person, so an office
 // can hand each visitor their own page. The QR code carries the service's signed text, which
 // a venue checks offline; the number under it is for a human reading it out.
-import QRCode from 'qrcode';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { PLATFORM } from '../domain/platform.std.ts';
+import { qrPngDataUrl } from './qrPng.node.ts';
 import { renderPdf } from './renderPdf.node.ts';
 import { ACCENT, CONTENT_WIDTH, INK, MUTED, PAGE_MARGINS, RULE, baseStyles, rule } from './pdfStyle.std.ts';
 import { formatDate, formatDateTime, printWords, type PrintLanguage, type PrintWords } from './printText.std.ts';
@@ -27,7 +27,7 @@ const QR_SIZE = 300;
 export async function renderTicketsPdf(tickets: PrintableTicket[], opts: { language: PrintLanguage }): Promise<Buffer> {
   if (tickets.length === 0) throw new RangeError('A ticket bundle needs at least one ticket.');
   const w = printWords[opts.language];
-  const pages = await Promise.all(tickets.map(async (ticket, i) => ticketPage(ticket, await qrDataUrl(ticket.qr), i > 0, w, opts.language)));
+  const pages = tickets.map((ticket, i) => ticketPage(ticket, qrPngDataUrl(ticket.qr), i > 0, w, opts.language));
   const document: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
@@ -46,10 +46,6 @@ export async function renderTicketsPdf(tickets: PrintableTicket[], opts: { langu
   };
   return renderPdf(document);
 }
-
-// Medium error correction and a 4-module quiet zone: what phone and gate scanners expect.
-// A high pixel scale keeps the module edges sharp once the image is placed at QR_SIZE points.
-const qrDataUrl = (text: string) => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, scale: 10 });
 
 function ticketPage(ticket: PrintableTicket, qr: string, breakBefore: boolean, w: PrintWords, language: PrintLanguage): Content {
   const dated = ticket.slotId !== null;
