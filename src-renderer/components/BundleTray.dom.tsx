@@ -116,15 +116,27 @@ export function BundleTray() {
   const { t } = useTranslation();
   const jobs = useBundles((s) => s.jobs);
   const hidden = useBundles((s) => s.hidden);
+  // Folded, it leaves the rows it would cover to the agent; a new bundle unfolds it.
+  const [folded, setFolded] = useState(false);
   useEffect(() => followBundles(), []);
   const shown = jobs.filter((j) => !hidden.has(j.id)).slice(0, 4);
+  const newest = shown[0]?.id;
+  useEffect(() => setFolded(false), [newest]);
   if (shown.length === 0) return null;
+  const active = shown.filter((j) => j.state === 'queued' || j.state === 'running').length;
   return (
-    <section className="bundle-tray" aria-label={t('bundles.title')}>
-      <h2>{t('bundles.title')}</h2>
-      <ul>
-        {shown.map((job) => <BundleRow key={job.id} job={job} />)}
-      </ul>
+    <section className={`bundle-tray${folded ? ' bundle-tray-folded' : ''}`} aria-label={t('bundles.title')}>
+      <div className="bundle-tray-head">
+        <h2>{t('bundles.title')}{folded && ` (${t('bundles.count', { count: shown.length, active })})`}</h2>
+        <button type="button" className="button-secondary" aria-expanded={!folded} onClick={() => setFolded((f) => !f)}>
+          {folded ? t('bundles.unfold') : t('bundles.fold')}
+        </button>
+      </div>
+      {!folded && (
+        <ul>
+          {shown.map((job) => <BundleRow key={job.id} job={job} />)}
+        </ul>
+      )}
     </section>
   );
 }

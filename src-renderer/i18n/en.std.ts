@@ -302,6 +302,10 @@ export const en = {
   },
   bundles: {
     title: 'Ticket bundles',
+    fold: 'Fold',
+    unfold: 'Show',
+    count_one: '{{count}} bundle, {{active}} under way',
+    count_other: '{{count}} bundles, {{active}} under way',
     language: 'Tickets in',
     printOrder: 'Print tickets',
     printGroup: 'Print the whole group ({{count}} sub-groups)',

@@ -304,6 +304,10 @@ export const fr: Messages = {
   },
   bundles: {
     title: 'Lots de billets',
+    fold: 'Réduire',
+    unfold: 'Afficher',
+    count_one: '{{count}} lot, {{active}} en cours',
+    count_other: '{{count}} lots, {{active}} en cours',
     language: 'Langue des billets',
     printOrder: 'Imprimer les billets',
     printGroup: 'Imprimer tout le groupe ({{count}} sous-groupes)',

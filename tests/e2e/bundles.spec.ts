@@ -99,6 +99,29 @@ test('a 75-person group booking prints in French with the central service stoppe
     await expect(orders.detail.locator('.order-printed')).toContainText('Imprimé 2 fois, dernière le');
     await expect(orders.detail.locator('.order-printed')).toContainText('imprimante Accueil');
     await cups.drained();
+
+    // The Tickets screen: the day's visits filtered, ticked and printed as one bundle.
+    await shell.go('tickets');
+    const tickets = page.locator('tr[data-ticket-number]');
+    await expect(tickets).toHaveCount(75);
+    await page.getByLabel('Jour de visite').fill(visitDay);
+    await expect(tickets).toHaveCount(75);
+    await page.getByLabel('Jour de visite').fill(parisDay(daysBefore(visitDay, -1)));
+    await expect(page.getByText('Aucun billet ne correspond à ces filtres.')).toBeVisible();
+    await page.getByLabel('Jour de visite').fill(visitDay);
+    await page.getByRole('checkbox', { name: `Sélectionner le billet ${await tickets.first().getAttribute('data-ticket-number')}` }).check();
+    await page.getByRole('checkbox', { name: `Sélectionner le billet ${await tickets.nth(1).getAttribute('data-ticket-number')}` }).check();
+    await page.getByRole('button', { name: 'Imprimer la sélection (2 billets)' }).click();
+    await expect(tray.latest()).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    // Two tickets of one sub-group: its cover, without the group code that would admit all 25.
+    await expect(tray.latest().getByText('2 billets, 3 pages avec les feuilles de groupe.')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Imprimer les visites du / })).toBeVisible();
+    await screenshot(page, 'tickets-selection-fr');
+    // Folded, the tray leaves the list to the agent.
+    await tray.tray.getByRole('button', { name: 'Réduire' }).click();
+    await expect(tray.tray).toContainText('Lots de billets (2 lots, 0 en cours)');
+    await expect(tray.bundles).toHaveCount(0);
+    await screenshot(page, 'tickets-tray-folded-fr');
   } finally {
     await host.stop();
     await central.close();
