@@ -40,6 +40,16 @@ export async function startBrowserHost({ core, rendererDir, port = 0, token = cr
   await app.register(fastifyWebsocket);
 
   let allowedHosts = new Set<string>();
+  let contentSecurityPolicy = '';
+  let allowedOrigins = new Set<string>();
+  // Another page on this machine — another port of 127.0.0.1 is the same site, so the cookie
+  // goes with its requests — must not drive the desk: only the desk's own pages call the API.
+  const fromAnotherPage = (request: FastifyRequest) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) return true;
+    const site = request.headers['sec-fetch-site'];
+    return site !== undefined && site !== 'same-origin' && site !== 'none';
+  };
   const presentedToken = (request: FastifyRequest) =>
     (request.headers[HOST_TOKEN_HEADER] as string | undefined) ?? request.cookies[HOST_TOKEN_COOKIE];
 
@@ -57,6 +67,17 @@ export async function startBrowserHost({ core, rendererDir, port = 0, token = cr
         'Guichet: this address needs the link printed when Guichet started (it carries a one-time token).',
       );
     }
+    if ((url.pathname.startsWith('/rpc/') || url.pathname === '/events') && fromAnotherPage(request)) {
+      return reply.code(403).send({ error: 'Only Guichet\'s own window may call the desk.' });
+    }
+  });
+
+  // The page's CSP is also sent as a header, with framing refused: a meta tag cannot say frame-ancestors.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', contentSecurityPolicy);
+    reply.header('x-frame-options', 'DENY');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
   });
 
   app.post<{ Params: { method: string } }>('/rpc/:method', async (request) => core.dispatch(request.params.method, request.body));
@@ -82,6 +103,9 @@ export async function startBrowserHost({ core, rendererDir, port = 0, token = cr
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   allowedHosts = new Set([`127.0.0.1:${boundPort}`, `localhost:${boundPort}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    + `connect-src 'self' ${[...allowedHosts].map((h) => `ws://${h}`).join(' ')}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
   const url = `http://127.0.0.1:${boundPort}`;
   return {
     url,

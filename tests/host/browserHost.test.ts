@@ -81,3 +81,41 @@ describe('the browser host', () => {
     expect(status).toBe(401);
   });
 });
+
+describe('a page served from another loopback port (same site, so the cookie goes with it)', () => {
+  const otherOrigin = 'http://127.0.0.1:9';
+  const cookie = () => `guichet_token=${host.token}`;
+
+  it('cannot call the desk: /rpc answers 403 to a foreign Origin or a cross-site fetch, and nothing runs', async () => {
+    const before = await rpc('settings.get', {}, { cookie: cookie() });
+    expect(before.status).toBe(200);
+    const foreign = await fetch(`${host.url}/rpc/settings.update`, {
+      method: 'POST', headers: { cookie: cookie(), origin: otherOrigin, 'content-type': 'text/plain' }, body: JSON.stringify({ language: 'en' }),
+    });
+    expect(foreign.status).toBe(403);
+    const crossSite = await fetch(`${host.url}/rpc/account.signOut`, { method: 'POST', headers: { cookie: cookie(), 'sec-fetch-site': 'same-site' } });
+    expect(crossSite.status).toBe(403);
+    // The desk's own window (same origin) still works.
+    const own = await rpc('settings.get', {}, { cookie: cookie(), origin: host.url, 'sec-fetch-site': 'same-origin' });
+    expect(own.status).toBe(200);
+  });
+
+  it('cannot listen to the desk\'s events: the WebSocket is refused for a foreign Origin', async () => {
+    const refused = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${host.url.replace('http', 'ws')}/events`, { headers: { cookie: cookie(), origin: otherOrigin } });
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on('open', () => {
+        socket.close();
+        resolve(101);
+      });
+    });
+    expect(refused).toBe(403);
+  });
+
+  it('cannot frame the desk: its answers forbid framing and sniffing as real headers', async () => {
+    const page = await fetch(`${host.url}/`, { headers: { cookie: cookie() } });
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
