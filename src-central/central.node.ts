@@ -20,6 +20,7 @@ import { syncRoutes } from './sync/syncRoutes.node.ts';
 import { refreshGroupCodes, subGroupsWithoutCode } from './tickets/groupCodes.node.ts';
 import { loadTicketSigner } from './tickets/signingKey.node.ts';
 import { ticketRoutes } from './tickets/ticketRoutes.node.ts';
+import { loopbackHostsOnly } from './http/loopbackHosts.node.ts';
 
 export interface StartCentralOptions {
   /** PostgreSQL; when absent, embedded PGlite. */
@@ -62,6 +63,8 @@ export interface StartCentralOptions {
    * .eml file to <dataDir>/mail (the demo has no mail server); without one, no mail is sent.
    */
   mail?: MailConfig;
+  /** Answer only requests addressed to a loopback name (the embedded demo: DNS rebinding). */
+  loopbackHostsOnly?: boolean;
 }
 
 export interface RunningCentral {
@@ -115,6 +118,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     await issueMissingGroupCodes(ctx);
     const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024 });
     installErrorHandling(app);
+    if (opts.loopbackHostsOnly) loopbackHostsOnly(app);
     authRoutes(app, ctx);
     syncRoutes(app, ctx);
     adminRoutes(app, ctx);

@@ -17,6 +17,8 @@ export function embeddedCentral(dataDir: string, appRoot: string) {
         migrationsDir: path.join(appRoot, 'drizzle', 'central'),
         seedDemo: true,
         demoAccount: true,
+        // Its demo office's password is public: no page may reach it under another name.
+        loopbackHostsOnly: true,
       });
       return running.url;
     },
