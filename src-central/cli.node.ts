@@ -2,11 +2,20 @@
 // GUICHET_CENTRAL_DATA (default ~/.local/share/Guichet-central); PORT (4870);
 // GUICHET_ADMIN_TOKEN (a random one is printed when absent); SMTP_URL (smtp:// or smtps://)
 // and MAIL_FROM for the tickets' e-mails — without SMTP_URL and with PGlite, they are written
-// as .eml files to <data folder>/mail.
+// as .eml files to <data folder>/mail. GUICHET_PAYMENTS=test is required: the test card
+// acquirer is the only one here, and it is never used unasked (payments/paymentMode.node.ts).
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAIL_FROM, startCentral } from './central.node.ts';
+import { paymentModeFrom } from './payments/paymentMode.node.ts';
+
+const payments = paymentModeFrom(process.env);
+if (!payments.ok) {
+  console.error(payments.problem);
+  process.exit(2);
+}
+console.warn(payments.banner);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const databaseUrl = process.env.DATABASE_URL || undefined;
