@@ -119,6 +119,11 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024 });
     installErrorHandling(app);
     if (opts.loopbackHostsOnly) loopbackHostsOnly(app);
+    // Tokens, tickets and office data: never kept by a cache on the way, never sniffed into HTML.
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      reply.header('x-content-type-options', 'nosniff');
+    });
     authRoutes(app, ctx);
     syncRoutes(app, ctx);
     adminRoutes(app, ctx);

@@ -338,7 +338,16 @@ export type MutationName = Mutation['name'];
 /** A mutation before the outbox numbers it (distributes over the union, unlike Omit). */
 export type NewMutation = Mutation extends infer M ? (M extends Mutation ? Omit<M, 'id'> : never) : never;
 
-export const PushRequestSchema = z.strictObject({ clientId: z.uuid(), mutations: z.array(MutationSchema).max(100) });
+export const PushRequestSchema = z.strictObject({ clientId: z.uuid(), mutations: z.array(MutationSchema).max(100) })
+  // Refused before anything is applied: applied one by one, the second of two would meet the
+  // first's stored result and fail half-way through the push.
+  .superRefine(({ mutations }, ctx) => {
+    const seen = new Set<number>();
+    mutations.forEach(({ id }, i) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['mutations', i, 'id'], message: `mutation id ${id} appears twice in this push` });
+      seen.add(id);
+    });
+  });
 
 export const AlternativeSlotSchema = z.object({ slotId: z.string(), startsAt: IsoInstantSchema, remaining: z.int() });
 export type AlternativeSlot = z.infer<typeof AlternativeSlotSchema>;

@@ -66,6 +66,16 @@ describe('push', () => {
     expect(await remaining(desk, slot)).toBe(16);
   });
 
+  it('refuses a push carrying one mutation id twice before applying any of it', async () => {
+    const desk = await validatedDesk(central);
+    const slot = 'sainte-chapelle:2025-05-06T09:00:00.000Z';
+    const twice = await desk.push([place(1, slot, 10), place(1, slot, 12)]);
+    expect(twice.status).toBe(400);
+    expect(twice.body.error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(JSON.stringify(twice.body.error)).toContain('mutation id 1 appears twice');
+    expect(await remaining(desk, slot)).toBe(26);
+  });
+
   it('advances past a business refusal: it is a result, not an error', async () => {
     const desk = await validatedDesk(central);
     const answer = await desk.push([
