@@ -12,6 +12,13 @@ import { BundleJobSchema, BundleScopeSchema, PrinterSchema } from './printSchema
 
 const none = z.strictObject({});
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** https, or http on this computer only: tokens, tickets and office data never cross a network in clear. */
+const CentralUrlSchema = z.url({ protocol: /^https?$/ }).refine(
+  (url) => new URL(url).protocol === 'https:' || LOOPBACK.has(new URL(url).hostname),
+  { params: { problem: 'insecure_url' }, message: 'The central service must be reached over https (http only on this computer).' },
+);
+
 export const methods = {
   'app.info': {
     input: none,
@@ -21,7 +28,7 @@ export const methods = {
   'settings.update': {
     input: z.strictObject({
       language: LanguageSchema.optional(),
-      centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+      centralUrl: CentralUrlSchema.nullable().optional(),
       expiringSoonDays: z.int().min(1).max(60).optional(),
     }),
     output: SettingsSchema,

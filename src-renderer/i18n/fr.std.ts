@@ -434,6 +434,7 @@ export const fr: Messages = {
       invalid_format: '{{field}} n’a pas le format attendu',
       invalid_value: '{{field}} n’est pas valide',
       unknown_field: '{{field}} n’est pas attendu ici',
+      insecure_url: '{{field}} doit commencer par https:// (http:// n’est accepté que pour un service sur cet ordinateur)',
     },
     rules: {
       NO_ONLINE_BOOKING: 'ce monument ne vend pas de billets groupe en ligne',

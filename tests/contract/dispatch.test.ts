@@ -47,6 +47,16 @@ describe('the contract', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ path, problem: 'not_a_date' }] } } });
   });
 
+  it('refuses a central service reached over plain http (tokens and tickets in clear), except on this computer', async () => {
+    expect(await core.dispatch('settings.update', { centralUrl: 'http://central.example' }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ path: 'centralUrl', problem: 'insecure_url' }] } } });
+    expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { centralUrl: null } });
+    for (const url of ['https://central.example', 'http://127.0.0.1:4870', 'http://localhost:4870']) {
+      expect(await core.dispatch('settings.update', { centralUrl: url })).toMatchObject({ ok: true, value: { centralUrl: url } });
+    }
+    await core.dispatch('settings.update', { centralUrl: null });
+  });
+
   it('refuses fields it does not know rather than ignoring them', async () => {
     const result = await core.dispatch('settings.update', { language: 'fr', theme: 'dark' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ problem: 'unknown_field', path: 'theme' }] } } });

@@ -19,6 +19,9 @@ function toField(issue: z.core.$ZodIssue): InvalidField {
       return { path, problem: NOT_A_DATE_FORMATS.has(issue.format) || issue.message === 'not_a_date' ? 'not_a_date' : 'invalid_format' };
     case 'unrecognized_keys':
       return { path: [path, ...issue.keys].filter(Boolean).join('.'), problem: 'unknown_field' };
+    case 'custom':
+      // A rule of the contract's own names its problem (e.g. a central service over plain http).
+      return { path, problem: (issue.params?.problem as InvalidField['problem'] | undefined) ?? 'invalid_value' };
     default:
       return { path, problem: 'invalid_value' };
   }
