@@ -51,7 +51,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status !== undefined && status >= 400 && status < 500) {
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: (error as Error).message } });
     }
-    request.log.error({ failure: loggableFailure(error) }, 'unexpected failure, answered 503');
+    const failure = loggableFailure(error);
+    // PostgreSQL's "data exception" class: the request carried a value it cannot keep. Trying
+    // again cannot help, and a desktop told 503 would retry it for ever.
+    if (failure.code?.startsWith('22')) {
+      request.log.warn({ failure }, 'value refused by the database, answered 400');
+      return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: 'A value in this request cannot be stored as given; correct it and send it again.' } });
+    }
+    request.log.error({ failure }, 'unexpected failure, answered 503');
     return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'The service cannot answer right now; try again.' } });
   });
   app.setNotFoundHandler((request, reply) =>

@@ -1,7 +1,7 @@
 // The wire between a desktop (src-main/core/sync) and the central service (src-central):
 // accounts, push/pull sync and the back office. Both sides validate with these schemas.
 import { z } from 'zod';
-import { GroupCompositionSchema, IsoInstantSchema, LocalDateSchema, VenueIdSchema } from './schemas.std.ts';
+import { cleanText, GroupCompositionSchema, IsoInstantSchema, LocalDateSchema, VenueIdSchema } from './schemas.std.ts';
 
 // ---------- accounts (DOMAIN.md §8) ----------
 
@@ -20,8 +20,8 @@ export function passwordProblems(password: string): PasswordProblem[] {
 }
 
 export const SignUpSchema = z.strictObject({
-  company: z.string().trim().min(1).max(200),
-  contactName: z.string().trim().min(1).max(200),
+  company: cleanText(z.string().trim().min(1).max(200)),
+  contactName: cleanText(z.string().trim().min(1).max(200)),
   email: z.email().max(254),
   password: z.string().max(200),
 });
@@ -74,8 +74,8 @@ export type WireOption = z.infer<typeof WireOptionSchema>;
 /** A guide or accompanying leader in an office's registry (DOMAIN.md §4). */
 export const CompanionFieldsSchema = z.strictObject({
   kind: z.enum(['guide', 'leader']),
-  surname: z.string().trim().min(1).max(100),
-  firstName: z.string().trim().min(1).max(100),
+  surname: cleanText(z.string().trim().min(1).max(100)),
+  firstName: cleanText(z.string().trim().min(1).max(100)),
   email: z.email().max(254).nullable(),
   /** International or French format: digits, spaces, dots, dashes, an optional leading +. */
   phone: z.string().trim().regex(/^\+?[0-9][0-9 .\-]{5,19}$/, 'invalid_format').nullable(),
@@ -87,8 +87,8 @@ export type WireCompanion = z.infer<typeof WireCompanionSchema>;
 
 /** Someone an office sends tickets to: a customer, a colleague, a guide (DOMAIN.md §6). */
 export const ContactFieldsSchema = z.strictObject({
-  surname: z.string().trim().min(1).max(100),
-  firstName: z.string().trim().min(1).max(100),
+  surname: cleanText(z.string().trim().min(1).max(100)),
+  firstName: cleanText(z.string().trim().min(1).max(100)),
   email: z.email().max(254),
 });
 export const WireContactSchema = ContactFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
@@ -105,7 +105,7 @@ export const VenueRequestFieldsSchema = z.strictObject({
   visitDate: LocalDateSchema,
   headCount: z.int().min(1).max(500),
   state: z.enum(VENUE_REQUEST_STATES),
-  notes: z.string().max(2000),
+  notes: cleanText(z.string().max(2000)),
   sentAt: IsoInstantSchema,
   confirmedAt: IsoInstantSchema.nullable(),
   paidAt: IsoInstantSchema.nullable(),
@@ -324,14 +324,16 @@ export const SaveVenueRequestArgsSchema = VenueRequestFieldsSchema.extend({ requ
 /** Changes an active option's group in one step: the held seats are never given up midway. */
 export const ResizeOptionArgsSchema = z.strictObject({ optionId: z.uuid(), composition: GroupCompositionSchema });
 
+/** The service stores it as a 32-bit integer. */
+const MutationIdSchema = z.int().positive().max(2_147_483_647);
 export const MutationSchema = z.discriminatedUnion('name', [
-  z.object({ id: z.int().positive(), name: z.literal('option.place'), args: PlaceOptionArgsSchema }),
-  z.object({ id: z.int().positive(), name: z.literal('option.cancel'), args: CancelOptionArgsSchema }),
-  z.object({ id: z.int().positive(), name: z.literal('option.resize'), args: ResizeOptionArgsSchema }),
-  z.object({ id: z.int().positive(), name: z.literal('companion.save'), args: SaveCompanionArgsSchema }),
-  z.object({ id: z.int().positive(), name: z.literal('companion.delete'), args: DeleteCompanionArgsSchema }),
-  z.object({ id: z.int().positive(), name: z.literal('contact.save'), args: SaveContactArgsSchema }),
-  z.object({ id: z.int().positive(), name: z.literal('venueRequest.save'), args: SaveVenueRequestArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('option.place'), args: PlaceOptionArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('option.cancel'), args: CancelOptionArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('option.resize'), args: ResizeOptionArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('companion.save'), args: SaveCompanionArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('companion.delete'), args: DeleteCompanionArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('contact.save'), args: SaveContactArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('venueRequest.save'), args: SaveVenueRequestArgsSchema }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationName = Mutation['name'];

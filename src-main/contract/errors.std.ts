@@ -18,7 +18,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** One field that failed validation: where it is and what is wrong with it. */
 export interface InvalidField {
   path: string;
-  problem: 'required' | 'too_small' | 'too_big' | 'not_integer' | 'not_a_date' | 'invalid_format' | 'invalid_value' | 'unknown_field' | 'insecure_url';
+  problem: 'required' | 'too_small' | 'too_big' | 'not_integer' | 'not_a_date' | 'invalid_format' | 'invalid_value' | 'unknown_field' | 'insecure_url' | 'control_character';
   limit?: number;
 }
 

@@ -5,9 +5,18 @@ export const LanguageSchema = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
 export const VenueIdSchema = z.string().min(1).max(80);
-export const LocalDateSchema = z.iso.date();
+// PostgreSQL keeps no NUL in text and no year before 1 (and other controls are never typed,
+// only pasted): refused here, the desk says so before anything is queued, and the service
+// never meets them.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Typed text: no control characters but tab and line breaks. */
+export const cleanText = <S extends z.ZodString>(schema: S) =>
+  schema.refine((text) => !CONTROL_CHARACTERS.test(text), { params: { problem: 'control_character' }, message: 'contains a control character' });
+/** Dates from 1900 on: a booking office has nothing to say of earlier ones, and year 0 does not exist. */
+const FIRST_DATE = '1900-01-01';
+export const LocalDateSchema = z.iso.date().refine((d) => d >= FIRST_DATE, { params: { problem: 'not_a_date' }, message: 'not_a_date' });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'not_a_date');
-export const IsoInstantSchema = z.iso.datetime({ offset: true });
+export const IsoInstantSchema = z.iso.datetime({ offset: true }).refine((d) => Date.parse(d) >= Date.parse(`${FIRST_DATE}T00:00:00Z`), { params: { problem: 'not_a_date' }, message: 'not_a_date' });
 
 const headCount = z.int().min(0).max(500);
 export const GroupCompositionSchema = z.strictObject({

@@ -432,6 +432,7 @@ export const en = {
       invalid_format: '{{field}} is not in the expected format',
       invalid_value: '{{field}} is not valid',
       unknown_field: '{{field}} is not expected here',
+      control_character: '{{field}} contains an invisible character (pasted?): type it again',
       insecure_url: '{{field}} must start with https:// (http:// is accepted only for a service on this computer)',
     },
     rules: {

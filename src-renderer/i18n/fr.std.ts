@@ -434,6 +434,7 @@ export const fr: Messages = {
       invalid_format: '{{field}} n’a pas le format attendu',
       invalid_value: '{{field}} n’est pas valide',
       unknown_field: '{{field}} n’est pas attendu ici',
+      control_character: '{{field}} contient un caractère invisible (copié-collé ?) : retapez-le',
       insecure_url: '{{field}} doit commencer par https:// (http:// n’est accepté que pour un service sur cet ordinateur)',
     },
     rules: {

@@ -57,6 +57,15 @@ describe('the contract', () => {
     await core.dispatch('settings.update', { centralUrl: null });
   });
 
+  it('refuses a pasted invisible character or a year 0000 before anything is queued for the service', async () => {
+    const before = (await core.dispatch('sync.status', {})) as { ok: true; value: { pendingChanges: number } };
+    expect(await core.dispatch('companions.save', { kind: 'guide', surname: 'LA\u0000GO', firstName: 'Lola', email: null, phone: null, placeholder: false }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ path: 'surname', problem: 'control_character' }] } } });
+    expect(await core.dispatch('requests.create', { venueId: 'pantheon', visitDate: '0000-01-01', headCount: 30 }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ path: 'visitDate', problem: 'not_a_date' }] } } });
+    expect(await core.dispatch('sync.status', {})).toMatchObject({ ok: true, value: { pendingChanges: before.value.pendingChanges } });
+  });
+
   it('refuses fields it does not know rather than ignoring them', async () => {
     const result = await core.dispatch('settings.update', { language: 'fr', theme: 'dark' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ problem: 'unknown_field', path: 'theme' }] } } });
