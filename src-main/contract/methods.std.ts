@@ -9,13 +9,13 @@ import {
 import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRequestSchema, SignUpSchema } from './centralApi.std.ts';
 import { ContactRowSchema, OrderDetailSchema, OrderRowSchema, TicketRowSchema } from './orderSchemas.std.ts';
 import { BundleJobSchema, BundleScopeSchema, PrinterSchema } from './printSchemas.std.ts';
+import { LOOPBACK_HOSTNAMES } from './transport.std.ts';
 
 const none = z.strictObject({});
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** https, or http on this computer only: tokens, tickets and office data never cross a network in clear. */
 const CentralUrlSchema = z.url({ protocol: /^https?$/ }).refine(
-  (url) => new URL(url).protocol === 'https:' || LOOPBACK.has(new URL(url).hostname),
+  (url) => new URL(url).protocol === 'https:' || LOOPBACK_HOSTNAMES.has(new URL(url).hostname),
   { params: { problem: 'insecure_url' }, message: 'The central service must be reached over https (http only on this computer).' },
 );
 

@@ -14,3 +14,5 @@ export const IPC_EVENT_CHANNEL = 'guichet:event';
 /** Header and cookie names of the browser host's per-launch token. */
 export const HOST_TOKEN_HEADER = 'x-guichet-token';
 export const HOST_TOKEN_COOKIE = 'guichet_token';
+/** The host names that mean "this computer" (URL.hostname form). */
+export const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);

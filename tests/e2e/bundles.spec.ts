@@ -2,34 +2,16 @@
 // the agent watches the progress bar, saves the bundle, prints it on the office's printer (a real
 // CUPS scheduler started by the test), and finds its print history.
 import { execFileSync } from 'node:child_process';
-import { TEST_CARDS, DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
+import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { startHostProcess } from '../support/hostProcess.node.ts';
 import { startCups } from '../support/cups.node.ts';
+import { payGroupOf75 } from '../support/paidGroupOf75.node.ts';
 import { expect, hostCall, screenshot, test } from './fixtures.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { BundleTray } from './pages/BundleTray.ts';
 import { OrdersPage } from './pages/OrdersPage.ts';
 import { daysBefore, parisDay } from './pages/CalendarPage.ts';
-
-/** Pays a group of 70 visitors, 3 tour guides and 2 leaders, split into three sub-groups, through the contract. */
-async function paidGroupOf75(host: Awaited<ReturnType<typeof startHostProcess>>, date: string) {
-  const plan = await hostCall(host, 'booking.planSplit', { venueId: 'sainte-chapelle', date, composition: { visitors: 70, guides: 3, leaders: 2 } }) as
-    { subGroups: { slotId: string; composition: object }[] };
-  const placed = await hostCall(host, 'options.placeGroup', { subGroups: plan.subGroups.map(({ slotId, composition }) => ({ slotId, composition })) }) as { id: string }[];
-  await hostCall(host, 'sync.now');
-  await hostCall(host, 'cart.add', { optionIds: placed.map((o) => o.id) });
-  const guide = await hostCall(host, 'companions.save', {
-    kind: 'guide', surname: 'NDIAYE', firstName: 'Anna', email: 'anna@example.org', phone: '+33 6 12 34 56 78', placeholder: false,
-  }) as { id: string };
-  await hostCall(host, 'sync.now');
-  await hostCall(host, 'cart.applyToAll', { companionId: guide.id });
-  const order = await hostCall(host, 'cart.checkout', {
-    termsAccepted: true, payment: { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } },
-  }) as { row: { id: string; number: string } };
-  await hostCall(host, 'sync.now');
-  return order.row;
-}
 
 test('a 75-person group booking prints in French with the central service stopped: progress, file, printer and history', async ({ page }) => {
   const cups = await startCups();
@@ -49,7 +31,7 @@ test('a 75-person group booking prints in French with the central service stoppe
     await hostCall(host, 'sync.now');
     // Three months ahead (options are held up to 60 days before the visit), by the Paris day the calendar shows.
     const visitDay = parisDay(daysBefore(parisDay(new Date()), -90));
-    const order = await paidGroupOf75(host, visitDay);
+    const order = await payGroupOf75((method, input) => hostCall(host, method, input), visitDay);
     await central.close();
 
     const shell = new AppShell(page);
@@ -57,7 +39,7 @@ test('a 75-person group booking prints in French with the central service stoppe
     await shell.switchLanguage('fr');
     await shell.go('orders');
     const orders = new OrdersPage(page);
-    await orders.rows.filter({ hasText: order.number }).getByRole('button', { name: 'Ouvrir' }).click();
+    await orders.rows.filter({ hasText: order.orderNumber }).getByRole('button', { name: 'Ouvrir' }).click();
     await expect(orders.detail.locator('.order-printed')).toHaveText('jamais imprimé');
     await orders.detail.getByRole('button', { name: 'Imprimer tout le groupe (3 sous-groupes)' }).click();
 

@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_CARDS } from '../../src-main/contract/centralApi.std.ts';
 import { methods } from '../../src-main/contract/methods.std.ts';
 import type { OrderDetailDto } from '../../src-main/contract/orderSchemas.std.ts';
 import type { BundleJob } from '../../src-main/contract/printSchemas.std.ts';
@@ -15,6 +14,7 @@ import { verifyGroupQr, verifyTicketQr } from '../../src-central/tickets/ticketS
 import { createCupsPrinter } from '../../src-main/core/print/printers/cupsPrinter.node.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { cupsMissing, startCups } from '../support/cups.node.ts';
+import { payGroupOf75 } from '../support/paidGroupOf75.node.ts';
 import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
 import { tempCore, tempDir, type TempCore } from '../support/tempCore.node.ts';
 import { ok } from '../sync/helpers.node.ts';
@@ -26,7 +26,6 @@ afterEach(async () => {
 });
 
 const NOW = new Date('2025-01-10T09:00:00Z');
-const card = { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } };
 
 /** A desk that sees its central service through a cable the test can cut. */
 async function offlineReadyDesk(options: { desktop?: DesktopShell; printer?: PrinterPort } = {}) {
@@ -41,25 +40,8 @@ async function offlineReadyDesk(options: { desktop?: DesktopShell; printer?: Pri
   return { central, cable, desk };
 }
 
-/** 70 visitors, 3 tour guides and 2 leaders at the Sainte-Chapelle on 18 March 2025: three sub-groups, paid. */
-async function paidGroupOf75(desk: TempCore) {
-  const plan = await ok<{ subGroups: { slotId: string; composition: object }[] }>(desk, 'booking.planSplit', {
-    venueId: 'sainte-chapelle', date: '2025-03-18', composition: { visitors: 70, guides: 3, leaders: 2 },
-  });
-  const placed = await ok<{ id: string; groupBookingId: string }[]>(desk, 'options.placeGroup', {
-    subGroups: plan.subGroups.map(({ slotId, composition }) => ({ slotId, composition })),
-  });
-  await desk.sync.syncNow();
-  await ok(desk, 'cart.add', { optionIds: placed.map((o) => o.id) });
-  const guide = await ok<{ id: string }>(desk, 'companions.save', {
-    kind: 'guide', surname: 'NDIAYE', firstName: 'Anna', email: 'anna@example.org', phone: '+33 6 12 34 56 78', placeholder: false,
-  });
-  await desk.sync.syncNow();
-  await ok(desk, 'cart.applyToAll', { companionId: guide.id });
-  const detail = await ok<OrderDetailDto>(desk, 'cart.checkout', { termsAccepted: true, payment: card });
-  await desk.sync.syncNow();
-  return { orderId: detail.row.id, groupBookingId: placed[0]!.groupBookingId };
-}
+/** The seed's 75-person group on 18 March 2025, paid. */
+const paidGroupOf75 = (desk: TempCore) => payGroupOf75((method, input) => ok(desk, method, input), '2025-03-18');
 
 /** Starts a bundle and waits for it to end, keeping every progress event seen. */
 async function bundleOf(desk: TempCore, input: object) {

@@ -37,15 +37,26 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 const ticketValues = (rows: { value: unknown }[]) => rows.map((row) => row.value as WireTicket);
 
+/** An order and its tickets, for a bundle or a CSV; says why when it has none yet. */
+export function ticketsOfOrder(db: StoreDb, orderId: string): { order: WireOrder; tickets: WireTicket[] } {
+  const order = findOrder(db, orderId);
+  if (!order) throw notFound('order', orderId);
+  const found = ticketsOf(db, [orderId]);
+  if (found.length === 0) refuse(order.state === 'awaiting_transfer' ? 'TICKETS_AWAIT_TRANSFER' : 'NO_TICKETS', 'This order has no tickets yet.');
+  return { order, tickets: found };
+}
+
+/** The tickets still valid: voided ones are never printed nor exported. */
+export function validTickets(all: WireTicket[]): WireTicket[] {
+  const valid = all.filter((t) => t.state === 'valid');
+  if (valid.length === 0) refuse('ALL_TICKETS_VOIDED', 'Every ticket chosen was voided.');
+  return valid;
+}
+
 function scopeTickets(db: StoreDb, scope: BundleScope): WireTicket[] {
   switch (scope.kind) {
-    case 'order': {
-      const order = findOrder(db, scope.orderId);
-      if (!order) throw notFound('order', scope.orderId);
-      const found = ticketsOf(db, [scope.orderId]);
-      if (found.length === 0) refuse(order.state === 'awaiting_transfer' ? 'TICKETS_AWAIT_TRANSFER' : 'NO_TICKETS', 'This order has no tickets yet.');
-      return found;
-    }
+    case 'order':
+      return ticketsOfOrder(db, scope.orderId).tickets;
     case 'groupBooking': {
       const optionIds = db.select({ id: options.id }).from(options).where(eq(options.groupBookingId, scope.groupBookingId)).all().map((o) => o.id);
       if (optionIds.length === 0) throw notFound('group booking', scope.groupBookingId);
@@ -91,8 +102,7 @@ function groupCodeOf(db: StoreDb, optionId: string): WireGroupCode | undefined {
 export function bundleContent(db: StoreDb, scope: BundleScope, language: PrintLanguage, office: string): BundleContent {
   const all = scopeTickets(db, scope);
   if (all.length === 0) refuse('NOTHING_TO_PRINT', 'There are no tickets to print here.');
-  const valid = all.filter((t) => t.state === 'valid');
-  if (valid.length === 0) refuse('ALL_TICKETS_VOIDED', 'Every ticket chosen was voided.');
+  const valid = validTickets(all);
 
   const orders = new Map<string, WireOrder>();
   const orderOf = (id: string) => {

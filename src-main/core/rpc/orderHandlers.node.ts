@@ -6,6 +6,7 @@ import type { StoreDb } from '../store/openStore.node.ts';
 import { countTicketsByOrder, findOrder, listOrders, orderDetail, putTicket, ticketsOf, toOrderRow, toTicketRow } from '../store/ordersRepo.node.ts';
 import { readSettings } from '../store/settingsRepo.node.ts';
 import { recordPrint, ticketPrintSummaries } from '../store/printHistoryRepo.node.ts';
+import { ticketsOfOrder, validTickets } from './bundleContent.node.ts';
 import { VENUE_TIME_ZONE } from '../print/printText.std.ts';
 import { renderReceiptPdf } from '../print/receiptPdf.node.ts';
 import { ticketsCsv } from '../print/ticketsCsv.std.ts';
@@ -58,11 +59,8 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
 
   'tickets.csv': ({ orderId, language }, ctx) => {
     const { store } = ctx;
-    const order = orderOrThrow(store.db, orderId);
-    const all = ticketsOf(store.db, [orderId]);
-    if (all.length === 0) refuse(order.state === 'awaiting_transfer' ? 'TICKETS_AWAIT_TRANSFER' : 'NO_TICKETS', 'This order has no tickets yet.');
-    const valid = all.filter((t) => t.state === 'valid');
-    if (valid.length === 0) refuse('ALL_TICKETS_VOIDED', 'Every ticket of this order was voided.');
+    const { order, tickets: all } = ticketsOfOrder(store.db, orderId);
+    const valid = validTickets(all);
     const rows = valid.map((ticket) => {
       const row = toTicketRow(ticket, order);
       return {

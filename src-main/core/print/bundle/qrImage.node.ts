@@ -19,18 +19,22 @@ export interface QrImage {
 // reads all eight, and the tests decode every printed code from rendered pages.
 const OPTIONS = { errorCorrectionLevel: 'M', maskPattern: 2 } as const;
 
-export function qrImage(text: string): QrImage {
+/** The code's modules with its quiet zone: `size` per side, `dark(x, y)` for each. */
+export function qrModules(text: string): { size: number; dark(x: number, y: number): boolean } {
   const { modules } = QRCode.create([{ data: Buffer.from(text, 'latin1'), mode: 'byte' }], OPTIONS);
-  const size = modules.size + 2 * QUIET;
+  const inner = modules.size;
+  return {
+    size: inner + 2 * QUIET,
+    dark: (x, y) => x >= QUIET && y >= QUIET && x < inner + QUIET && y < inner + QUIET && modules.data[(y - QUIET) * inner + x - QUIET] === 1,
+  };
+}
+
+export function qrImage(text: string): QrImage {
+  const { size, dark } = qrModules(text);
   const rowBytes = Math.ceil(size / 8);
   const bits = Buffer.alloc(rowBytes * size, 0xff);
-  for (let y = 0; y < modules.size; y++) {
-    const row = (y + QUIET) * rowBytes;
-    for (let x = 0; x < modules.size; x++) {
-      if (!modules.data[y * modules.size + x]) continue;
-      const px = x + QUIET;
-      bits[row + (px >> 3)]! &= ~(0x80 >> (px & 7));
-    }
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) if (dark(x, y)) bits[y * rowBytes + (x >> 3)]! &= ~(0x80 >> (x & 7));
   }
   return { size, bits };
 }
