@@ -98,6 +98,31 @@ test('resize a held option, then cancel it after being told what is released', a
   await expect(optionsPage.state()).toHaveText('Cancelled');
 });
 
+test('keyboard: the focus stays in the calendar when the next month arrives under it', async ({ page, host, shell, calendar }) => {
+  await shell.open(host.launchUrl);
+  await calendar.pickVenue('Sainte-Chapelle');
+  await expect(calendar.days.first()).toBeVisible();
+  const shownMonth = await calendar.grid.getAttribute('aria-label');
+  // The next month's answer is held back, as on a slow machine, while the agent tabs into the grid.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/rpc/calendar.month', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Next month' }).click();
+  const focusedDate = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.date ?? null);
+  for (let i = 0; i < 20 && !(await focusedDate()); i += 1) await page.keyboard.press('Tab');
+  expect((await focusedDate())?.slice(0, 7)).toBe(shownMonth);
+  release();
+  await expect(calendar.grid).not.toHaveAttribute('aria-label', shownMonth!);
+  const nextMonth = await calendar.grid.getAttribute('aria-label');
+  await expect.poll(async () => (await focusedDate())?.slice(0, 7)).toBe(nextMonth);
+  const first = (await focusedDate())!;
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(focusedDate).toBe(new Date(Date.parse(`${first}T12:00:00Z`) + DAY).toISOString().slice(0, 10));
+});
+
 test('keyboard only: from the month to a placed option', async ({ page, host, shell, calendar }) => {
   const panel = new BookingPanel(page);
   await shell.open(host.launchUrl);

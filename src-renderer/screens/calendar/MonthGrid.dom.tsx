@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarMonthDto } from '../../../src-main/contract/schemas.std.ts';
 import { useApp } from '../../state/appStore.dom.ts';
@@ -20,17 +20,21 @@ export function MonthGrid({ month, selectedDay, minPlaces, onSelectDay, onEnterD
   const language = useApp((s) => s.language);
   const grid = useRef<HTMLDivElement>(null);
   const firstWeekday = (new Date(`${month.month}-01T12:00:00Z`).getUTCDay() + 6) % 7;
-  const focusDay = selectedDay ?? month.days[0]?.date;
+  const focusDay = month.days.some((d) => d.date === selectedDay) ? selectedDay : month.days[0]?.date;
+  // Read while the previous days are still on screen: when a newly loaded month replaces the
+  // button the agent is on, the browser drops the focus, and it must land on the new month.
+  const focusWasInGrid = useRef(false);
+  focusWasInGrid.current = grid.current?.contains(document.activeElement) ?? false;
 
   useEffect(() => {
     // Read by tests/bench/monthView: when a month's grid is on screen.
     performance.mark('guichet:month-rendered', { detail: `${month.venueId}/${month.month}` });
   }, [month]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Keep the keyboard focus on the selected day while the user moves with the arrows.
-    if (grid.current?.contains(document.activeElement)) grid.current.querySelector<HTMLElement>(`[data-date="${focusDay}"]`)?.focus();
-  }, [focusDay]);
+    if (focusWasInGrid.current) grid.current?.querySelector<HTMLElement>(`[data-date="${focusDay}"]`)?.focus();
+  }, [focusDay, month]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const date = (event.target as HTMLElement).dataset.date;

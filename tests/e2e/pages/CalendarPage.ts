@@ -1,4 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+const nextMonthOf = (month: string) => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 7);
+};
 
 /**
  * The day of `at` in Paris, 'YYYY-MM-DD': the calendar shows Paris days, and from 23:00 UTC
@@ -13,13 +18,15 @@ export const daysBefore = (day: string, days: number) => new Date(Date.parse(`${
 export class CalendarPage {
   readonly venuePicker: Locator;
   readonly monthTitle: Locator;
+  readonly grid: Locator;
   readonly days: Locator;
   readonly slots: Locator;
 
   constructor(readonly page: Page) {
     this.venuePicker = page.locator('aside.venue-picker');
     this.monthTitle = page.locator('.month-title');
-    this.days = page.locator('.month-grid [role="gridcell"]');
+    this.grid = page.locator('.month-grid');
+    this.days = this.grid.locator('[role="gridcell"]');
     this.slots = page.locator('.slot-list button.slot');
   }
 
@@ -42,8 +49,11 @@ export class CalendarPage {
     await this.page.locator(`.month-grid [data-date="${date}"]`).click();
   }
 
+  /** Moves to the next month and waits for its days, as an agent waits to see them. */
   async nextMonth() {
+    const shown = await this.grid.getAttribute('aria-label');
     await this.page.getByRole('button', { name: /^(Next month|Mois suivant)$/ }).click();
+    if (shown) await expect(this.grid).toHaveAttribute('aria-label', nextMonthOf(shown));
   }
 
   async openSlot(time: string) {
