@@ -6,6 +6,7 @@ import { authRoutes } from './accounts/authRoutes.node.ts';
 import { loadAccessTokens } from './accounts/tokens.node.ts';
 import { adminRoutes } from './admin/adminRoutes.node.ts';
 import { sweepExpired } from './admin/sweepExpired.node.ts';
+import { sweepUnpaidTransfers } from './orders/cancelUnpaid.node.ts';
 import type { CentralContext, RacePoints } from './context.node.ts';
 import { installErrorHandling, loggableFailure } from './http/httpError.node.ts';
 import { createMailer, type MailConfig, type Mailer } from './mail/mailer.node.ts';
@@ -51,6 +52,8 @@ export interface StartCentralOptions {
   unsafeNoCapacityGuard?: boolean;
   /** TEST ONLY: check options at checkout without locking them, for the negative control. */
   unsafeNoCheckoutLock?: boolean;
+  /** TEST ONLY: release unpaid orders without locking them, for the negative control. */
+  unsafeNoUnpaidLock?: boolean;
   /** TEST ONLY: points where a concurrency test holds a transaction (see RacePoints). */
   racePoints?: RacePoints;
   /**
@@ -73,6 +76,8 @@ export interface RunningCentral {
   /** Where e-mails are written as .eml files when no SMTP server was given; null otherwise. */
   mailDropDir: string | null;
   sweepExpired(): Promise<number>;
+  /** Cancels the orders whose bank transfer is overdue by the server clock; returns how many. */
+  sweepUnpaidTransfers(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -110,6 +115,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
       unsafeNoCheckoutLock: opts.unsafeNoCheckoutLock ?? false,
+      unsafeNoUnpaidLock: opts.unsafeNoUnpaidLock ?? false,
       racePoints: opts.racePoints,
       payments: opts.paymentProvider ?? createTestCardProvider(now),
       tickets: await loadTicketSigner(store.db, now()),
@@ -133,7 +139,10 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
 
     const sweepEveryMs = opts.sweepEveryMs ?? 30_000;
     const timer = sweepEveryMs > 0
-      ? setInterval(() => sweepExpired(ctx).catch((error: unknown) => app.log.error({ failure: loggableFailure(error) }, 'expiry sweep failed')), sweepEveryMs)
+      ? setInterval(() => {
+        sweepExpired(ctx).catch((error: unknown) => app.log.error({ failure: loggableFailure(error) }, 'expiry sweep failed'));
+        sweepUnpaidTransfers(ctx).catch((error: unknown) => app.log.error({ failure: loggableFailure(error) }, 'unpaid transfer sweep failed'));
+      }, sweepEveryMs)
       : null;
     timer?.unref();
 
@@ -144,6 +153,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       adminToken: ctx.adminToken,
       mailDropDir,
       sweepExpired: () => sweepExpired(ctx),
+      sweepUnpaidTransfers: () => sweepUnpaidTransfers(ctx),
       async close() {
         if (timer) clearInterval(timer);
         await app.close();

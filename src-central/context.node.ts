@@ -26,6 +26,11 @@ export interface CentralContext {
    * expiry race's negative control can show the test catches an option both expired and paid.
    */
   unsafeNoCheckoutLock: boolean;
+  /**
+   * TEST ONLY: releases an unpaid order without locking it, and counts an office's unpaid
+   * people without its lock, so the negative controls can show the races are caught.
+   */
+  unsafeNoUnpaidLock: boolean;
   /** TEST ONLY: where concurrency tests hold a transaction to force an interleaving; absent in service. */
   racePoints?: RacePoints;
 }
@@ -42,4 +47,10 @@ export interface RacePoints {
   optionsChecked?(optionIds: string[]): Promise<void>;
   /** Expiry sweep: a batch is marked expired, its seats not yet released, nothing committed. */
   optionsExpiring?(optionIds: string[]): Promise<void>;
+  /** Unpaid-transfer release: the order and its options are locked, nothing released or committed yet. */
+  unpaidReleasing?(orderId: string): Promise<void>;
+  /** Transfer checkout: the office's unpaid people were counted and found within its limit; nothing sold yet. */
+  unpaidCounted?(officeId: string): Promise<void>;
+  /** Transfer received: the order is locked and found awaiting its transfer; no ticket issued yet. */
+  transferReceiving?(orderId: string): Promise<void>;
 }

@@ -12,6 +12,8 @@ import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { listOrders, markRefunded, transferReceived } from './orderAdmin.node.ts';
 import { cancelSlot, setSlotAvailability } from './slotAdmin.node.ts';
 import { sweepExpired } from './sweepExpired.node.ts';
+import { cancelUnpaidOrder, sweepUnpaidTransfers } from '../orders/cancelUnpaid.node.ts';
+import { PlatformSettingsPatchSchema, readSettings, updateSettings } from '../settings/platformSettings.node.ts';
 
 const AvailabilitySchema = z.strictObject({ available: z.boolean() });
 const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
@@ -57,7 +59,11 @@ export function adminRoutes(app: FastifyInstance, ctx: CentralContext): void {
       return cancelSlot(ctx, id);
     });
 
-    admin.post('/admin/sweep', async () => ({ expired: await sweepExpired(ctx) }));
+    admin.post('/admin/sweep', async () => ({ expired: await sweepExpired(ctx), unpaidCancelled: await sweepUnpaidTransfers(ctx) }));
+
+    admin.get('/admin/settings', async () => ({ settings: await readSettings(ctx.db) }));
+
+    admin.put('/admin/settings', async (request) => ({ settings: await updateSettings(ctx.db, parseInput(PlatformSettingsPatchSchema, request.body)) }));
 
     admin.get('/admin/orders', async (request) => {
       const { state } = parseInput(OrdersQuerySchema, request.query);
@@ -67,6 +73,11 @@ export function adminRoutes(app: FastifyInstance, ctx: CentralContext): void {
     admin.post('/admin/orders/:id/transfer-received', async (request) => {
       const { id } = parseInput(IdParamsSchema, request.params);
       return transferReceived(ctx, id);
+    });
+
+    admin.post('/admin/orders/:id/cancel-unpaid', async (request) => {
+      const { id } = parseInput(IdParamsSchema, request.params);
+      return cancelUnpaidOrder(ctx, id);
     });
 
     admin.post('/admin/orders/:id/refunded', async (request) => {

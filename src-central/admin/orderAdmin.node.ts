@@ -24,6 +24,10 @@ export async function listOrders(ctx: CentralContext, state: OrderState | undefi
 async function lockOrder(tx: Tx, orderId: string, expected: OrderState): Promise<OrderRow> {
   const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
   if (!order) throw new HttpError(404, 'NOT_FOUND', `No order ${orderId}.`);
+  if (order.state === 'cancelled' && expected === 'awaiting_transfer') {
+    throw new HttpError(409, 'ORDER_CANCELLED', `Order ${order.number} was cancelled on ${order.cancelledAt!.toISOString()} `
+      + `(${order.cancelReason === 'unpaid' ? 'its transfer was not received by its deadline' : 'by customer service'}) and its seats resold: send the transfer back.`);
+  }
   if (order.state !== expected) throw new HttpError(409, 'INVALID_INPUT', `Order ${order.number} is ${order.state}, not ${expected}.`);
   return order;
 }
@@ -32,6 +36,7 @@ async function lockOrder(tx: Tx, orderId: string, expected: OrderState): Promise
 export async function transferReceived(ctx: CentralContext, orderId: string) {
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId, 'awaiting_transfer');
+    await ctx.racePoints?.transferReceiving?.(orderId);
     const now = ctx.now();
     const standing = (order.bookings as OrderBooking[]).filter((b) => !b.cancelledByVenue);
     const bookings = await Promise.all(standing.map(async (b) => {

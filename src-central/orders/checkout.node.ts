@@ -23,6 +23,8 @@ import { refreshGroupCodes } from '../tickets/groupCodes.node.ts';
 import { wireOrder, wireTicket, type OrderBooking, type OrderRow, type TicketRow } from '../sync/wireRows.node.ts';
 import { missingCompanions, planCheckout, sameComposition, type CheckoutPlan, type PlannedBooking } from './checkoutPlan.node.ts';
 import { issueTickets } from './issueTickets.node.ts';
+import { readSettings, type TransferRules } from '../settings/platformSettings.node.ts';
+import { holdWithinUnpaidLimit, transferDeadline } from './transferTerms.node.ts';
 
 type CheckoutResponse = z.infer<typeof CheckoutResponseSchema>;
 type Approved = Extract<Authorization, { approved: true }>;
@@ -117,8 +119,11 @@ async function lockCompanions(tx: Tx, officeId: string, plan: CheckoutPlan) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** How the order is paid: a card authorized before the transaction, or a transfer owed by a deadline. */
+type Payment = { card: Approved } | { transfer: TransferRules };
+
 async function record(
-  ctx: CentralContext, officeId: string, req: CheckoutRequest, plan: CheckoutPlan, payment: Approved | null,
+  ctx: CentralContext, officeId: string, req: CheckoutRequest, plan: CheckoutPlan, payment: Payment,
 ): Promise<{ order: OrderRow; issued: TicketRow[]; replayed: boolean }> {
   return ctx.db.transaction(async (tx) => {
     // Two copies of one checkout (a retry racing the original) queue here; the second finds the order.
@@ -129,6 +134,8 @@ async function record(
     const now = ctx.now();
     await lockHeldOptions(tx, ctx, officeId, plan, now);
     await ctx.racePoints?.optionsChecked?.(plan.bookings.map((b) => b.itemId));
+    const paymentDueAt = 'transfer' in payment ? transferDeadline(plan, payment.transfer, now) : null;
+    if ('transfer' in payment) await holdWithinUnpaidLimit(tx, ctx, officeId, plan.bookings.reduce((n, b) => n + b.people, 0), payment.transfer);
     const slotIds = await sellSeats(tx, plan);
     const companionRows = await lockCompanions(tx, officeId, plan);
 
@@ -138,8 +145,8 @@ async function record(
     const [order] = await tx.insert(orders).values({
       id: req.orderId, officeId, number, state: card ? 'paid' : 'awaiting_transfer', paymentMethod: req.payment.method,
       cardLast4: card ? card.number.replace(/ /g, '').slice(-4) : null,
-      paymentReference: payment ? payment.authorizationId : number,
-      totalCents: plan.totalCents, discountCents: 0, refundCents: 0, createdAt: now, paidAt: card ? now : null,
+      paymentReference: 'card' in payment ? payment.card.authorizationId : number,
+      totalCents: plan.totalCents, discountCents: 0, refundCents: 0, createdAt: now, paidAt: card ? now : null, paymentDueAt,
       bookings, vat: vatBreakdown(bookings.flatMap((b) => b.lines)), version: 0,
     }).returning();
 
@@ -188,10 +195,11 @@ export async function checkout(ctx: CentralContext, log: FastifyBaseLogger, offi
   if (!req.termsAccepted) throw new HttpError(422, 'TERMS_NOT_ACCEPTED', 'The terms and conditions of sale must be accepted.');
 
   const plan = await planCheckout(ctx.db, officeId, req.items, ctx.now());
+  const transfer = req.payment.method === 'transfer' ? (await readSettings(ctx.db)).transfer : null;
   const payment = await authorize(ctx, req, plan.totalCents);
   let recorded: Awaited<ReturnType<typeof record>>;
   try {
-    recorded = await record(ctx, officeId, req, plan, payment);
+    recorded = await record(ctx, officeId, req, plan, payment ? { card: payment } : { transfer: transfer! });
   } catch (error) {
     if (payment) await voidQuietly(ctx, log, payment.authorizationId);
     throw error;

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uuid,
 } from 'drizzle-orm/pg-core';
-import { ORDER_STATES, VENUE_REQUEST_STATES } from '../../src-main/contract/centralApi.std.ts';
+import { ORDER_CANCEL_REASONS, ORDER_STATES, VENUE_REQUEST_STATES } from '../../src-main/contract/centralApi.std.ts';
 
 /**
  * Ids compared by bytes: pull pages resume after the last (version, entity, id) key, and
@@ -193,6 +193,10 @@ export const orders = pgTable('orders', {
   createdAt: instant('created_at').notNull(),
   paidAt: instant('paid_at'),
   refundedAt: instant('refunded_at'),
+  /** A bank transfer not received by then is cancelled by the sweeper and its seats resold. */
+  paymentDueAt: instant('payment_due_at'),
+  cancelledAt: instant('cancelled_at'),
+  cancelReason: text('cancel_reason', { enum: ORDER_CANCEL_REASONS }),
   /**
    * What was sold, as the receipt shows it: WireOrder's bookings (lines, the companions as
    * they were when paid) and VAT shares. A snapshot, so later catalogue or registry edits
@@ -205,7 +209,14 @@ export const orders = pgTable('orders', {
   check('orders_amounts', sql`${t.totalCents} >= 0 AND ${t.discountCents} >= 0 AND ${t.refundCents} >= 0 AND ${t.refundCents} <= ${t.totalCents}`),
   index('orders_office_version').on(t.officeId, t.version, t.id),
   index('orders_state').on(t.state, t.createdAt),
+  index('orders_payment_due').on(t.paymentDueAt).where(sql`${t.state} = 'awaiting_transfer'`),
 ]);
+
+/** The platform's own rules that customer service may change (PlatformSettings); one row. */
+export const platformSettings = pgTable('platform_settings', {
+  id: integer('id').primaryKey().default(1),
+  data: jsonb('data').notNull(),
+}, (t) => [check('platform_settings_single_row', sql`${t.id} = 1`)]);
 
 export const TICKET_STATES = ['valid', 'cancelled'] as const;
 

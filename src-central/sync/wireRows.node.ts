@@ -47,6 +47,7 @@ export function wireOrder(row: OrderRow): WireOrder {
   return {
     id: row.id, number: row.number, state: row.state,
     createdAt: row.createdAt.toISOString(), paidAt: row.paidAt?.toISOString() ?? null, refundedAt: row.refundedAt?.toISOString() ?? null,
+    paymentDueAt: row.paymentDueAt?.toISOString() ?? null, cancelledAt: row.cancelledAt?.toISOString() ?? null, cancelReason: row.cancelReason,
     payment: { method: row.paymentMethod, cardLast4: row.cardLast4, reference: row.paymentReference },
     bookings: row.bookings as OrderBooking[], totalCents: row.totalCents, discountCents: row.discountCents,
     vat: row.vat as WireOrder['vat'], refundCents: row.refundCents,

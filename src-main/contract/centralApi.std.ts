@@ -116,7 +116,10 @@ export type WireVenueRequest = z.infer<typeof WireVenueRequestSchema>;
 
 // ---------- orders, payment and tickets (DOMAIN.md §4–§6) ----------
 
-export const ORDER_STATES = ['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded'] as const;
+export const ORDER_STATES = ['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded', 'cancelled'] as const;
+/** Why an order awaiting its transfer was cancelled: its payment deadline passed, or customer service did it. */
+export const ORDER_CANCEL_REASONS = ['unpaid', 'back_office'] as const;
+export type OrderCancelReason = (typeof ORDER_CANCEL_REASONS)[number];
 export const OrderStateSchema = z.enum(ORDER_STATES);
 export type OrderState = z.infer<typeof OrderStateSchema>;
 export const PaymentMethodSchema = z.enum(['card', 'transfer']);
@@ -217,6 +220,10 @@ export const WireOrderSchema = z.object({
   createdAt: IsoInstantSchema,
   paidAt: IsoInstantSchema.nullable(),
   refundedAt: IsoInstantSchema.nullable(),
+  /** A bank transfer: when it must have been received, or the seats go back on sale. */
+  paymentDueAt: IsoInstantSchema.nullable(),
+  cancelledAt: IsoInstantSchema.nullable(),
+  cancelReason: z.enum(ORDER_CANCEL_REASONS).nullable(),
   payment: z.object({
     method: PaymentMethodSchema,
     /** Card: the last four digits. */
@@ -401,7 +408,7 @@ export const CENTRAL_ERROR_CODES = [
   'OUT_OF_ORDER', 'MUTATION_ID_REUSED', 'NOT_FOUND', 'UNAVAILABLE',
   // checkout
   'NOT_VALIDATED', 'TERMS_NOT_ACCEPTED', 'COMPANIONS_MISSING', 'OPTIONS_NOT_HELD', 'SLOT_FULL', 'GROUP_RULE',
-  'PAYMENT_DECLINED', 'ORDER_EXISTS',
+  'PAYMENT_DECLINED', 'ORDER_EXISTS', 'TRANSFER_TOO_LATE', 'UNPAID_LIMIT', 'ORDER_CANCELLED',
   // ticket assignment
   'MAIL_FAILED',
 ] as const;
@@ -418,6 +425,14 @@ export const CentralErrorSchema = z.object({
     declineReason: z.enum(DECLINE_REASONS).optional(),
     /** COMPANIONS_MISSING: how many guide/leader tickets name nobody (or a companion no longer in the registry). */
     missingCount: z.int().optional(),
+    /** TRANSFER_TOO_LATE: the first visit, and the rules that leave too little time to pay. */
+    firstVisitAt: IsoInstantSchema.optional(),
+    receivedBeforeVisitDays: z.int().optional(),
+    minDaysToPay: z.int().optional(),
+    /** UNPAID_LIMIT: people already awaiting a transfer, in this order, and the office's limit. */
+    unpaidPeople: z.int().optional(),
+    orderPeople: z.int().optional(),
+    limit: z.int().optional(),
   }),
 });
 

@@ -1,10 +1,10 @@
 // What the renderer sees of orders, tickets and contacts (DOMAIN.md §5–§6).
 import { z } from 'zod';
-import { WireOrderSchema } from './centralApi.std.ts';
+import { ORDER_STATES, WireOrderSchema } from './centralApi.std.ts';
 import { IsoInstantSchema } from './schemas.std.ts';
 import { PrintSummarySchema } from './printSchemas.std.ts';
 
-export const OrderStateDtoSchema = z.enum(['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded']);
+export const OrderStateDtoSchema = z.enum(ORDER_STATES);
 export const OrderRowSchema = z.object({
   id: z.string(),
   number: z.string(),
@@ -16,6 +16,8 @@ export const OrderRowSchema = z.object({
   venueNames: z.array(z.string()),
   /** The first visit of the order. */
   firstVisitAt: IsoInstantSchema,
+  /** Awaiting a transfer: when it must have been received. */
+  paymentDueAt: IsoInstantSchema.nullable(),
   ticketCount: z.int(),
 });
 export type OrderRowDto = z.infer<typeof OrderRowSchema>;

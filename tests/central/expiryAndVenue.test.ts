@@ -31,7 +31,7 @@ describe('expiry', () => {
     clock.now = new Date(Date.parse(placed.option!.expiresAt) - 1_000);
     expect(await central.sweepExpired()).toBe(0);
     clock.now = new Date(placed.option!.expiresAt);
-    expect((await admin(central, '/admin/sweep', {})).body).toEqual({ expired: 1 });
+    expect((await admin(central, '/admin/sweep', {})).body).toEqual({ expired: 1, unpaidCancelled: 0 });
 
     try {
       await desk.signInAgain();

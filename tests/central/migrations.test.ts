@@ -99,10 +99,10 @@ describe('central migrations', () => {
       // A workstation that has pulled everything so far.
       const { cookie } = await desk.pullAll(null);
       await before.close();
-      // Taken back to the database as it was before 0004: an order paid, its tickets issued, no group code.
+      // As 0004 found it: an order paid, its tickets issued, no group code. (Its table emptied
+      // rather than the migration undone, so later migrations need not be undone as well.)
       const raw = new PGlite(dataDir);
-      await raw.exec(`DROP TABLE group_codes;
-        DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations);`);
+      await raw.exec('DELETE FROM group_codes');
       await raw.close();
 
       const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
@@ -119,6 +119,34 @@ describe('central migrations', () => {
       }
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('0005_transfer_deadlines gives transfers already awaited five days from the upgrade, and leaves paid orders be', async () => {
+    const client = new PGlite();
+    const db = drizzle(client);
+    const office = '11111111-1111-4111-8111-111111111111';
+    try {
+      await migrate(db, { migrationsFolder: migrationsUpTo('0004_group_codes') });
+      const order = (id: string, number: string, state: string, method: string) => `INSERT INTO orders
+        (id, office_id, number, state, payment_method, payment_reference, total_cents, discount_cents, created_at, bookings, vat, version)
+        VALUES ('${id}', '${office}', '${number}', '${state}', '${method}', '${number}', 17000, 0, '2025-01-10T09:00:00Z', '[]', '[]', 1)`;
+      await client.exec(`
+        INSERT INTO offices VALUES ('${office}', 'Voyages', 'Agent', 'a@example.org', 'x', 'validated', now());
+        ${order('o-transfer', 'GCH-2025-000001', 'awaiting_transfer', 'transfer')};
+        ${order('o-card', 'GCH-2025-000002', 'paid', 'card')};`);
+
+      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+
+      const { rows } = await client.query<{ id: string; due_in_days: number | null; cancelled_at: string | null }>(`
+        SELECT id, round(extract(epoch FROM payment_due_at - now()) / 86400)::int AS due_in_days, cancelled_at FROM orders ORDER BY id`);
+      expect(rows).toEqual([{ id: 'o-card', due_in_days: null, cancelled_at: null }, { id: 'o-transfer', due_in_days: 5, cancelled_at: null }]);
+      const { rows: settings } = await client.query('SELECT * FROM platform_settings');
+      expect(settings).toEqual([]);
+      await client.exec(`INSERT INTO platform_settings VALUES (1, '{}')`);
+      await expect(client.exec(`INSERT INTO platform_settings VALUES (2, '{}')`)).rejects.toThrow(/platform_settings_single_row/);
+    } finally {
+      await client.close();
     }
   });
 });

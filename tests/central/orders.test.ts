@@ -91,7 +91,7 @@ describe('checkout by card', () => {
 
     // Sold, not held: the option's expiry date passing frees nothing, and it can no longer be cancelled.
     clock.now = new Date(Date.parse(option.expiresAt) + 60_000);
-    expect((await admin(env.central, '/admin/sweep', {})).body).toEqual({ expired: 0 });
+    expect((await admin(env.central, '/admin/sweep', {})).body).toEqual({ expired: 0, unpaidCancelled: 0 });
     clock.now = start;
     expect(await env.desk.cancel(option.id)).toMatchObject({ status: 'rejected', code: 'NOT_ACTIVE' });
     expect(slotIn((await env.desk.pullAll(null)).patch, slot)).toMatchObject({ remaining: 9 });

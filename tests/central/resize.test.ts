@@ -128,7 +128,7 @@ describe('option.resize', () => {
       await env.desk.signInAgain();
       // Not swept yet: still 'active' in the table, but the server clock says it lapsed.
       expect(await env.desk.resize(option.id, group(8))).toMatchObject({ status: 'rejected', code: 'NOT_ACTIVE' });
-      expect((await admin(env.central, '/admin/sweep', {})).body).toEqual({ expired: 1 });
+      expect((await admin(env.central, '/admin/sweep', {})).body).toEqual({ expired: 1, unpaidCancelled: 0 });
       expect(await env.desk.resize(option.id, group(8))).toMatchObject({ status: 'rejected', code: 'NOT_ACTIVE' });
       expect(slotIn((await env.desk.pullAll(null)).patch, slot)?.remaining).toBe(26);
     } finally {

@@ -189,6 +189,10 @@ test('buy at once where no option is possible, pay by transfer, released by the 
   await expect(orders.state()).toHaveText('En attente de virement');
   await expect(orders.tickets).toHaveCount(0);
   await expect(orders.detail).toContainText('Les billets sont envoyés dès réception du virement.');
+  // Vincennes takes no options: two days to pay, or the places go back on sale.
+  const due = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(Date.now() + 2 * DAY));
+  await expect(orders.detail.getByTestId('transfer-due')).toContainText(`À recevoir au plus tard le ${due}`);
+  await expect(orders.rows.first()).toContainText(`avant le ${due}`);
   await screenshot(page, 'order-awaiting-transfer-fr');
 
   const orderId = (await orders.rows.first().getAttribute('data-order-id'))!;
@@ -222,4 +226,44 @@ test('buy at once where no option is possible, pay by transfer, released by the 
   await orders.search({ state: '' });
   await orders.rows.first().getByRole('button', { name: 'Ouvrir' }).click();
   await expect(orders.state()).toHaveText('Remboursée');
+});
+
+test('a transfer for a visit too close is refused with the cart kept; an unpaid order cancelled by customer service says so', async ({ page }) => {
+  const { shell, calendar, panel, cart, orders } = await signedIn(page);
+  await shell.go('calendar');
+  await calendar.openDay('Château de Vincennes', new Date(Date.now() + 5 * DAY));
+  await calendar.openSlot('10:00 am');
+  await panel.compose({ visitors: 20 });
+  await panel.buyNowButton.click();
+  await expect(cart.groups).toHaveCount(1);
+  await cart.chooseTransfer();
+  await cart.acceptTerms();
+  await cart.pay();
+  await expect(cart.refusal).toContainText('the visit is too close for a bank transfer to arrive in time (it must be received 7 days before the visit): pay by card. Nothing was booked');
+  await expect(cart.groups).toHaveCount(1);
+  await screenshot(page, 'cart-transfer-too-late-en');
+
+  // Paid by card instead, from the same cart.
+  await cart.fillCard({ ...CARD, number: TEST_CARDS.approved });
+  await cart.pay();
+  await expect(orders.state()).toHaveText('Paid');
+
+  await shell.go('calendar');
+  await calendar.openDay('Château de Vincennes', new Date(Date.now() + 45 * DAY));
+  await calendar.openSlot('11:00 am');
+  await panel.compose({ visitors: 12 });
+  await panel.buyNowButton.click();
+  await cart.chooseTransfer();
+  await cart.acceptTerms();
+  await cart.pay();
+  await expect(orders.state()).toHaveText('Awaiting transfer');
+  const orderId = (await orders.rows.first().getAttribute('data-order-id'))!;
+  expect((await central.admin(`/admin/orders/${orderId}/cancel-unpaid`, {})).status).toBe(200);
+  await shell.go('sync');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await shell.go('orders');
+  await orders.rows.first().getByRole('button', { name: 'Open' }).click();
+  await expect(orders.state()).toHaveText('Cancelled');
+  await expect(orders.detail).toContainText('by customer service, the transfer not having arrived: the places went back on sale.');
+  await screenshot(page, 'order-cancelled-unpaid-en');
 });

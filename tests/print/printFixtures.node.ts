@@ -30,6 +30,9 @@ export const seedOrder: WireOrder = {
   createdAt: '2025-01-10T09:30:00.000Z',
   paidAt: '2025-01-10T09:31:12.000Z',
   refundedAt: null,
+  paymentDueAt: null,
+  cancelledAt: null,
+  cancelReason: null,
   payment: { method: 'card', cardLast4: TEST_CARDS.approved.slice(-4), reference: 'AUT-7F3K9Q' },
   bookings: [{
     optionId: '0b9d3c1e-7f0a-4f55-8a8b-2f4b7e9d6c10',

@@ -65,14 +65,26 @@ describe('order receipt', () => {
 
   it('tells an office paying by transfer that the tickets wait for the money', async () => {
     const awaiting: WireOrder = {
-      ...seedOrder, state: 'awaiting_transfer', paidAt: null,
+      ...seedOrder, state: 'awaiting_transfer', paidAt: null, paymentDueAt: '2025-01-15T09:30:00.000Z',
       payment: { method: 'transfer', cardLast4: null, reference: 'VIR-GCH-2025-000042' },
     };
     const { text } = await receipt('receipt-fr-transfer', awaiting, 'fr');
     expect(text).toMatch(/État\s+En attente du virement/);
     expect(text).toMatch(/Virement bancaire — référence à indiquer : VIR-GCH-2025-000042/);
+    expect(text).toMatch(/À recevoir au plus tard le 15 janvier 2025 10:30\s*: sinon la commande est annulée et les places sont\s+remises en vente\./);
     expect(text).toContain('Les billets sont délivrés à réception du virement.');
     expect(text).not.toContain('Date de paiement');
+  });
+
+  it('says when and why an order whose transfer never came was cancelled', async () => {
+    const cancelled: WireOrder = {
+      ...seedOrder, state: 'cancelled', paidAt: null, paymentDueAt: '2025-01-15T09:30:00.000Z',
+      cancelledAt: '2025-01-15T09:30:20.000Z', cancelReason: 'unpaid', payment: { method: 'transfer', cardLast4: null, reference: 'VIR-GCH-2025-000042' },
+    };
+    const { text } = await receipt('receipt-en-cancelled-unpaid', cancelled, 'en');
+    expect(text).toMatch(/Status\s+Cancelled/);
+    expect(text).toMatch(/Cancelled on\s+15 January 2025/);
+    expect(text).toContain('The transfer was not received by its deadline: the places went back on sale.');
   });
 
   it('leaves out the VAT breakdown when the order carries none', async () => {

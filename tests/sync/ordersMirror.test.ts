@@ -20,6 +20,7 @@ const companion = (companionId: string, surname: string, placeholder = false) =>
 function order(id: string, number: string, createdAt: string, state: WireOrder['state'], cancelledByVenue = false): WireOrder {
   return {
     id, number, state, createdAt, paidAt: state === 'awaiting_transfer' ? null : createdAt, refundedAt: null,
+    paymentDueAt: null, cancelledAt: null, cancelReason: null,
     payment: { method: state === 'awaiting_transfer' ? 'transfer' : 'card', cardLast4: '4242', reference: `REF-${number}` },
     bookings: [{
       optionId: `${id}-b1`, venueId: 'sainte-chapelle', venueName: 'Sainte-Chapelle', slotId: 's1', startsAt: '2025-03-18T12:15:00.000Z',

@@ -3,7 +3,7 @@
 // ("272,00 €", "18 mars 2025 13:15" / "€272.00", "18 March 2025 1:15 pm") — the same
 // conventions as the interface, so a printed receipt reads like the screen it came from.
 import type { Language } from '../../contract/schemas.std.ts';
-import type { OrderState } from '../../contract/centralApi.std.ts';
+import type { OrderCancelReason, OrderState } from '../../contract/centralApi.std.ts';
 
 export type PrintLanguage = Language;
 
@@ -64,6 +64,9 @@ export interface PrintWords {
   card: (last4: string | null, authorisation: string) => string;
   transfer: (reference: string) => string;
   transferPending: string;
+  transferDue: (when: string) => string;
+  cancelledAt: string;
+  cancelReasons: Record<OrderCancelReason, string>;
   product: string;
   unitPrice: string;
   quantity: string;
@@ -105,11 +108,18 @@ export const printWords: Record<PrintLanguage, PrintWords> = {
       awaiting_transfer: 'En attente du virement',
       to_be_refunded: 'À rembourser',
       refunded: 'Remboursée',
+      cancelled: 'Annulée',
     },
     paymentMethod: 'Moyen de paiement',
     card: (last4, authorisation) => `Carte bancaire •••• ${last4 ?? '????'} — autorisation ${authorisation}`,
     transfer: (reference) => `Virement bancaire — référence à indiquer\u00a0: ${reference}`,
     transferPending: 'Les billets sont délivrés à réception du virement.',
+    transferDue: (when) => `À recevoir au plus tard le ${when} : sinon la commande est annulée et les places sont remises en vente.`,
+    cancelledAt: 'Annulée le',
+    cancelReasons: {
+      unpaid: 'Le virement n’a pas été reçu avant la date limite : les places ont été remises en vente.',
+      back_office: 'Annulée par le service client, faute de virement : les places ont été remises en vente.',
+    },
     product: 'Produit',
     unitPrice: 'Prix unitaire',
     quantity: 'Quantité',
@@ -149,11 +159,18 @@ export const printWords: Record<PrintLanguage, PrintWords> = {
       awaiting_transfer: 'Awaiting bank transfer',
       to_be_refunded: 'To be refunded',
       refunded: 'Refunded',
+      cancelled: 'Cancelled',
     },
     paymentMethod: 'Payment method',
     card: (last4, authorisation) => `Card •••• ${last4 ?? '????'} — authorisation ${authorisation}`,
     transfer: (reference) => `Bank transfer — reference to quote: ${reference}`,
     transferPending: 'Tickets are released once the transfer is received.',
+    transferDue: (when) => `To be received by ${when} at the latest: otherwise the order is cancelled and its places go back on sale.`,
+    cancelledAt: 'Cancelled on',
+    cancelReasons: {
+      unpaid: 'The transfer was not received by its deadline: the places went back on sale.',
+      back_office: 'Cancelled by customer service, the transfer not having arrived: the places went back on sale.',
+    },
     product: 'Product',
     unitPrice: 'Unit price',
     quantity: 'Quantity',

@@ -78,6 +78,11 @@ function party(title: string, lines: (string | Content)[]): Content {
   };
 }
 
+/** An order paid by transfer says by when, or an older one only that tickets wait for it. */
+function paymentNotes(order: WireOrder, w: PrintWords, when: (iso: string) => string): string[] {
+  return order.paymentDueAt ? [w.transferDue(when(order.paymentDueAt)), w.transferPending] : [w.transferPending];
+}
+
 function orderFacts(order: WireOrder, w: PrintWords, language: PrintLanguage): Content {
   const when = (iso: string) => formatDateTime(iso, language);
   const payment =
@@ -87,12 +92,15 @@ function orderFacts(order: WireOrder, w: PrintWords, language: PrintLanguage): C
     [w.orderDate, when(order.createdAt)],
     ...(order.paidAt ? [[w.paidAt, when(order.paidAt)]] : []),
     ...(order.refundedAt ? [[w.refundedAt, when(order.refundedAt)]] : []),
+    ...(order.cancelledAt ? [[w.cancelledAt, when(order.cancelledAt)]] : []),
     [w.state, { text: w.states[order.state], bold: true, color: order.state === 'paid' || order.state === 'refunded' ? INK : ALERT }],
     [
       w.paymentMethod,
       order.state === 'awaiting_transfer'
-        ? { stack: [payment, { text: w.transferPending, style: 'small', margin: [0, 1, 0, 0] }] }
-        : payment,
+        ? { stack: [payment, ...paymentNotes(order, w, when).map((text): Content => ({ text, style: 'small', margin: [0, 1, 0, 0] }))] }
+        : order.state === 'cancelled' && order.cancelReason
+          ? { stack: [payment, { text: w.cancelReasons[order.cancelReason], style: 'small', color: ALERT, margin: [0, 1, 0, 0] }] }
+          : payment,
     ],
   ];
   return {

@@ -45,6 +45,8 @@ export function toOrderRow(order: WireOrder, ticketCount: number): OrderRowDto {
     totalCents: order.totalCents,
     venueNames: [...new Set(order.bookings.map((b) => b.venueName))],
     firstVisitAt: visits[0] ?? order.createdAt,
+    // Mirrored by a version before transfer deadlines: no deadline known until the next pull.
+    paymentDueAt: order.state === 'awaiting_transfer' ? order.paymentDueAt ?? null : null,
     ticketCount,
   };
 }

@@ -2,6 +2,7 @@
 // replaced only by what it sends; the other tables hold this office's own work
 // (options it prepares, companions, orders and tickets it receives) and local state.
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { ORDER_STATES } from '../../contract/centralApi.std.ts';
 
 export const serverVenues = sqliteTable('server_venues', {
   id: text('id').primaryKey(),
@@ -84,7 +85,7 @@ export const contacts = sqliteTable('contacts', {
 export const orders = sqliteTable('orders', {
   id: text('id').primaryKey(),
   number: text('number').notNull().unique(),
-  state: text('state', { enum: ['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded'] }).notNull(),
+  state: text('state', { enum: ORDER_STATES }).notNull(),
   /** ISO instant in UTC (`toISOString()`), so text order is time order. */
   createdAt: text('created_at').notNull(),
   value: text('value', { mode: 'json' }).notNull(),

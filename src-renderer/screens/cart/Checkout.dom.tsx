@@ -6,7 +6,7 @@ import { TEST_CARDS } from '../../../src-main/contract/centralApi.std.ts';
 import type { RpcError } from '../../../src-main/contract/errors.std.ts';
 import type { CartDto } from '../../../src-main/contract/schemas.std.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
-import { formatMoney } from '../../format/formatters.dom.ts';
+import { formatDateTime, formatMoney } from '../../format/formatters.dom.ts';
 import { useApp } from '../../state/appStore.dom.ts';
 import { useNotices } from '../../state/notices.dom.ts';
 import { bridge } from '../../transport/bridge.dom.ts';
@@ -39,7 +39,9 @@ export function Checkout({ cart }: { cart: CartDto }) {
     }
     setCard(NO_CARD);
     const { order } = result.value;
-    say(t(order.state === 'paid' ? 'checkout.paid' : 'checkout.awaitingTransfer', { number: order.number, amount: formatMoney(order.totalCents, language) }));
+    say(t(order.state === 'paid' ? 'checkout.paid' : 'checkout.awaitingTransfer', {
+      number: order.number, amount: formatMoney(order.totalCents, language), due: order.paymentDueAt ? formatDateTime(order.paymentDueAt, language) : '',
+    }));
     navigate('orders', { order: order.id });
   }
 

@@ -137,7 +137,17 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
             </dd>
           </dl>
           {detail.order.state === 'awaiting_transfer' && (
-            <p className="notice notice-warning">{t('orders.awaitingTransfer', { reference: detail.order.payment.reference, amount: formatMoney(detail.order.totalCents, language) })}</p>
+            <p className="notice notice-warning" data-testid="transfer-due">
+              <span>
+                {t('orders.awaitingTransfer', { reference: detail.order.payment.reference, amount: formatMoney(detail.order.totalCents, language) })}
+                {detail.order.paymentDueAt && <> <strong>{t('orders.transferDue', { due: formatDateTime(detail.order.paymentDueAt, language) })}</strong></>}
+              </span>
+            </p>
+          )}
+          {detail.order.state === 'cancelled' && detail.order.cancelledAt && (
+            <p className="notice notice-error" role="status">
+              {t(detail.order.cancelReason === 'back_office' ? 'orders.cancelledBackOffice' : 'orders.cancelledUnpaid', { when: formatDateTime(detail.order.cancelledAt, language) })}
+            </p>
           )}
           <VenueCancellation detail={detail} />
           <Bookings detail={detail} />

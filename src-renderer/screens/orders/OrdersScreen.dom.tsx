@@ -60,7 +60,12 @@ export function OrdersScreen() {
           { key: 'date', header: t('orders.columns.date'), cell: (o) => formatDateTime(o.createdAt, language) },
           { key: 'venues', header: t('orders.columns.venues'), cell: (o) => o.venueNames.join(', ') },
           { key: 'visit', header: t('orders.columns.visit'), cell: (o) => formatDateTime(o.firstVisitAt, language) },
-          { key: 'state', header: t('orders.columns.state'), cell: (o) => <StateBadge state={o.state} /> },
+          { key: 'state', header: t('orders.columns.state'), cell: (o) => (
+            <>
+              <StateBadge state={o.state} />
+              {o.paymentDueAt && <span className="hint state-note">{t('orders.dueBy', { due: formatDateTime(o.paymentDueAt, language) })}</span>}
+            </>
+          ) },
           { key: 'payment', header: t('orders.columns.payment'), cell: (o) => t(`orders.payment.${o.paymentMethod}`) },
           { key: 'tickets', header: t('orders.columns.tickets'), cell: (o) => o.ticketCount, numeric: true },
           { key: 'amount', header: t('orders.columns.amount'), cell: (o) => formatMoney(o.totalCents, language), numeric: true },
