@@ -68,6 +68,8 @@ export interface StartCentralOptions {
   mail?: MailConfig;
   /** Answer only requests addressed to a loopback name (the embedded demo: DNS rebinding). */
   loopbackHostsOnly?: boolean;
+  /** Where the service's JSON log lines go; default standard output. */
+  logStream?: { write(line: string): void };
 }
 
 export interface RunningCentral {
@@ -122,7 +124,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       mailer,
     };
     await issueMissingGroupCodes(ctx);
-    const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024 });
+    const app = Fastify({ logger: { level: 'warn', ...(opts.logStream ? { stream: opts.logStream } : {}) }, bodyLimit: 4 * 1024 * 1024 });
     installErrorHandling(app);
     if (opts.loopbackHostsOnly) loopbackHostsOnly(app);
     // Tokens, tickets and office data: never kept by a cache on the way, never sniffed into HTML.

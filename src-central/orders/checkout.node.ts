@@ -13,7 +13,7 @@ import type { GroupComposition } from '../../src-main/core/domain/groupCompositi
 import { ADMISSION_VAT_RATE_BP, vatBreakdown } from '../../src-main/core/domain/vat.std.ts';
 import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
-import { HttpError } from '../http/httpError.node.ts';
+import { HttpError, loggableFailure } from '../http/httpError.node.ts';
 import { nextOrderNumber } from '../numbers/documentNumbers.node.ts';
 import type { Authorization } from '../payments/paymentProvider.node.ts';
 import type { Queryable, Tx } from '../store/database.node.ts';
@@ -210,12 +210,14 @@ export async function checkout(ctx: CentralContext, log: FastifyBaseLogger, offi
   }
   if (payment) {
     // The order is paid and its seats sold whatever the capture says: a failure is logged for customer service.
-    await ctx.payments.capture(payment.authorizationId).catch((error: unknown) => log.error(error, `capture failed for order ${recorded.order.number}`));
+    await ctx.payments.capture(payment.authorizationId)
+      .catch((error: unknown) => log.error({ failure: loggableFailure(error) }, `capture failed for order ${recorded.order.number}`));
   }
   return { order: wireOrder(recorded.order), tickets: recorded.issued.map(wireTicket) };
 }
 
 async function voidQuietly(ctx: CentralContext, log: FastifyBaseLogger, authorizationId: string): Promise<void> {
   // The acquirer lets an authorization lapse on its own after some days: a failed void is logged, not fatal.
-  await ctx.payments.void(authorizationId).catch((error: unknown) => log.error(error, `void failed for authorization ${authorizationId}`));
+  await ctx.payments.void(authorizationId)
+    .catch((error: unknown) => log.error({ failure: loggableFailure(error) }, `void failed for authorization ${authorizationId}`));
 }
