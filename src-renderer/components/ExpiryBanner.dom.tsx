@@ -1,4 +1,5 @@
-// Held options about to lapse, said on every screen until they are paid or cancelled.
+// Held options about to lapse, and bank transfers whose deadline nears, said on every screen
+// until they are paid or cancelled.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/appStore.dom.ts';
@@ -17,12 +18,25 @@ export function ExpiryBanner() {
   useEvent('settings.changed', settings.reload);
   const serverNow = useServerNow();
   const days = settings.value?.expiringSoonDays ?? 7;
+  const transfers = useRemote('orders.list', { state: 'awaiting_transfer' });
+  useEvent('orders.changed', transfers.reload);
   const soon = (list.value ?? []).filter((o) => o.state === 'active' && o.expiresAt && isExpiringSoon(o.expiresAt, serverNow, days));
-  if (soon.length === 0) return null;
+  const dueSoon = (transfers.value ?? []).filter((o) => o.paymentDueAt && isExpiringSoon(o.paymentDueAt, serverNow, days));
+  if (soon.length === 0 && dueSoon.length === 0) return null;
   return (
-    <div className="notice notice-warning expiry-banner" role="status" data-testid="expiry-banner">
-      <span>{t('options.expiringBanner', { count: soon.length, days })}</span>
-      <button type="button" className="button-secondary" onClick={() => navigate('options')}>{t('options.show')}</button>
-    </div>
+    <>
+      {soon.length > 0 && (
+        <div className="notice notice-warning expiry-banner" role="status" data-testid="expiry-banner">
+          <span>{t('options.expiringBanner', { count: soon.length, days })}</span>
+          <button type="button" className="button-secondary" onClick={() => navigate('options')}>{t('options.show')}</button>
+        </div>
+      )}
+      {dueSoon.length > 0 && (
+        <div className="notice notice-warning expiry-banner" role="status" data-testid="transfer-banner">
+          <span>{t('orders.transfersDueBanner', { count: dueSoon.length, days })}</span>
+          <button type="button" className="button-secondary" onClick={() => navigate('orders', { state: 'awaiting_transfer' })}>{t('options.show')}</button>
+        </div>
+      )}
+    </>
   );
 }

@@ -229,6 +229,8 @@ export const en = {
     open: 'Open',
     payment: { card: 'Card', transfer: 'Bank transfer' },
     dueBy: 'by {{due}}',
+    transfersDueBanner_one: '{{count}} bank transfer must be received within {{days}} days, or its order is cancelled and its places resold.',
+    transfersDueBanner_other: '{{count}} bank transfers must be received within {{days}} days, or their orders are cancelled and their places resold.',
     detail: 'Order {{number}}',
     companions: 'Companions: {{names}}',
     vat: 'Including VAT {{rate}} % on {{base}}',

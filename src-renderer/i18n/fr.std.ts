@@ -231,6 +231,8 @@ export const fr: Messages = {
     open: 'Ouvrir',
     payment: { card: 'Carte bancaire', transfer: 'Virement' },
     dueBy: 'avant le {{due}}',
+    transfersDueBanner_one: '{{count}} virement doit être reçu dans moins de {{days}} jours, sinon sa commande est annulée et ses places remises en vente.',
+    transfersDueBanner_other: '{{count}} virements doivent être reçus dans moins de {{days}} jours, sinon leurs commandes sont annulées et leurs places remises en vente.',
     detail: 'Commande {{number}}',
     companions: 'Accompagnateurs : {{names}}',
     vat: 'Dont TVA {{rate}} % sur {{base}}',

@@ -193,6 +193,7 @@ test('buy at once where no option is possible, pay by transfer, released by the 
   const due = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(Date.now() + 2 * DAY));
   await expect(orders.detail.getByTestId('transfer-due')).toContainText(`À recevoir au plus tard le ${due}`);
   await expect(orders.rows.first()).toContainText(`avant le ${due}`);
+  await expect(page.getByTestId('transfer-banner')).toContainText('1 virement doit être reçu dans moins de 7 jours');
   await screenshot(page, 'order-awaiting-transfer-fr');
 
   const orderId = (await orders.rows.first().getAttribute('data-order-id'))!;
@@ -203,6 +204,7 @@ test('buy at once where no option is possible, pay by transfer, released by the 
   await orders.rows.first().getByRole('button', { name: 'Ouvrir' }).click();
   await expect(orders.state()).toHaveText('Payée');
   await expect(orders.tickets).toHaveCount(25);
+  await expect(page.getByTestId('transfer-banner')).toHaveCount(0);
 
   const option = await (await central.admin('/admin/orders?state=paid')).json() as { orders: { id: string; bookings?: { slotId: string }[] }[] };
   const slotId = option.orders.find((o) => o.id === orderId)!.bookings![0]!.slotId;
