@@ -22,6 +22,7 @@ import { refreshGroupCodes, subGroupsWithoutCode } from './tickets/groupCodes.no
 import { loadTicketSigner } from './tickets/signingKey.node.ts';
 import { ticketRoutes } from './tickets/ticketRoutes.node.ts';
 import { loopbackHostsOnly } from './http/loopbackHosts.node.ts';
+import { auditTrail } from './audit/auditLog.node.ts';
 
 export interface StartCentralOptions {
   /** PostgreSQL; when absent, embedded PGlite. */
@@ -132,6 +133,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       reply.header('cache-control', 'no-store');
       reply.header('x-content-type-options', 'nosniff');
     });
+    auditTrail(app, ctx);
     authRoutes(app, ctx);
     syncRoutes(app, ctx);
     adminRoutes(app, ctx);

@@ -12,6 +12,7 @@ import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { listOrders, markRefunded, transferReceived } from './orderAdmin.node.ts';
 import { cancelSlot, setSlotAvailability } from './slotAdmin.node.ts';
 import { sweepExpired } from './sweepExpired.node.ts';
+import { AuditQuerySchema, readAudit } from '../audit/auditLog.node.ts';
 import { cancelUnpaidOrder, sweepUnpaidTransfers } from '../orders/cancelUnpaid.node.ts';
 import { PlatformSettingsPatchSchema, readSettings, updateSettings } from '../settings/platformSettings.node.ts';
 
@@ -60,6 +61,8 @@ export function adminRoutes(app: FastifyInstance, ctx: CentralContext): void {
     });
 
     admin.post('/admin/sweep', async () => ({ expired: await sweepExpired(ctx), unpaidCancelled: await sweepUnpaidTransfers(ctx) }));
+
+    admin.get('/admin/audit', async (request) => ({ entries: await readAudit(ctx.db, parseInput(AuditQuerySchema, request.query)) }));
 
     admin.get('/admin/settings', async () => ({ settings: await readSettings(ctx.db) }));
 

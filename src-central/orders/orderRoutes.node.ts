@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AssignTicketsRequestSchema, CheckoutRequestSchema } from '../../src-main/contract/centralApi.std.ts';
 import { officeIdOf } from '../accounts/authenticate.node.ts';
+import { auditActor } from '../audit/auditLog.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import { parseInput } from '../http/httpError.node.ts';
 import { assignTickets } from './assignTickets.node.ts';
@@ -13,6 +14,7 @@ const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
 export function orderRoutes(app: FastifyInstance, ctx: CentralContext): void {
   app.post('/orders/checkout', async (request) => {
     const officeId = officeIdOf(request, ctx);
+    auditActor(request, officeId);
     return checkout(ctx, request.log, officeId, parseInput(CheckoutRequestSchema, request.body));
   });
   app.post('/orders/:id/assign', async (request) => {

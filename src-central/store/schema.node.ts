@@ -278,3 +278,23 @@ export const signingKey = pgTable('signing_key', {
   publicKeyPem: text('public_key_pem').notNull(),
   createdAt: instant('created_at').notNull(),
 }, (t) => [check('signing_key_single_row', sql`${t.id} = 1`)]);
+
+/**
+ * What an administrator may have to account for (src-central/audit): back-office changes,
+ * sign-ins, checkouts. Never a password, card or token.
+ */
+export const auditLog = pgTable('audit_log', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: instant('at').notNull(),
+  /** An office's id, the e-mail a sign-in was tried with, or 'back office'. */
+  actor: text('actor'),
+  action: text('action').notNull(),
+  /** What it was about: an order, an office, a slot. */
+  subject: text('subject'),
+  /** The HTTP status answered, and the refusal's code when it was one. */
+  outcome: integer('outcome').notNull(),
+  code: text('code'),
+  address: text('address'),
+  detail: jsonb('detail'),
+}, (t) => [index('audit_log_action').on(t.action, t.id), index('audit_log_actor').on(t.actor, t.id)]);
+
