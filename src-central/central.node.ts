@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { authRoutes } from './accounts/authRoutes.node.ts';
+import { createPasswords, type ScryptCost } from './accounts/passwords.node.ts';
 import { loadAccessTokens } from './accounts/tokens.node.ts';
 import { adminRoutes } from './admin/adminRoutes.node.ts';
 import { sweepExpired } from './admin/sweepExpired.node.ts';
@@ -14,7 +15,7 @@ import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import { createTestCardProvider } from './payments/testCardProvider.node.ts';
 import { openStore } from './store/database.node.ts';
 import { seedCatalogue } from './store/seedCatalogue.node.ts';
-import { seedDemoAccount } from './store/seedDemoAccount.node.ts';
+import { seedDemoAccount, startDemoAccountHash } from './store/seedDemoAccount.node.ts';
 import { stampVersion } from './store/versions.node.ts';
 import { syncRoutes } from './sync/syncRoutes.node.ts';
 import { refreshGroupCodes, subGroupsWithoutCode } from './tickets/groupCodes.node.ts';
@@ -65,6 +66,8 @@ export interface StartCentralOptions {
   mail?: MailConfig;
   /** Answer only requests addressed to a loopback name (the embedded demo: DNS rebinding). */
   loopbackHostsOnly?: boolean;
+  /** TEST ONLY: a cheaper scrypt cost than the recommended one, so tests sign up in milliseconds. */
+  passwordCost?: ScryptCost;
 }
 
 export interface RunningCentral {
@@ -101,12 +104,15 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, migrationsDir: opts.migrationsDir, poolSize: opts.poolSize,
   });
   try {
+    const passwords = createPasswords(opts.passwordCost);
+    const demoOffice = opts.demoAccount ? await startDemoAccountHash(store.db, passwords) : null;
     if (opts.seedDemo ?? true) await seedCatalogue(store.db, now(), opts.seedMonths);
-    if (opts.demoAccount) await seedDemoAccount(store.db, now());
+    if (demoOffice) await seedDemoAccount(store.db, now(), await demoOffice.hash);
     const ctx: CentralContext = {
       db: store.db,
       now,
       tokens: await loadAccessTokens(store.db),
+      passwords,
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
       unsafeNoCheckoutLock: opts.unsafeNoCheckoutLock ?? false,

@@ -1,4 +1,5 @@
 // What every route and job of one API process shares.
+import type { Passwords } from './accounts/passwords.node.ts';
 import type { AccessTokens } from './accounts/tokens.node.ts';
 import type { Mailer } from './mail/mailer.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
@@ -10,6 +11,7 @@ export interface CentralContext {
   /** The server clock: the only one that decides expiry. Injectable for tests. */
   now: () => Date;
   tokens: AccessTokens;
+  passwords: Passwords;
   adminToken: string;
   payments: PaymentProvider;
   /** Signs the QR code of every ticket issued. */

@@ -10,7 +10,6 @@ import type { Db } from '../store/database.node.ts';
 import { offices, sessions } from '../store/schema.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { findOffice, officeIdOf, type OfficeRow } from './authenticate.node.ts';
-import { hashPassword, passwordMatches, hashForUnknownAccount } from './passwords.node.ts';
 import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, REFRESH_TOKEN_DAYS } from './tokens.node.ts';
 
 const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
@@ -38,6 +37,12 @@ async function openSession(db: Db, ctx: CentralContext, office: OfficeRow): Prom
   return { accessToken: ctx.tokens.issue(office.id, now), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, ...officeView(office) };
 }
 
+/** A hash made at another cost (or in the first format) is replaced once the password is proven. */
+async function rehash(ctx: CentralContext, office: OfficeRow, password: string): Promise<void> {
+  await ctx.db.update(offices).set({ passwordHash: await ctx.passwords.hash(password) })
+    .where(and(eq(offices.id, office.id), eq(offices.passwordHash, office.passwordHash)));
+}
+
 export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
   const { db } = ctx;
 
@@ -50,7 +55,7 @@ export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
     const id = randomUUID();
     const inserted = await db.insert(offices).values({
       id, company: input.company, contactName: input.contactName, email: normalizeEmail(input.email),
-      passwordHash: await hashPassword(input.password), status: 'awaiting_validation', createdAt: ctx.now(),
+      passwordHash: await ctx.passwords.hash(input.password), status: 'awaiting_validation', createdAt: ctx.now(),
     }).onConflictDoNothing({ target: offices.email }).returning({ id: offices.id });
     if (inserted.length === 0) throw new HttpError(409, 'EMAIL_TAKEN', 'An account already uses this e-mail address.');
     return reply.status(201).send({ officeId: id, status: 'awaiting_validation' });
@@ -58,9 +63,11 @@ export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
 
   app.post('/auth/signin', async (request) => {
     const input = parseInput(SignInSchema, request.body);
-    const [office] = await db.select().from(offices).where(eq(offices.email, normalizeEmail(input.email)));
-    const matches = await passwordMatches(input.password, office?.passwordHash ?? (await hashForUnknownAccount()));
-    if (!office || !matches) throw new HttpError(401, 'BAD_CREDENTIALS', 'Wrong e-mail address or password.');
+    const email = normalizeEmail(input.email);
+    const [office] = await db.select().from(offices).where(eq(offices.email, email));
+    const verdict = await ctx.passwords.verify(input.password, office?.passwordHash ?? (await ctx.passwords.unknownAccountHash()));
+    if (!office || !verdict.matches) throw new HttpError(401, 'BAD_CREDENTIALS', 'Wrong e-mail address or password.');
+    if (verdict.rehash) await rehash(ctx, office, input.password);
     return openSession(db, ctx, office);
   });
 
