@@ -9,6 +9,7 @@ import { adminRoutes } from './admin/adminRoutes.node.ts';
 import { sweepExpired } from './admin/sweepExpired.node.ts';
 import type { CentralContext, RacePoints } from './context.node.ts';
 import { installErrorHandling, loggableFailure } from './http/httpError.node.ts';
+import { createRateLimiter, RATE_LIMITS, scaledRules } from './http/rateLimits.node.ts';
 import { createMailer, type MailConfig, type Mailer } from './mail/mailer.node.ts';
 import { orderRoutes } from './orders/orderRoutes.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
@@ -66,8 +67,15 @@ export interface StartCentralOptions {
   mail?: MailConfig;
   /** Answer only requests addressed to a loopback name (the embedded demo: DNS rebinding). */
   loopbackHostsOnly?: boolean;
+  /**
+   * Behind a load balancer: Fastify's trustProxy (true, or the balancer's addresses or CIDR
+   * ranges), so the rate limits count the client named in X-Forwarded-For, not the balancer.
+   */
+  trustProxy?: boolean | string | string[];
   /** TEST ONLY: a cheaper scrypt cost than the recommended one, so tests sign up in milliseconds. */
   passwordCost?: ScryptCost;
+  /** TEST ONLY: every rate limit's count multiplied (tests sign up and in far more than anyone). */
+  rateLimitFactor?: number;
 }
 
 export interface RunningCentral {
@@ -113,6 +121,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       now,
       tokens: await loadAccessTokens(store.db),
       passwords,
+      limits: createRateLimiter(store.db, now, scaledRules(RATE_LIMITS, opts.rateLimitFactor ?? 1)),
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
       unsafeNoCheckoutLock: opts.unsafeNoCheckoutLock ?? false,
@@ -122,7 +131,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       mailer,
     };
     await issueMissingGroupCodes(ctx);
-    const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024 });
+    const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024, trustProxy: opts.trustProxy ?? false });
     installErrorHandling(app);
     if (opts.loopbackHostsOnly) loopbackHostsOnly(app);
     // Tokens, tickets and office data: never kept by a cache on the way, never sniffed into HTML.

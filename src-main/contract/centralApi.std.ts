@@ -404,6 +404,8 @@ export const CENTRAL_ERROR_CODES = [
   'PAYMENT_DECLINED', 'ORDER_EXISTS',
   // ticket assignment
   'MAIL_FAILED',
+  // too many sign-ins, sign-ups, refreshes or ticket e-mails: wait retryAfterSeconds
+  'RATE_LIMITED',
 ] as const;
 export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
 export const CentralErrorSchema = z.object({
@@ -418,6 +420,8 @@ export const CentralErrorSchema = z.object({
     declineReason: z.enum(DECLINE_REASONS).optional(),
     /** COMPANIONS_MISSING: how many guide/leader tickets name nobody (or a companion no longer in the registry). */
     missingCount: z.int().optional(),
+    /** RATE_LIMITED: when the next attempt may be made (also the Retry-After header). */
+    retryAfterSeconds: z.int().optional(),
   }),
 });
 

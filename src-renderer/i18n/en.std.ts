@@ -505,6 +505,8 @@ export const en = {
       PAYMENT_DECLINED: 'the card was declined ({{declineReason}}). The options stay held: try another card or pay by bank transfer',
       ORDER_EXISTS: 'this order was already recorded',
       MAIL_FAILED: 'the e-mail could not be sent, so the tickets were not assigned. Try again later',
+      RATE_LIMITED_one: 'too many attempts in a short time, try again in {{count}} minute',
+      RATE_LIMITED_other: 'too many attempts in a short time, try again in {{count}} minutes',
     },
     decline: {
       card_declined: 'refused by the bank',

@@ -507,6 +507,8 @@ export const fr: Messages = {
       PAYMENT_DECLINED: 'la carte a été refusée ({{declineReason}}). Les options restent posées : essayez une autre carte ou payez par virement',
       ORDER_EXISTS: 'cette commande a déjà été enregistrée',
       MAIL_FAILED: 'l’e-mail n’a pas pu être envoyé, les billets n’ont donc pas été attribués. Réessayez plus tard',
+      RATE_LIMITED_one: 'trop de tentatives en peu de temps, réessayez dans {{count}} minute',
+      RATE_LIMITED_other: 'trop de tentatives en peu de temps, réessayez dans {{count}} minutes',
     },
     decline: {
       card_declined: 'refus de la banque',

@@ -90,10 +90,11 @@ export async function testDatabase(now: Date, seedMonths: number | null): Promis
 export type TestCentralOptions = Omit<StartCentralOptions, 'migrationsDir'>;
 
 /**
- * What a test's service does unless the test says otherwise: a password hash at the
- * recommended cost takes 0.4 s (the password tests give passwordCost).
+ * What a test's service does unless the test says otherwise: tests sign up and in far more
+ * often than anyone (rate limits ×1000; the rate-limit tests give rateLimitFactor: 1), and a
+ * password hash at the recommended cost takes 0.4 s (the password tests give passwordCost).
  */
-const TEST_SHORTCUTS: Partial<TestCentralOptions> = { passwordCost: { N: 1024, r: 8, p: 1 } };
+const TEST_SHORTCUTS: Partial<TestCentralOptions> = { rateLimitFactor: 1000, passwordCost: { N: 1024, r: 8, p: 1 } };
 
 /**
  * A central service for one test: on its own copy of the seeded template when the run has a
