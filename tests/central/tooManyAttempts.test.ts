@@ -118,6 +118,30 @@ describe('signing in', () => {
   });
 });
 
+describe('the address counted', () => {
+  it('is the peer\'s: an X-Forwarded-For header does not get a locked-out guesser a new one', async () => {
+    const email = await newAccount();
+    await fiveWrongPasswords('127.0.0.7', email);
+    const claimed = await postFrom('127.0.0.7', central.url, '/auth/signin', { email, password: PASSWORD }, { 'x-forwarded-for': '198.51.100.1' });
+    refused(claimed, 60);
+  });
+
+  it('behind a load balancer the service is told to trust, is the client it names', async () => {
+    const behind = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0, rateLimitFactor: 1, trustProxy: ['127.0.0.8'] });
+    try {
+      const email = `office-${randomUUID()}@example.org`;
+      expect((await postFrom('127.0.0.9', behind.url, '/auth/signup', { company: 'Voyages Test', contactName: 'Test Agent', email, password: PASSWORD })).status).toBe(201);
+      const through = (client: string, password: string) =>
+        postFrom('127.0.0.8', behind.url, '/auth/signin', { email, password }, { 'x-forwarded-for': client });
+      for (let i = 0; i < 5; i++) expect((await through('203.0.113.7', WRONG)).status).toBe(401);
+      refused(await through('203.0.113.7', PASSWORD), 60);
+      expect((await through('203.0.113.8', PASSWORD)).status).toBe(200);
+    } finally {
+      await behind.close();
+    }
+  });
+});
+
 describe('signing up', () => {
   it('sign-up flood from one address is stopped', async () => {
     for (let i = 0; i < 10; i++) expect((await signUpFrom('127.0.0.60')).status).toBe(201);
