@@ -3,9 +3,8 @@
 // process in front of the database counts the same attempts, and each count is one atomic
 // upsert, so attempts made at the same instant are all counted. Time is the service's clock.
 import { createHash } from 'node:crypto';
-import { eq, lte, sql } from 'drizzle-orm';
-import type { Db } from '../store/database.node.ts';
-import { rowsOf } from '../store/database.node.ts';
+import { eq, lte, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../store/database.node.ts';
 import { rateLimits } from '../store/schema.node.ts';
 import { HttpError } from './httpError.node.ts';
 
@@ -110,17 +109,14 @@ export function createRateLimiter(db: Db, now: () => Date, rules: RateLimitRules
       const { freeFailures, firstLockSeconds, maxLockSeconds, forgetAfterSeconds } = lockoutRule(rule);
       const t = now();
       const key = keyOf(rule, subject);
+      const forgetAt = at(new Date(t.getTime() + forgetAfterSeconds * 1000));
+      // The lockout that follows the n-th failure in a row (none before freeFailures).
+      const lockAfter = (n: SQL) => sql`CASE WHEN ${n} >= ${freeFailures}::int
+        THEN ${at(t)} + make_interval(secs => least(${firstLockSeconds}::int * power(2, ${n} - ${freeFailures}::int), ${maxLockSeconds}::int)) END`;
       const failures = sql`CASE WHEN r.resets_at <= ${at(t)} THEN 1 ELSE r.hits + 1 END`;
-      const lockFor = (n: typeof failures) =>
-        sql`CASE WHEN ${n} >= ${freeFailures} THEN ${at(t)} + make_interval(secs => least(${firstLockSeconds} * power(2, ${n} - ${freeFailures}), ${maxLockSeconds})) END`;
       const counted = rowsOf(await db.execute(sql`
-        INSERT INTO rate_limits AS r (key, hits, resets_at, locked_until)
-        VALUES (${key}, 1, ${at(new Date(t.getTime() + forgetAfterSeconds * 1000))},
-          CASE WHEN 1 >= ${freeFailures} THEN ${at(new Date(t.getTime() + firstLockSeconds * 1000))} END)
-        ON CONFLICT (key) DO UPDATE SET
-          hits = ${failures},
-          resets_at = ${at(new Date(t.getTime() + forgetAfterSeconds * 1000))},
-          locked_until = ${lockFor(failures)}
+        INSERT INTO rate_limits AS r (key, hits, resets_at, locked_until) VALUES (${key}, 1, ${forgetAt}, ${lockAfter(sql`1`)})
+        ON CONFLICT (key) DO UPDATE SET hits = ${failures}, resets_at = ${forgetAt}, locked_until = ${lockAfter(failures)}
         WHERE r.locked_until IS NULL OR r.locked_until <= ${at(t)}
         RETURNING hits`));
       if (counted.length > 0) return;
