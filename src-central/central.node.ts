@@ -3,19 +3,21 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { authRoutes } from './accounts/authRoutes.node.ts';
+import { createPasswords, type ScryptCost } from './accounts/passwords.node.ts';
 import { loadAccessTokens } from './accounts/tokens.node.ts';
 import { adminRoutes } from './admin/adminRoutes.node.ts';
 import { sweepExpired } from './admin/sweepExpired.node.ts';
 import { sweepUnpaidTransfers } from './orders/cancelUnpaid.node.ts';
 import type { CentralContext, RacePoints } from './context.node.ts';
 import { installErrorHandling, loggableFailure } from './http/httpError.node.ts';
+import { createRateLimiter, RATE_LIMITS, scaledRules } from './http/rateLimits.node.ts';
 import { createMailer, type MailConfig, type Mailer } from './mail/mailer.node.ts';
 import { orderRoutes } from './orders/orderRoutes.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import { createTestCardProvider } from './payments/testCardProvider.node.ts';
 import { openStore } from './store/database.node.ts';
 import { seedCatalogue } from './store/seedCatalogue.node.ts';
-import { seedDemoAccount } from './store/seedDemoAccount.node.ts';
+import { seedDemoAccount, startDemoAccountHash } from './store/seedDemoAccount.node.ts';
 import { stampVersion } from './store/versions.node.ts';
 import { syncRoutes } from './sync/syncRoutes.node.ts';
 import { refreshGroupCodes, subGroupsWithoutCode } from './tickets/groupCodes.node.ts';
@@ -71,6 +73,15 @@ export interface StartCentralOptions {
   loopbackHostsOnly?: boolean;
   /** Where the service's JSON log lines go; default standard output. */
   logStream?: { write(line: string): void };
+  /**
+   * Behind a load balancer: Fastify's trustProxy (true, or the balancer's addresses or CIDR
+   * ranges), so the rate limits count the client named in X-Forwarded-For, not the balancer.
+   */
+  trustProxy?: boolean | string | string[];
+  /** TEST ONLY: a cheaper scrypt cost than the recommended one, so tests sign up in milliseconds. */
+  passwordCost?: ScryptCost;
+  /** TEST ONLY: every rate limit's count multiplied (tests sign up and in far more than anyone). */
+  rateLimitFactor?: number;
 }
 
 export interface RunningCentral {
@@ -109,12 +120,16 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, migrationsDir: opts.migrationsDir, poolSize: opts.poolSize,
   });
   try {
+    const passwords = createPasswords(opts.passwordCost);
+    const demoOffice = opts.demoAccount ? await startDemoAccountHash(store.db, passwords) : null;
     if (opts.seedDemo ?? true) await seedCatalogue(store.db, now(), opts.seedMonths);
-    if (opts.demoAccount) await seedDemoAccount(store.db, now());
+    if (demoOffice) await seedDemoAccount(store.db, now(), await demoOffice.hash);
     const ctx: CentralContext = {
       db: store.db,
       now,
       tokens: await loadAccessTokens(store.db),
+      passwords,
+      limits: createRateLimiter(store.db, now, scaledRules(RATE_LIMITS, opts.rateLimitFactor ?? 1)),
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
       unsafeNoCheckoutLock: opts.unsafeNoCheckoutLock ?? false,
@@ -125,7 +140,9 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       mailer,
     };
     await issueMissingGroupCodes(ctx);
-    const app = Fastify({ logger: { level: 'warn', ...(opts.logStream ? { stream: opts.logStream } : {}) }, bodyLimit: 4 * 1024 * 1024 });
+    const app = Fastify({
+      logger: { level: 'warn', ...(opts.logStream ? { stream: opts.logStream } : {}) }, bodyLimit: 4 * 1024 * 1024, trustProxy: opts.trustProxy ?? false,
+    });
     installErrorHandling(app);
     if (opts.loopbackHostsOnly) loopbackHostsOnly(app);
     // Tokens, tickets and office data: never kept by a cache on the way, never sniffed into HTML.

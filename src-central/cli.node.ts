@@ -4,6 +4,8 @@
 // and MAIL_FROM for the tickets' e-mails — without SMTP_URL and with PGlite, they are written
 // as .eml files to <data folder>/mail. GUICHET_PAYMENTS=test is required: the test card
 // acquirer is the only one here, and it is never used unasked (payments/paymentMode.node.ts).
+// GUICHET_TRUST_PROXY: behind a load balancer, its addresses or CIDR ranges (comma-separated),
+// or `true` to believe any X-Forwarded-For — the rate limits then count the real client.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,10 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = databaseUrl ? undefined : process.env.GUICHET_CENTRAL_DATA || path.join(os.homedir(), '.local', 'share', 'Guichet-central');
 
+const trustProxy = process.env.GUICHET_TRUST_PROXY === 'true'
+  ? true
+  : process.env.GUICHET_TRUST_PROXY?.split(',').map((a) => a.trim()).filter(Boolean);
+
 const smtpUrl = process.env.SMTP_URL || undefined;
 const mailFrom = process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
 
@@ -32,6 +38,7 @@ const central = await startCentral({
   adminToken: process.env.GUICHET_ADMIN_TOKEN || undefined,
   migrationsDir: path.join(repoRoot, 'drizzle', 'central'),
   demoAccount: process.env.GUICHET_DEMO_ACCOUNT === '1',
+  trustProxy,
   mail: smtpUrl ? { smtpUrl, from: mailFrom } : dataDir ? { from: mailFrom, dropDir: path.join(dataDir, 'mail') } : undefined,
 });
 

@@ -1,5 +1,7 @@
 // What every route and job of one API process shares.
+import type { Passwords } from './accounts/passwords.node.ts';
 import type { AccessTokens } from './accounts/tokens.node.ts';
+import type { RateLimiter } from './http/rateLimits.node.ts';
 import type { Mailer } from './mail/mailer.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import type { Db } from './store/database.node.ts';
@@ -10,6 +12,9 @@ export interface CentralContext {
   /** The server clock: the only one that decides expiry. Injectable for tests. */
   now: () => Date;
   tokens: AccessTokens;
+  passwords: Passwords;
+  /** Sign-in, sign-up, refresh and ticket e-mail limits, counted in the database by `now`. */
+  limits: RateLimiter;
   adminToken: string;
   payments: PaymentProvider;
   /** Signs the QR code of every ticket issued. */

@@ -8,9 +8,9 @@ import { passwordProblems, SignInSchema, SignUpSchema, type Session } from '../.
 import type { CentralContext } from '../context.node.ts';
 import type { Db } from '../store/database.node.ts';
 import { offices, sessions } from '../store/schema.node.ts';
+import { clientAddress } from '../http/clientAddress.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { findOffice, officeIdOf, type OfficeRow } from './authenticate.node.ts';
-import { hashPassword, passwordMatches, hashForUnknownAccount } from './passwords.node.ts';
 import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, REFRESH_TOKEN_DAYS } from './tokens.node.ts';
 
 const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
@@ -38,6 +38,25 @@ async function openSession(db: Db, ctx: CentralContext, office: OfficeRow): Prom
   return { accessToken: ctx.tokens.issue(office.id, now), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, ...officeView(office) };
 }
 
+/**
+ * Wrong passwords lock out the account at the address they came from (growing lockouts), so
+ * a guesser on one address never locks the real user out; guessing from many addresses at
+ * once is capped per account, for at most one window. README.md, "Rate limits".
+ */
+async function limitSignIn(ctx: CentralContext, email: string, address: string): Promise<void> {
+  await ctx.limits.count('signInPerAddress', address);
+  // Full already: refused before counting a failure the password was never checked for.
+  await ctx.limits.checkFull('signInPerAccount', email);
+  await ctx.limits.countFailure('wrongPasswordsPerAccountAndAddress', `${email} ${address}`);
+  await ctx.limits.count('signInPerAccount', email);
+}
+
+/** A hash made at another cost (or in the first format) is replaced once the password is proven. */
+async function rehash(ctx: CentralContext, office: OfficeRow, password: string): Promise<void> {
+  await ctx.db.update(offices).set({ passwordHash: await ctx.passwords.hash(password) })
+    .where(and(eq(offices.id, office.id), eq(offices.passwordHash, office.passwordHash)));
+}
+
 export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
   const { db } = ctx;
 
@@ -47,10 +66,11 @@ export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
     if (missing.length > 0) {
       throw new HttpError(400, 'WEAK_PASSWORD', 'The password does not meet the policy.', { missing });
     }
+    await ctx.limits.count('signUpPerAddress', clientAddress(request));
     const id = randomUUID();
     const inserted = await db.insert(offices).values({
       id, company: input.company, contactName: input.contactName, email: normalizeEmail(input.email),
-      passwordHash: await hashPassword(input.password), status: 'awaiting_validation', createdAt: ctx.now(),
+      passwordHash: await ctx.passwords.hash(input.password), status: 'awaiting_validation', createdAt: ctx.now(),
     }).onConflictDoNothing({ target: offices.email }).returning({ id: offices.id });
     if (inserted.length === 0) throw new HttpError(409, 'EMAIL_TAKEN', 'An account already uses this e-mail address.');
     return reply.status(201).send({ officeId: id, status: 'awaiting_validation' });
@@ -58,18 +78,27 @@ export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
 
   app.post('/auth/signin', async (request) => {
     const input = parseInput(SignInSchema, request.body);
-    const [office] = await db.select().from(offices).where(eq(offices.email, normalizeEmail(input.email)));
-    const matches = await passwordMatches(input.password, office?.passwordHash ?? (await hashForUnknownAccount()));
-    if (!office || !matches) throw new HttpError(401, 'BAD_CREDENTIALS', 'Wrong e-mail address or password.');
+    const email = normalizeEmail(input.email);
+    const address = clientAddress(request);
+    await limitSignIn(ctx, email, address);
+    const [office] = await db.select().from(offices).where(eq(offices.email, email));
+    const verdict = await ctx.passwords.verify(input.password, office?.passwordHash ?? (await ctx.passwords.unknownAccountHash()));
+    if (!office || !verdict.matches) throw new HttpError(401, 'BAD_CREDENTIALS', 'Wrong e-mail address or password.');
+    await ctx.limits.succeeded('wrongPasswordsPerAccountAndAddress', `${email} ${address}`);
+    if (verdict.rehash) await rehash(ctx, office, input.password);
     return openSession(db, ctx, office);
   });
 
   app.post('/auth/refresh', async (request) => {
     const { refreshToken } = parseInput(RefreshSchema, request.body);
+    await ctx.limits.count('refreshPerAddress', clientAddress(request));
+    const live = and(eq(sessions.refreshTokenHash, hashRefreshToken(refreshToken)), gt(sessions.expiresAt, ctx.now()));
+    const [session] = await db.select({ officeId: sessions.officeId }).from(sessions).where(live);
+    if (!session) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
+    // Counted before the rotation: a refresh refused here leaves the refresh token good for later.
+    await ctx.limits.count('refreshPerOffice', session.officeId);
     // Deleting the old session is the rotation: a refresh token works exactly once.
-    const [used] = await db.delete(sessions)
-      .where(and(eq(sessions.refreshTokenHash, hashRefreshToken(refreshToken)), gt(sessions.expiresAt, ctx.now())))
-      .returning({ officeId: sessions.officeId });
+    const [used] = await db.delete(sessions).where(live).returning({ officeId: sessions.officeId });
     if (!used) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
     return openSession(db, ctx, await findOffice(db, used.officeId));
   });

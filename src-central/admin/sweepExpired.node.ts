@@ -3,6 +3,7 @@
 // so that desktops learn it on their next pull.
 import { sql } from 'drizzle-orm';
 import type { CentralContext } from '../context.node.ts';
+import { forgetSpentRateLimits } from '../http/rateLimits.node.ts';
 import { rowsOf, type Tx } from '../store/database.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
 
@@ -43,6 +44,9 @@ export async function sweepExpired(ctx: CentralContext): Promise<number> {
   for (;;) {
     const n = await ctx.db.transaction((tx) => sweepBatch(tx, ctx, now));
     total += n;
-    if (n < BATCH) return total;
+    if (n < BATCH) break;
   }
+  // The same round forgets rate-limit counts that have started again from nothing.
+  await forgetSpentRateLimits(ctx.db, now);
+  return total;
 }

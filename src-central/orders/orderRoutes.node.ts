@@ -5,9 +5,11 @@ import { AssignTicketsRequestSchema, CheckoutRequestSchema } from '../../src-mai
 import { officeIdOf } from '../accounts/authenticate.node.ts';
 import { auditActor } from '../audit/auditLog.node.ts';
 import type { CentralContext } from '../context.node.ts';
+import { clientAddress } from '../http/clientAddress.node.ts';
 import { parseInput } from '../http/httpError.node.ts';
 import { assignTickets } from './assignTickets.node.ts';
 import { checkout } from './checkout.node.ts';
+import { limitTicketMail } from './ticketMailLimits.node.ts';
 
 const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
@@ -20,6 +22,8 @@ export function orderRoutes(app: FastifyInstance, ctx: CentralContext): void {
   app.post('/orders/:id/assign', async (request) => {
     const officeId = officeIdOf(request, ctx);
     const { id } = parseInput(IdParamsSchema, request.params);
-    return assignTickets(ctx, officeId, id, parseInput(AssignTicketsRequestSchema, request.body));
+    const assignment = parseInput(AssignTicketsRequestSchema, request.body);
+    await limitTicketMail(ctx, officeId, clientAddress(request), assignment.to);
+    return assignTickets(ctx, officeId, id, assignment);
   });
 }

@@ -159,6 +159,20 @@ export const mutationResults = pgTable('mutation_results', {
   result: jsonb('result').notNull(),
 }, (t) => [primaryKey({ columns: [t.clientId, t.mutationId] })]);
 
+/**
+ * Attempts counted against a rate limit (http/rateLimits.node.ts), in the database so every
+ * API process counts the same attempts. One row per rule and subject (an account, an address).
+ */
+export const rateLimits = pgTable('rate_limits', {
+  /** `<rule>:<sha-256 of the subject>`: no e-mail or address is kept in clear. */
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  /** When the count starts again from nothing; the sweeper deletes rows past it. */
+  resetsAt: instant('resets_at').notNull(),
+  /** Lockout rules: refused until then. */
+  lockedUntil: instant('locked_until'),
+}, (t) => [index('rate_limits_resets_at').on(t.resetsAt)]);
+
 /** An office's people to send tickets to (DOMAIN.md §6), shared by its workstations. */
 export const contacts = pgTable('contacts', {
   /** The desktop's contactId: a contact is created on the spot while assigning, offline too. */

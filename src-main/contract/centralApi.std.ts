@@ -411,6 +411,8 @@ export const CENTRAL_ERROR_CODES = [
   'PAYMENT_DECLINED', 'ORDER_EXISTS', 'TRANSFER_TOO_LATE', 'UNPAID_LIMIT', 'ORDER_CANCELLED',
   // ticket assignment
   'MAIL_FAILED',
+  // too many sign-ins, sign-ups, refreshes or ticket e-mails: wait retryAfterSeconds
+  'RATE_LIMITED',
 ] as const;
 export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
 export const CentralErrorSchema = z.object({
@@ -433,6 +435,8 @@ export const CentralErrorSchema = z.object({
     unpaidPeople: z.int().optional(),
     orderPeople: z.int().optional(),
     limit: z.int().optional(),
+    /** RATE_LIMITED: when the next attempt may be made (also the Retry-After header). */
+    retryAfterSeconds: z.int().optional(),
   }),
 });
 

@@ -513,6 +513,8 @@ export const en = {
       TRANSFER_TOO_LATE: 'the visit is too close for a bank transfer to arrive in time (it must be received {{receivedBeforeVisitDays}} days before the visit): pay by card. Nothing was booked',
       UNPAID_LIMIT: 'your office already has {{unpaidPeople}} people booked awaiting a transfer, and may have at most {{limit}}: pay this order ({{orderPeople}} people) by card, or wait until a transfer is received. Nothing was booked',
       MAIL_FAILED: 'the e-mail could not be sent, so the tickets were not assigned. Try again later',
+      RATE_LIMITED_one: 'too many attempts in a short time, try again in {{count}} minute',
+      RATE_LIMITED_other: 'too many attempts in a short time, try again in {{count}} minutes',
     },
     decline: {
       card_declined: 'refused by the bank',

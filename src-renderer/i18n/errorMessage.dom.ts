@@ -32,7 +32,9 @@ export function errorMessage(error: RpcError, t: TFunction): string {
     case 'CENTRAL_REFUSED': {
       const missing = list(((details.missing as string[] | undefined) ?? []).map((m) => t(`errors.missing.${m}`)));
       const declineReason = details.declineReason ? t(`errors.decline.${String(details.declineReason)}`) : '';
-      return t('errors.CENTRAL_REFUSED', { reason: t(`errors.central.${String(details.reason)}`, { ...details, missing, declineReason, defaultValue: error.message }) });
+      // RATE_LIMITED: the wait in whole minutes, rounded up (a 10-second wait says 1 minute).
+      const wait = typeof details.retryAfterSeconds === 'number' ? { count: Math.ceil(details.retryAfterSeconds / 60) } : {};
+      return t('errors.CENTRAL_REFUSED', { reason: t(`errors.central.${String(details.reason)}`, { ...details, missing, declineReason, ...wait, defaultValue: error.message }) });
     }
     default:
       return t(`errors.${error.code}`);

@@ -515,6 +515,8 @@ export const fr: Messages = {
       TRANSFER_TOO_LATE: 'la visite est trop proche pour qu’un virement arrive à temps (il doit être reçu {{receivedBeforeVisitDays}} jours avant la visite) : payez par carte. Rien n’a été réservé',
       UNPAID_LIMIT: 'votre agence a déjà {{unpaidPeople}} personnes réservées en attente de virement, pour {{limit}} au plus : payez cette commande ({{orderPeople}} personnes) par carte, ou attendez qu’un virement soit reçu. Rien n’a été réservé',
       MAIL_FAILED: 'l’e-mail n’a pas pu être envoyé, les billets n’ont donc pas été attribués. Réessayez plus tard',
+      RATE_LIMITED_one: 'trop de tentatives en peu de temps, réessayez dans {{count}} minute',
+      RATE_LIMITED_other: 'trop de tentatives en peu de temps, réessayez dans {{count}} minutes',
     },
     decline: {
       card_declined: 'refus de la banque',

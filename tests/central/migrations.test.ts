@@ -11,7 +11,7 @@ import { startCentral } from '../../src-central/central.node.ts';
 import { Desk, group, MIGRATIONS_DIR, signIn, validatedDesk } from './centralTestClient.node.ts';
 import { checkoutRequest, pay, putsOf } from './orderTestKit.node.ts';
 
-const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
 const folders: string[] = [];
 
 /** The migrations folder as it was when `lastTag` was the newest migration. */
@@ -88,6 +88,33 @@ describe('central migrations', () => {
     }
   });
 
+  it('0006_rate_limits keeps every office and session, and starts counting from nothing', async () => {
+    const client = new PGlite();
+    const db = drizzle(client);
+    const office = '11111111-1111-4111-8111-111111111111';
+    const previous = journal.entries[journal.entries.findIndex((e) => e.tag === '0006_rate_limits') - 1]!.tag;
+    try {
+      await migrate(db, { migrationsFolder: migrationsUpTo(previous) });
+      await client.exec(`
+        INSERT INTO offices VALUES ('${office}', 'Voyages', 'Agent', 'a@example.org', 'scrypt$c2FsdA$aGFzaA', 'validated', now());
+        INSERT INTO sessions VALUES ('refresh-hash', '${office}', '2025-02-10T09:00:00Z');`);
+
+      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+
+      const { rows: offices } = await client.query<{ password_hash: string }>('SELECT password_hash FROM offices');
+      expect(offices).toEqual([{ password_hash: 'scrypt$c2FsdA$aGFzaA' }]);
+      const { rows: sessions } = await client.query<{ office_id: string }>('SELECT office_id FROM sessions');
+      expect(sessions).toEqual([{ office_id: office }]);
+      const { rows: counts } = await client.query('SELECT * FROM rate_limits');
+      expect(counts).toEqual([]);
+      await client.exec(`INSERT INTO rate_limits VALUES ('signInPerAddress:x', 1, '2025-01-10T09:10:00Z', NULL),
+        ('wrongPasswordsPerAccountAndAddress:y', 5, '2025-01-11T09:00:00Z', '2025-01-10T09:01:00Z')`);
+      await expect(client.exec(`INSERT INTO rate_limits VALUES ('signInPerAddress:x', 1, '2025-01-10T09:10:00Z', NULL)`)).rejects.toThrow(/duplicate key/);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('0004_group_codes keeps the tickets, and the first start gives every sub-group already paid its group code', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0004-'));
     const clock = () => new Date('2025-01-10T09:00:00Z');
@@ -149,4 +176,24 @@ describe('central migrations', () => {
       await client.close();
     }
   });
+
+  it('0007_audit_log starts an empty log whose entries are numbered in the order written', async () => {
+    const client = new PGlite();
+    const db = drizzle(client);
+    try {
+      await migrate(db, { migrationsFolder: migrationsUpTo('0006_rate_limits') });
+      await client.exec(`INSERT INTO offices VALUES ('11111111-1111-4111-8111-111111111111', 'Voyages', 'Agent', 'a@example.org', 'x', 'validated', now())`);
+      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+      const { rows: offices } = await client.query('SELECT email FROM offices');
+      expect(offices).toEqual([{ email: 'a@example.org' }]);
+      await client.exec(`INSERT INTO audit_log (at, actor, action, outcome) VALUES (now(), 'back office', 'POST /admin/sweep', 200), (now(), 'a@example.org', 'sign-in', 401)`);
+      const { rows } = await client.query<{ id: string; action: string }>('SELECT id::text, action FROM audit_log ORDER BY id');
+      expect(rows).toEqual([{ id: '1', action: 'POST /admin/sweep' }, { id: '2', action: 'sign-in' }]);
+      // Numbered by the database alone: an entry cannot be written over another's number.
+      await expect(client.exec(`INSERT INTO audit_log (id, at, action, outcome) VALUES (1, now(), 'forged', 200)`)).rejects.toThrow(/cannot insert a non-DEFAULT value/);
+    } finally {
+      await client.close();
+    }
+  });
 });
+

@@ -90,6 +90,13 @@ export async function testDatabase(now: Date, seedMonths: number | null): Promis
 export type TestCentralOptions = Omit<StartCentralOptions, 'migrationsDir'>;
 
 /**
+ * What a test's service does unless the test says otherwise: tests sign up and in far more
+ * often than anyone (rate limits ×1000; the rate-limit tests give rateLimitFactor: 1), and a
+ * password hash at the recommended cost takes 0.4 s (the password tests give passwordCost).
+ */
+const TEST_SHORTCUTS: Partial<TestCentralOptions> = { rateLimitFactor: 1000, passwordCost: { N: 1024, r: 8, p: 1 } };
+
+/**
  * A central service for one test: on its own copy of the seeded template when the run has a
  * PostgreSQL cluster (and the test gave no database or data folder of its own), on PGlite
  * otherwise. Closing it drops its database.
@@ -100,7 +107,7 @@ export async function startTestCentral(options: TestCentralOptions = {}): Promis
   const database = options.databaseUrl || options.dataDir ? null : await testDatabase(now(), options.seedDemo === false ? null : seedMonths);
   try {
     const central = await startCentral({
-      migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 10, ...options, seedMonths, databaseUrl: options.databaseUrl ?? database?.url,
+      migrationsDir: CENTRAL_MIGRATIONS_DIR, poolSize: 10, ...TEST_SHORTCUTS, ...options, seedMonths, databaseUrl: options.databaseUrl ?? database?.url,
     });
     // A test that stops the service mid-way (the desk goes offline) closes it again in its clean-up.
     let closed: Promise<void> | undefined;
