@@ -8,6 +8,7 @@ import { errorMessage } from '../../src-renderer/i18n/errorMessage.dom.ts';
 import { fr } from '../../src-renderer/i18n/fr.std.ts';
 import { startTestCentral } from '../support/testCentral.node.ts';
 import { tempCore, type TempCore } from '../support/tempCore.node.ts';
+import { call, PASSWORD, signUp } from '../central/centralTestClient.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
 let central: Awaited<ReturnType<typeof startTestCentral>>;
@@ -47,3 +48,27 @@ describe('a desk locked out by the central service', () => {
     expect(await say(longer, 'en')).toBe('The central service refused: too many attempts in a short time, try again in 4 minutes.');
   });
 });
+
+describe('a desk whose session renewal is refused for too many refreshes from its address', () => {
+  it('stays signed in, and syncs again once the wait is over', async () => {
+    const { email } = await signUp(central.url, 'Voyages Patients');
+    expect(await desk.dispatch('account.signIn', { email, password: PASSWORD })).toMatchObject({ ok: true });
+    // Whatever the sign-in set going is over; then the access token lapses by the service's
+    // clock, so the next sync must renew the session.
+    expect(await desk.dispatch('sync.now', {})).toMatchObject({ ok: true, value: { connection: 'online' } });
+    clock.now = new Date(clock.now.getTime() + 16 * 60_000);
+    // Someone else on this address (the office's shared connection) spends its refreshes.
+    let refused = 0;
+    for (let i = 0; i < 200 && refused === 0; i++) {
+      if ((await call(central.url, 'POST', '/auth/refresh', { refreshToken: `spent-${i}` })).status === 429) refused += 1;
+    }
+    expect(refused).toBe(1);
+    const synced = await desk.dispatch('sync.now', {});
+    expect(synced).toMatchObject({ ok: true, value: { connection: expect.not.stringMatching(/^signed-out$/) } });
+    expect(await desk.dispatch('account.status', {})).toMatchObject({ ok: true, value: { signedIn: true } });
+
+    clock.now = new Date(clock.now.getTime() + 11 * 60_000);
+    expect(await desk.dispatch('sync.now', {})).toMatchObject({ ok: true, value: { connection: 'online' } });
+  });
+});
+

@@ -66,8 +66,9 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onPag
       syncState.saveSession(store.db, renewed);
       return renewed.accessToken;
     } catch (error) {
-      // A refused refresh means the session is over: the user must sign in again.
-      if (error instanceof CentralRefusal) syncState.saveSession(store.db, null);
+      // A refused refresh means the session is over: the user must sign in again — unless the
+      // service only asks to wait (too many refreshes from this address), when it stays good.
+      if (error instanceof CentralRefusal && error.code !== 'RATE_LIMITED') syncState.saveSession(store.db, null);
       throw error;
     }
   }
