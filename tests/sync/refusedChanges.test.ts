@@ -144,3 +144,13 @@ it('refused changes discarded before the next pull: the workstation gets the ser
   expect(await desk.sync.syncNow()).toMatchObject({ connection: 'online', refusedChanges: 0 });
   expect(await ok(desk, 'companions.list')).toMatchObject([{ id: lola.id, surname: 'LAGO' }]);
 });
+
+it('signing in as another office forgets the changes refused to the office before', async () => {
+  const { central, desk } = await office();
+  queueAsAnOlderGuichet(desk, { name: 'companion.save', args: companionArgs({ surname: 'LA\u0000GO' }) });
+  expect(await desk.sync.syncNow()).toMatchObject({ refusedChanges: 1 });
+  await ok(desk, 'account.signOut');
+  await ok(desk, 'account.signIn', await central.validatedOffice('Voyages Autres'));
+  expect(await ok(desk, 'sync.refused')).toEqual([]);
+  expect(await desk.sync.syncNow()).toMatchObject({ refusedChanges: 0 });
+});
