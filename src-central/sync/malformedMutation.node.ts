@@ -13,11 +13,12 @@ import { companions, contacts, options, venueRequests } from '../store/schema.no
 import type { Touched } from '../store/versions.node.ts';
 import { rejected, type MutationOutcome } from './outcome.node.ts';
 
-// The result is stored as jsonb, which keeps no NUL either: a path names the desktop's own
-// keys (an unknown one is the user's text), so it is cleaned, and a refusal never quotes a value.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+// The result is stored as jsonb, which keeps no NUL and no half of a surrogate pair either: a
+// path names the desktop's own keys (an unknown one is the user's text), so it is cleaned, and
+// a refusal never quotes a value.
+const UNSTORABLE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const MAX_FIELDS = 20;
-const storable = (field: InvalidField): InvalidField => ({ ...field, path: field.path.replace(CONTROL_CHARACTERS, '\uFFFD').slice(0, 200) });
+const storable = (field: InvalidField): InvalidField => ({ ...field, path: field.path.slice(0, 200).replace(UNSTORABLE, '\uFFFD') });
 
 /** The mutation as the contract reads it, or what is wrong with it. */
 export function readMutation(m: PushedMutation): { mutation: Mutation } | { fields: InvalidField[] } {

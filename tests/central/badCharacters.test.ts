@@ -51,6 +51,13 @@ describe('one bad character', () => {
     expect((await desk.push([{ id: 3, name: 'companion.save', args: companion('LAGO') }])).body.error).toMatchObject({ code: 'OUT_OF_ORDER', expected: 2 });
   });
 
+  it('an unknown field named with a NUL or half a surrogate pair is refused as that change, its name cleaned', async () => {
+    const desk = await validatedDesk(central);
+    const pushed = await desk.push([{ id: 1, name: 'contact.save', args: { contactId: randomUUID(), surname: 'X', firstName: 'Y', email: 'x@example.org', 'a\u0000\ud800': 1 } }]);
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.results).toMatchObject([{ status: 'rejected', code: 'INVALID_INPUT', fields: [{ path: 'a\uFFFD\uFFFD', problem: 'unknown_field' }] }]);
+  });
+
   it('a year 10000 the database refuses is that change’s refusal, and the service’s version of the row is sent to the desktop again', async () => {
     const desk = await validatedDesk(central);
     const request = {
