@@ -41,6 +41,9 @@ export function loggableFailure(error: unknown): { type: string; code: string | 
   return { type: error instanceof Error ? error.constructor.name : typeof error, code };
 }
 
+/** PostgreSQL's "data exception" class: the request carried a value it cannot keep; trying again cannot help. */
+export const isDataException = (error: unknown): boolean => loggableFailure(error).code?.startsWith('22') ?? false;
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {
@@ -53,9 +56,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: (error as Error).message } });
     }
     const failure = loggableFailure(error);
-    // PostgreSQL's "data exception" class: the request carried a value it cannot keep. Trying
-    // again cannot help, and a desktop told 503 would retry it for ever.
-    if (failure.code?.startsWith('22')) {
+    // A desktop told 503 would retry it for ever.
+    if (isDataException(error)) {
       request.log.warn({ failure }, 'value refused by the database, answered 400');
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: 'A value in this request cannot be stored as given; correct it and send it again.' } });
     }

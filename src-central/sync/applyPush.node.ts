@@ -5,16 +5,17 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Mutation, MutationResult, PushRequestSchema } from '../../src-main/contract/centralApi.std.ts';
+import type { Mutation, MutationResult, PushedMutation, PushRequestSchema } from '../../src-main/contract/centralApi.std.ts';
 import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import { rowsOf, type Tx } from '../store/database.node.ts';
 import { clients, mutationResults } from '../store/schema.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
-import { HttpError } from '../http/httpError.node.ts';
+import { HttpError, isDataException } from '../http/httpError.node.ts';
 import { cancelOption } from './cancelOption.node.ts';
 import { deleteCompanion, saveCompanion } from './companions.node.ts';
 import { saveContact } from './contacts.node.ts';
+import { readMutation, refuseMalformed } from './malformedMutation.node.ts';
 import type { MutationOutcome } from './outcome.node.ts';
 import { placeOption } from './placeOption.node.ts';
 import { resizeOption } from './resizeOption.node.ts';
@@ -32,7 +33,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function argsHash(m: Mutation): string {
+function argsHash(m: PushedMutation): string {
   return createHash('sha256').update(canonicalJson({ name: m.name, args: m.args })).digest('base64url');
 }
 
@@ -70,10 +71,23 @@ function apply(tx: Tx, ctx: CentralContext, officeId: string, m: Mutation): Prom
   }
 }
 
-async function applyOne(ctx: CentralContext, officeId: string, clientId: string, m: Mutation): Promise<{ result: MutationResult; last: number }> {
+/** Applies a readable mutation in a savepoint: a value the database refuses is the mutation's refusal. */
+async function applyOrRefuse(tx: Tx, ctx: CentralContext, officeId: string, m: PushedMutation, read: ReturnType<typeof readMutation>): Promise<MutationOutcome> {
+  if ('fields' in read) return refuseMalformed(tx, officeId, m, read.fields);
+  try {
+    return await tx.transaction((savepoint) => apply(savepoint, ctx, officeId, read.mutation));
+  } catch (error) {
+    if (!isDataException(error)) throw error;
+    return refuseMalformed(tx, officeId, m, []);
+  }
+}
+
+async function applyOne(ctx: CentralContext, officeId: string, clientId: string, m: PushedMutation): Promise<{ result: MutationResult; last: number }> {
   return ctx.db.transaction(async (tx) => {
     const last = await lockClient(tx, clientId, officeId);
-    const hash = argsHash(m);
+    const read = readMutation(m);
+    // Of the args as read (trimmed), as stored results were always hashed.
+    const hash = argsHash('mutation' in read ? read.mutation : m);
     if (m.id <= last) {
       const [stored] = await tx.select().from(mutationResults)
         .where(and(eq(mutationResults.clientId, clientId), eq(mutationResults.mutationId, m.id)));
@@ -85,7 +99,7 @@ async function applyOne(ctx: CentralContext, officeId: string, clientId: string,
     if (m.id > last + 1) {
       throw new HttpError(409, 'OUT_OF_ORDER', `Expected mutation ${last + 1}, got ${m.id}.`, { expected: last + 1 });
     }
-    const outcome = await apply(tx, ctx, officeId, m);
+    const outcome = await applyOrRefuse(tx, ctx, officeId, m, read);
     const result: MutationResult = { mutationId: m.id, ...outcome.result };
     await tx.insert(mutationResults).values({ clientId, mutationId: m.id, argsHash: hash, result });
     await tx.update(clients).set({ lastMutationId: m.id }).where(eq(clients.clientId, clientId));

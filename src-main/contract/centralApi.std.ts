@@ -1,6 +1,7 @@
 // The wire between a desktop (src-main/core/sync) and the central service (src-central):
 // accounts, push/pull sync and the back office. Both sides validate with these schemas.
 import { z } from 'zod';
+import { InvalidFieldSchema } from './errors.std.ts';
 import { cleanText, GroupCompositionSchema, IsoInstantSchema, LocalDateSchema, VenueIdSchema } from './schemas.std.ts';
 
 // ---------- accounts (DOMAIN.md §8) ----------
@@ -332,7 +333,17 @@ export const SaveVenueRequestArgsSchema = VenueRequestFieldsSchema.extend({ requ
 export const ResizeOptionArgsSchema = z.strictObject({ optionId: z.uuid(), composition: GroupCompositionSchema });
 
 /** The service stores it as a 32-bit integer. */
-const MutationIdSchema = z.int().positive().max(2_147_483_647);
+export const MutationIdSchema = z.int().positive().max(2_147_483_647);
+/** What each mutation carries; both sides read a mutation's args with these. */
+export const MUTATION_ARGS = {
+  'option.place': PlaceOptionArgsSchema,
+  'option.cancel': CancelOptionArgsSchema,
+  'option.resize': ResizeOptionArgsSchema,
+  'companion.save': SaveCompanionArgsSchema,
+  'companion.delete': DeleteCompanionArgsSchema,
+  'contact.save': SaveContactArgsSchema,
+  'venueRequest.save': SaveVenueRequestArgsSchema,
+} as const;
 export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ id: MutationIdSchema, name: z.literal('option.place'), args: PlaceOptionArgsSchema }),
   z.object({ id: MutationIdSchema, name: z.literal('option.cancel'), args: CancelOptionArgsSchema }),
@@ -347,7 +358,38 @@ export type MutationName = Mutation['name'];
 /** A mutation before the outbox numbers it (distributes over the union, unlike Omit). */
 export type NewMutation = Mutation extends infer M ? (M extends Mutation ? Omit<M, 'id'> : never) : never;
 
-export const PushRequestSchema = z.strictObject({ clientId: z.uuid(), mutations: z.array(MutationSchema).max(100) })
+/** The row each mutation is about (an entity of PatchOp), and the arg that names it. */
+export const MUTATION_ROW = {
+  'option.place': { entity: 'option', key: 'optionId' },
+  'option.cancel': { entity: 'option', key: 'optionId' },
+  'option.resize': { entity: 'option', key: 'optionId' },
+  'companion.save': { entity: 'companion', key: 'companionId' },
+  'companion.delete': { entity: 'companion', key: 'companionId' },
+  'contact.save': { entity: 'contact', key: 'contactId' },
+  'venueRequest.save': { entity: 'venueRequest', key: 'requestId' },
+} as const satisfies Record<MutationName, { entity: PatchOp['entity']; key: string }>;
+export type MutationRow = { entity: (typeof MUTATION_ROW)[MutationName]['entity']; id: string };
+
+/** The row a mutation is about, read from args that may be malformed; null when they name none. */
+export function mutationRow(name: string, args: unknown): MutationRow | null {
+  if (!isMutationName(name) || args === null || typeof args !== 'object') return null;
+  const { entity, key } = MUTATION_ROW[name];
+  const id = (args as Record<string, unknown>)[key];
+  return typeof id === 'string' ? { entity, id } : null;
+}
+
+export const isMutationName = (name: string): name is MutationName => Object.hasOwn(MUTATION_ARGS, name);
+
+/**
+ * A mutation as a push carries it: only its id and name are read with the push. Its args are
+ * read on their own, in their turn: args the service cannot read (or store) are that
+ * mutation's refusal, recorded like any other result, so the desktop's next id is in order and
+ * no change behind it waits for ever. An older desktop may have queued what is refused today.
+ */
+export const PushedMutationSchema = z.strictObject({ id: MutationIdSchema, name: z.string().max(100), args: z.unknown() });
+export type PushedMutation = z.infer<typeof PushedMutationSchema>;
+
+export const PushRequestSchema = z.strictObject({ clientId: z.uuid(), mutations: z.array(PushedMutationSchema).max(100) })
   // Refused before anything is applied: applied one by one, the second of two would meet the
   // first's stored result and fail half-way through the push.
   .superRefine(({ mutations }, ctx) => {
@@ -363,6 +405,8 @@ export type AlternativeSlot = z.infer<typeof AlternativeSlotSchema>;
 
 export const REJECTION_CODES = [
   'SLOT_FULL', 'SLOT_UNAVAILABLE', 'NO_OPTION_POSSIBLE', 'GROUP_RULE', 'NOT_VALIDATED', 'NOT_FOUND', 'NOT_ACTIVE', 'DUPLICATE_OPTION',
+  // The change cannot be read or stored as sent (see PushedMutationSchema).
+  'INVALID_INPUT',
 ] as const;
 export const MutationResultSchema = z.object({
   mutationId: z.int(),
@@ -376,6 +420,8 @@ export const MutationResultSchema = z.object({
   violations: z.array(z.object({ code: z.string() }).loose()).optional(),
   /** option.place applied: the option as the server holds it. */
   option: WireOptionSchema.optional(),
+  /** INVALID_INPUT: which args were wrong and how (none when the database refused a value). */
+  fields: z.array(InvalidFieldSchema).optional(),
 });
 export type MutationResult = z.infer<typeof MutationResultSchema>;
 

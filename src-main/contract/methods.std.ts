@@ -5,6 +5,7 @@ import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
   OptionRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
   SyncStatusSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
+  RefusedChangeSchema,
 } from './schemas.std.ts';
 import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRequestSchema, SignUpSchema } from './centralApi.std.ts';
 import { ContactRowSchema, OrderDetailSchema, OrderRowSchema, TicketRowSchema } from './orderSchemas.std.ts';
@@ -174,6 +175,21 @@ export const methods = {
   'printers.list': { input: none, output: z.array(PrinterSchema) },
   'vouchers.list': { input: none, output: z.array(VoucherRowSchema) },
   'sync.status': { input: none, output: SyncStatusSchema },
+  /** Changes the central service refused as malformed, oldest first. */
+  'sync.refused': { input: none, output: z.array(RefusedChangeSchema) },
+  /** Forgets a refused change: this workstation keeps (or gets back) what the central service holds. */
+  'sync.discardRefused': { input: z.strictObject({ mutationId: z.int() }), output: z.object({ discarded: z.literal(true) }) },
+  /**
+   * Sends a refused change again with the agent's corrections (its args, field by field; the row
+   * it is about cannot change). Checked as any change is: still wrong, it is refused and kept.
+   */
+  'sync.resendRefused': {
+    input: z.strictObject({
+      mutationId: z.int(),
+      corrections: z.record(z.string().max(60), z.union([z.string().max(2000), z.number(), z.null()])),
+    }),
+    output: z.object({ resent: z.literal(true) }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -1,5 +1,6 @@
 // Wire shapes shared by every side. Dates are ISO strings, money integer cents.
 import { z } from 'zod';
+import { InvalidFieldSchema } from './errors.std.ts';
 
 export const LanguageSchema = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -12,6 +13,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Typed text: no control characters but tab and line breaks. */
 export const cleanText = <S extends z.ZodString>(schema: S) =>
   schema.refine((text) => !CONTROL_CHARACTERS.test(text), { params: { problem: 'control_character' }, message: 'contains a control character' });
+const EVERY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source, 'g');
+/** Text with its control characters shown as � (where a refused value went wrong). */
+export const showControlCharacters = (text: string) => text.replace(EVERY_CONTROL_CHARACTER, '\uFFFD');
+/** Text with its control characters taken out: what the agent meant to type. */
+export const dropControlCharacters = (text: string) => text.replace(EVERY_CONTROL_CHARACTER, '');
 /** Dates from 1900 on: a booking office has nothing to say of earlier ones, and year 0 does not exist. */
 const FIRST_DATE = '1900-01-01';
 export const LocalDateSchema = z.iso.date().refine((d) => d >= FIRST_DATE, { params: { problem: 'not_a_date' }, message: 'not_a_date' });
@@ -130,11 +136,31 @@ export const SyncStatusSchema = z.object({
   connection: z.enum(['signed-out', 'online', 'offline']),
   lastSyncAt: IsoInstantSchema.nullable(),
   pendingChanges: z.int(),
+  /** Options the central service refused (shown on the Options screen). */
   rejectedChanges: z.int(),
+  /** Changes the central service refused as malformed (shown on the Sync screen, see RefusedChangeSchema). */
+  refusedChanges: z.int(),
   /** Server time minus this computer's time: countdowns follow the server's clock. */
   serverOffsetMs: z.number(),
 });
 export type SyncStatusDto = z.infer<typeof SyncStatusSchema>;
+
+/** A change the central service refused as malformed: the service moved past it, the agent corrects or discards it. */
+export const RefusedChangeSchema = z.object({
+  mutationId: z.int(),
+  /** The mutation's name as it was queued (an older Guichet may have queued one unknown today). */
+  change: z.string(),
+  /** Whom or what it was about, as the agent knows it ("Lola LAGO", a monument), control characters shown as �. */
+  subject: z.string().nullable(),
+  /** The visit's day, as sent, where the change has one. */
+  date: z.string().nullable(),
+  code: z.string(),
+  fields: z.array(InvalidFieldSchema),
+  refusedAt: IsoInstantSchema,
+  /** What was sent: an edit starts from it, so nothing typed is lost. */
+  args: z.record(z.string(), z.unknown()),
+});
+export type RefusedChangeDto = z.infer<typeof RefusedChangeSchema>;
 
 export const RejectionSchema = z.object({
   code: z.string(),

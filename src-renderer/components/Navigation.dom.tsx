@@ -14,11 +14,11 @@ export function Navigation() {
   const reloadCart = cart.reload;
   useEvent('cart.changed', useCallback(() => reloadCart(), [reloadCart]));
   useEvent('options.changed', useCallback(() => reloadCart(), [reloadCart]));
-  // Numbers the agent must not miss: refused options, items in the cart, changes not yet sent.
+  // Numbers the agent must not miss: refused options, items in the cart, changes not yet sent or refused.
   const badges: Partial<Record<Screen, number>> = {
     options: syncStatus?.rejectedChanges ?? 0,
     cart: cart.value?.groups.length ?? 0,
-    sync: syncStatus?.pendingChanges ?? 0,
+    sync: (syncStatus?.pendingChanges ?? 0) + (syncStatus?.refusedChanges ?? 0),
   };
   return (
     <nav className="navigation" aria-label={t('nav.label')}>

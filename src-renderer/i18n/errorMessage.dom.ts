@@ -1,7 +1,11 @@
 // Says an RpcError in the user's language, from its code and details: never the
 // English fallback, never a stack trace.
 import type { TFunction } from 'i18next';
-import type { RpcError } from '../../src-main/contract/errors.std.ts';
+import type { InvalidField, RpcError } from '../../src-main/contract/errors.std.ts';
+
+/** "the surname contains an invisible character (pasted?): type it again" */
+export const fieldProblem = (field: InvalidField, t: TFunction): string =>
+  t(`errors.problems.${field.problem}`, { field: t(`errors.fields.${field.path}`, { defaultValue: field.path }), limit: field.limit });
 
 const list = (items: string[]) => items.join(', ');
 
@@ -17,12 +21,7 @@ export function errorMessage(error: RpcError, t: TFunction): string {
   if (details.unreachable) return t('errors.unreachable');
   switch (error.code) {
     case 'INVALID_INPUT': {
-      const fields = (details.fields ?? []).map((field) =>
-        t(`errors.problems.${field.problem}`, {
-          field: t(`errors.fields.${field.path}`, { defaultValue: field.path }),
-          limit: field.limit,
-        }),
-      );
+      const fields = (details.fields ?? []).map((field) => fieldProblem(field, t));
       return t('errors.INVALID_INPUT', { fields: fields.join(' ; ') });
     }
     case 'NOT_FOUND':

@@ -4,6 +4,7 @@ import { useApp } from '../state/appStore.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
 import { attempt } from '../state/attempt.dom.ts';
 import { formatDateTime } from '../format/formatters.dom.ts';
+import { RefusedChanges } from './sync/RefusedChanges.dom.tsx';
 
 export function SyncScreen() {
   const { t } = useTranslation();
@@ -25,6 +26,8 @@ export function SyncScreen() {
         <dd data-testid="pending-changes">{syncStatus?.pendingChanges ?? 0}</dd>
         <dt>{t('sync.rejected')}</dt>
         <dd data-testid="rejected-changes">{syncStatus?.rejectedChanges ?? 0}</dd>
+        <dt>{t('sync.refused')}</dt>
+        <dd data-testid="refused-changes">{syncStatus?.refusedChanges ?? 0}</dd>
       </dl>
       <button
         type="button"
@@ -39,6 +42,7 @@ export function SyncScreen() {
       >
         {t('sync.syncNow')}
       </button>
+      <RefusedChanges />
     </div>
   );
 }

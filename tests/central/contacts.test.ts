@@ -36,7 +36,7 @@ describe('contacts', () => {
   });
 
   it('refuses a contact without an e-mail: tickets are sent to it', async () => {
-    const answer = await env.desk.push([{ id: 99, name: 'contact.save', args: { contactId: randomUUID(), ...contact, email: 'nope' } }]);
-    expect([answer.status, answer.body.error.code]).toEqual([400, 'INVALID_INPUT']);
+    expect(await env.desk.mutate('contact.save', { contactId: randomUUID(), ...contact, email: 'nope' }))
+      .toMatchObject({ status: 'rejected', code: 'INVALID_INPUT', fields: [{ path: 'email', problem: 'invalid_format' }] });
   });
 });

@@ -150,3 +150,22 @@ describe('migration 0004_print_history', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0005_refused_changes', () => {
+  it('keeps the outbox of version 5 and keeps changes the central service refused beside it, with what was sent', () => {
+    const sqlite = new Database(freshFile());
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 5)).toBe(5);
+    sqlite.prepare("INSERT INTO outbox (mutation_id, name, args, created_at) VALUES (7, 'contact.save', '{\"surname\":\"DURAND\"}', '2026-12-03T09:00:00.000Z')").run();
+
+    expect(migrate(sqlite, migrations, 6)).toBe(6);
+    expect(sqlite.prepare('SELECT name FROM outbox WHERE mutation_id = 7').pluck().all()).toEqual(['contact.save']);
+    sqlite.prepare(`INSERT INTO refused_changes (mutation_id, name, args, code, fields, refused_at)
+      VALUES (6, 'companion.save', '{"surname":"LA\\u0000GO"}', 'INVALID_INPUT', '[{"path":"surname","problem":"control_character"}]', '2026-12-03T09:01:00.000Z')`).run();
+    const kept = sqlite.prepare('SELECT args, fields, rolled_back FROM refused_changes WHERE mutation_id = 6').get() as { args: string; fields: string; rolled_back: number };
+    expect(JSON.parse(kept.args)).toEqual({ surname: 'LA\u0000GO' });
+    expect(JSON.parse(kept.fields)).toEqual([{ path: 'surname', problem: 'control_character' }]);
+    expect(kept.rolled_back).toBe(0);
+    sqlite.close();
+  });
+});

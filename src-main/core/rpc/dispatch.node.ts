@@ -4,7 +4,7 @@ import type { RpcResult } from '../../contract/errors.std.ts';
 import { isMethodName, methods, type MethodName } from '../../contract/methods.std.ts';
 import { GuichetError } from './guichetError.std.ts';
 import type { Handler, HandlerContext, HandlerTable } from './handlerContext.node.ts';
-import { invalidFields } from './invalidFields.std.ts';
+import { invalidFields } from '../../contract/invalidFields.std.ts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
 

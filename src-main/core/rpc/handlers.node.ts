@@ -12,6 +12,7 @@ import { companionHandlers } from './companionHandlers.node.ts';
 import { contactHandlers } from './contactHandlers.node.ts';
 import { orderHandlers } from './orderHandlers.node.ts';
 import { bundleHandlers } from './bundleHandlers.node.ts';
+import { syncHandlers } from './syncHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -25,4 +26,5 @@ export const handlers: HandlerTable = {
   ...orderHandlers,
   ...contactHandlers,
   ...bundleHandlers,
+  ...syncHandlers,
 };

@@ -5,7 +5,7 @@ import type { HandlerTable } from './handlerContext.node.ts';
 
 export const officeHandlers: HandlerTable<
   | 'app.info' | 'settings.get' | 'settings.update'
-  | 'vouchers.list' | 'sync.status' | 'sync.now'
+  | 'vouchers.list'
 > = {
   'app.info': (_input, { store, appVersion, dataDir }) => ({ version: appVersion, schemaVersion: store.schemaVersion, dataDir }),
   'settings.get': (_input, { store }) => readSettings(store.db),
@@ -19,6 +19,4 @@ export const officeHandlers: HandlerTable<
     return updated;
   },
   'vouchers.list': (_input, { store }) => listVouchers(store.db),
-  'sync.status': (_input, { sync }) => sync.status(),
-  'sync.now': (_input, { sync }) => sync.syncNow(),
 };

@@ -1,7 +1,7 @@
 // The office's vouchers as their screen lists them, and what belongs to the signed-in office.
 import { asc, count, eq } from 'drizzle-orm';
 import type { StoreDb } from './openStore.node.ts';
-import { companions, contacts, groupCodes, options, orders, tickets, vouchers, outbox, serverVenues, venueRequests } from './schema.node.ts';
+import { companions, contacts, groupCodes, options, orders, tickets, vouchers, outbox, refusedChanges, serverVenues, venueRequests } from './schema.node.ts';
 import { writeSetting } from './settingsRepo.node.ts';
 import { clearCart } from './cartRepo.node.ts';
 
@@ -20,7 +20,7 @@ export function countOutbox(db: StoreDb): number {
 
 /** Drops everything that belonged to the office signed in before (call inside a transaction). */
 export function forgetOfficeData(db: StoreDb): void {
-  for (const table of [options, outbox, groupCodes, tickets, vouchers, orders, companions, contacts, venueRequests]) db.delete(table).run();
+  for (const table of [options, outbox, refusedChanges, groupCodes, tickets, vouchers, orders, companions, contacts, venueRequests]) db.delete(table).run();
   writeSetting(db, 'sync.cookie', null);
   clearCart(db);
 }

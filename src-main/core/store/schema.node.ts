@@ -141,6 +141,22 @@ export const outbox = sqliteTable('outbox', {
   createdAt: text('created_at').notNull(),
 });
 
+/**
+ * Changes the central service refused as malformed (a mutation it could not read or store),
+ * kept with what was sent so the agent can correct or discard them. The service moved past
+ * them: they are no longer in the outbox, and nothing behind them waits.
+ */
+export const refusedChanges = sqliteTable('refused_changes', {
+  mutationId: integer('mutation_id').primaryKey(),
+  name: text('name').notNull(),
+  args: text('args', { mode: 'json' }).notNull(),
+  code: text('code').notNull(),
+  fields: text('fields', { mode: 'json' }).notNull(),
+  refusedAt: text('refused_at').notNull(),
+  /** The refused values shown here were replaced by the service's by a pull. */
+  rolledBack: integer('rolled_back', { mode: 'boolean' }).notNull().default(false),
+});
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),

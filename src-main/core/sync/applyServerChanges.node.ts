@@ -1,15 +1,18 @@
 // Writes what the central service sent into the local store: pulled pages (all pages of a
 // pull in ONE transaction with the final cookie, so an interrupted pull changes nothing)
-// and mutation results (rejections are kept on the option for the user to act on).
+// and mutation results (rejections are kept on the option for the user to act on; changes
+// refused as malformed beside the outbox, see refusedChanges).
 import { and, eq, inArray } from 'drizzle-orm';
 import type { MutationResult, PatchOp, PullResponse } from '../../contract/centralApi.std.ts';
 import type { Store } from '../store/openStore.node.ts';
 import { options, outbox } from '../store/schema.node.ts';
 import { putGroupCode, putOrder, putTicket } from '../store/ordersRepo.node.ts';
 import { writeSetting } from '../store/settingsRepo.node.ts';
+import { keepRefusedChange } from '../store/refusedChangesRepo.node.ts';
 import { putVenueRequest } from '../store/venueRequestsRepo.node.ts';
 import { applyLocally } from './localMutators.node.ts';
 import { dropAcknowledged, pendingMutations } from './outbox.node.ts';
+import { isRefusedAsMalformed, rollBackRefusals } from './refusedChanges.node.ts';
 
 const TABLE_OF = {
   venue: 'server_venues',
@@ -130,6 +133,8 @@ export function applyResults(store: Store, results: MutationResult[], nowIso: st
         })
         .where(and(eq(options.id, optionId), eq(options.state, 'pending')))
         .run();
+    } else if (isRefusedAsMalformed(result, row)) {
+      keepRefusedChange(db, row, result, nowIso);
     }
   }
 }
@@ -159,6 +164,7 @@ export function applyPull(store: Store, pages: PullResponse[], localNow: Date): 
     store.sqlite.pragma('defer_foreign_keys = ON');
     // Results are older than the patch (an option placed, then expired): results first.
     applyResults(store, pages.flatMap((p) => p.results), nowIso);
+    for (const entity of rollBackRefusals(store.db)) touched.add(entity);
     const prepared = statements(store);
     for (const page of pages) {
       for (const op of page.patch) {

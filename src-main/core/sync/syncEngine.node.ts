@@ -5,6 +5,7 @@ import type { PullResponse } from '../../contract/centralApi.std.ts';
 import type { Store } from '../store/openStore.node.ts';
 import { countOutbox } from '../store/officeRecordsRepo.node.ts';
 import { countRejectedOptions } from '../store/optionsRepo.node.ts';
+import { countRefusedChanges } from '../store/refusedChangesRepo.node.ts';
 import { CentralRefusal, OfflineError, type CentralClient } from './centralClient.node.ts';
 import { applyPull, applyPush, type PulledEntity } from './applyServerChanges.node.ts';
 import { lastNumberedMutation, pendingMutations } from './outbox.node.ts';
@@ -50,13 +51,14 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onPag
   let followUp: Promise<SyncStatusDto> | undefined;
   let started = false;
   let stopped = false;
-  let lastStatus: SyncStatusDto = { connection: 'offline', lastSyncAt: null, pendingChanges: 0, rejectedChanges: 0, serverOffsetMs: 0 };
+  let lastStatus: SyncStatusDto = { connection: 'offline', lastSyncAt: null, pendingChanges: 0, rejectedChanges: 0, refusedChanges: 0, serverOffsetMs: 0 };
 
   const status = (): SyncStatusDto => ({
     connection: syncState.session(store.db) ? connection : 'signed-out',
     lastSyncAt: syncState.lastSyncAt(store.db),
     pendingChanges: countOutbox(store.db),
     rejectedChanges: countRejectedOptions(store.db),
+    refusedChanges: countRefusedChanges(store.db),
     serverOffsetMs: syncState.serverOffsetMs(store.db),
   });
 

@@ -1,6 +1,6 @@
 // Turns zod's issues into field problems the renderer can say in the user's language.
 import type { z } from 'zod';
-import type { InvalidField } from '../../contract/errors.std.ts';
+import type { InvalidField } from './errors.std.ts';
 
 const NOT_A_DATE_FORMATS = new Set(['date', 'datetime']);
 
