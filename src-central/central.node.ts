@@ -9,6 +9,8 @@ import { sweepExpired } from './admin/sweepExpired.node.ts';
 import type { CentralContext, RacePoints } from './context.node.ts';
 import { installErrorHandling, loggableFailure } from './http/httpError.node.ts';
 import { createMailer, type MailConfig, type Mailer } from './mail/mailer.node.ts';
+import { createTicketMailSlots } from './mail/ticketMailSlots.node.ts';
+import { createTicketPdfPool, defaultTicketPdfWorkers } from './mail/ticketPdfPool.node.ts';
 import { orderRoutes } from './orders/orderRoutes.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import { createTestCardProvider } from './payments/testCardProvider.node.ts';
@@ -65,6 +67,12 @@ export interface StartCentralOptions {
   mail?: MailConfig;
   /** Answer only requests addressed to a loopback name (the embedded demo: DNS rebinding). */
   loopbackHostsOnly?: boolean;
+  /** Threads drawing the e-mailed tickets' PDFs (default: min(2, cores − 1), at least 1). */
+  ticketPdfWorkers?: number;
+  /** Ticket e-mails one office may have under way at once (default TICKET_MAILS_PER_OFFICE). */
+  ticketMailsPerOffice?: number;
+  /** TEST ONLY: every ticket PDF stops in its thread until the test lets it go (mail/renderHold.node.ts). */
+  ticketPdfHold?: SharedArrayBuffer;
 }
 
 export interface RunningCentral {
@@ -114,15 +122,20 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       payments: opts.paymentProvider ?? createTestCardProvider(now),
       tickets: await loadTicketSigner(store.db, now()),
       mailer,
+      ticketPdfs: createTicketPdfPool({ size: opts.ticketPdfWorkers ?? defaultTicketPdfWorkers(), hold: opts.ticketPdfHold }),
+      ticketMails: createTicketMailSlots(opts.ticketMailsPerOffice),
     };
     await issueMissingGroupCodes(ctx);
     const app = Fastify({ logger: { level: 'warn' }, bodyLimit: 4 * 1024 * 1024 });
     installErrorHandling(app);
     if (opts.loopbackHostsOnly) loopbackHostsOnly(app);
+    let closing = false;
     // Tokens, tickets and office data: never kept by a cache on the way, never sniffed into HTML.
     app.addHook('onSend', async (_request, reply) => {
       reply.header('cache-control', 'no-store');
       reply.header('x-content-type-options', 'nosniff');
+      // An answer finished while closing ends its connection: kept alive, it would hold the close for the keep-alive timeout.
+      if (closing) reply.header('connection', 'close');
     });
     authRoutes(app, ctx);
     syncRoutes(app, ctx);
@@ -146,7 +159,12 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       sweepExpired: () => sweepExpired(ctx),
       async close() {
         if (timer) clearInterval(timer);
+        closing = true;
         await app.close();
+        // The server no longer waits for a request whose connection dropped: an e-mail being
+        // drawn or sent for it still goes and is recorded before the store closes.
+        await ctx.ticketMails.drained();
+        await ctx.ticketPdfs.close();
         mailer?.close();
         await store.close();
       },

@@ -44,6 +44,7 @@ export function loggableFailure(error: unknown): { type: string; code: string | 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {
+      if (error.extra.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.extra.retryAfterSeconds));
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, ...error.extra } });
     }
     const status = (error as { statusCode?: number }).statusCode;

@@ -403,7 +403,7 @@ export const CENTRAL_ERROR_CODES = [
   'NOT_VALIDATED', 'TERMS_NOT_ACCEPTED', 'COMPANIONS_MISSING', 'OPTIONS_NOT_HELD', 'SLOT_FULL', 'GROUP_RULE',
   'PAYMENT_DECLINED', 'ORDER_EXISTS',
   // ticket assignment
-  'MAIL_FAILED',
+  'MAIL_FAILED', 'TICKET_MAILS_BUSY',
 ] as const;
 export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
 export const CentralErrorSchema = z.object({
@@ -418,6 +418,8 @@ export const CentralErrorSchema = z.object({
     declineReason: z.enum(DECLINE_REASONS).optional(),
     /** COMPANIONS_MISSING: how many guide/leader tickets name nobody (or a companion no longer in the registry). */
     missingCount: z.int().optional(),
+    /** An answer 429 (also its Retry-After header): when to ask again. */
+    retryAfterSeconds: z.int().optional(),
   }),
 });
 
