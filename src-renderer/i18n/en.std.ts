@@ -505,6 +505,7 @@ export const en = {
       PAYMENT_DECLINED: 'the card was declined ({{declineReason}}). The options stay held: try another card or pay by bank transfer',
       ORDER_EXISTS: 'this order was already recorded',
       MAIL_FAILED: 'the e-mail could not be sent, so the tickets were not assigned. Try again later',
+      TICKET_MAILS_BUSY: 'your office already has several ticket e-mails on their way. Nothing was assigned: try again in {{retryAfterSeconds}} seconds',
     },
     decline: {
       card_declined: 'refused by the bank',

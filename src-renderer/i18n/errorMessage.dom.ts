@@ -32,7 +32,8 @@ export function errorMessage(error: RpcError, t: TFunction): string {
     case 'CENTRAL_REFUSED': {
       const missing = list(((details.missing as string[] | undefined) ?? []).map((m) => t(`errors.missing.${m}`)));
       const declineReason = details.declineReason ? t(`errors.decline.${String(details.declineReason)}`) : '';
-      return t('errors.CENTRAL_REFUSED', { reason: t(`errors.central.${String(details.reason)}`, { missing, declineReason, defaultValue: error.message }) });
+      const { retryAfterSeconds } = details;
+      return t('errors.CENTRAL_REFUSED', { reason: t(`errors.central.${String(details.reason)}`, { missing, declineReason, retryAfterSeconds, defaultValue: error.message }) });
     }
     default:
       return t(`errors.${error.code}`);

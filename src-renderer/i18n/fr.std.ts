@@ -507,6 +507,7 @@ export const fr: Messages = {
       PAYMENT_DECLINED: 'la carte a été refusée ({{declineReason}}). Les options restent posées : essayez une autre carte ou payez par virement',
       ORDER_EXISTS: 'cette commande a déjà été enregistrée',
       MAIL_FAILED: 'l’e-mail n’a pas pu être envoyé, les billets n’ont donc pas été attribués. Réessayez plus tard',
+      TICKET_MAILS_BUSY: 'votre agence a déjà plusieurs envois de billets en cours. Rien n’a été attribué : réessayez dans {{retryAfterSeconds}} secondes',
     },
     decline: {
       card_declined: 'refus de la banque',
