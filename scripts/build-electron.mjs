@@ -12,6 +12,8 @@ const common = {
 };
 await build({ ...common, entryPoints: ['src-main/electron/main.main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['src-main/electron/preload.preload.ts'], outfile: 'dist-electron/preload.cjs' });
-// The bundle worker runs in its own thread, from its own file beside main.cjs (bundleQueue.node.ts finds it there).
+// Each worker runs in its own thread, from its own file beside main.cjs (printWorker.node.ts finds it there):
+// the desk's bundles, and the embedded central service's e-mailed tickets.
 await build({ ...common, entryPoints: ['src-main/core/print/bundle/bundleWorker.node.ts'], outfile: 'dist-electron/bundleWorker.cjs' });
-console.log('Electron main, preload and bundle worker built into dist-electron/.');
+await build({ ...common, entryPoints: ['src-central/mail/ticketPdfWorker.node.ts'], outfile: 'dist-electron/ticketPdfWorker.cjs' });
+console.log('Electron main, preload and the two print workers built into dist-electron/.');

@@ -12,6 +12,8 @@ import type { CentralContext, RacePoints } from './context.node.ts';
 import { installErrorHandling, loggableFailure } from './http/httpError.node.ts';
 import { createRateLimiter, RATE_LIMITS, scaledRules } from './http/rateLimits.node.ts';
 import { createMailer, type MailConfig, type Mailer } from './mail/mailer.node.ts';
+import { createTicketMailSlots } from './mail/ticketMailSlots.node.ts';
+import { createTicketPdfPool, defaultTicketPdfWorkers } from './mail/ticketPdfPool.node.ts';
 import { orderRoutes } from './orders/orderRoutes.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import { createTestCardProvider } from './payments/testCardProvider.node.ts';
@@ -82,6 +84,12 @@ export interface StartCentralOptions {
   passwordCost?: ScryptCost;
   /** TEST ONLY: every rate limit's count multiplied (tests sign up and in far more than anyone). */
   rateLimitFactor?: number;
+  /** Threads drawing the e-mailed tickets' PDFs (default: min(2, cores − 1), at least 1). */
+  ticketPdfWorkers?: number;
+  /** Ticket e-mails one office may have under way at once (default TICKET_MAILS_PER_OFFICE). */
+  ticketMailsPerOffice?: number;
+  /** TEST ONLY: every ticket PDF stops in its thread until the test lets it go (mail/renderHold.node.ts). */
+  ticketPdfHold?: SharedArrayBuffer;
 }
 
 export interface RunningCentral {
@@ -138,6 +146,8 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       payments: opts.paymentProvider ?? createTestCardProvider(now),
       tickets: await loadTicketSigner(store.db, now()),
       mailer,
+      ticketPdfs: createTicketPdfPool({ size: opts.ticketPdfWorkers ?? defaultTicketPdfWorkers(), hold: opts.ticketPdfHold }),
+      ticketMails: createTicketMailSlots(opts.ticketMailsPerOffice),
     };
     await issueMissingGroupCodes(ctx);
     const app = Fastify({
@@ -145,10 +155,13 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     });
     installErrorHandling(app);
     if (opts.loopbackHostsOnly) loopbackHostsOnly(app);
+    let closing = false;
     // Tokens, tickets and office data: never kept by a cache on the way, never sniffed into HTML.
     app.addHook('onSend', async (_request, reply) => {
       reply.header('cache-control', 'no-store');
       reply.header('x-content-type-options', 'nosniff');
+      // An answer finished while closing ends its connection: kept alive, it would hold the close for the keep-alive timeout.
+      if (closing) reply.header('connection', 'close');
     });
     auditTrail(app, ctx);
     authRoutes(app, ctx);
@@ -177,7 +190,12 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       sweepUnpaidTransfers: () => sweepUnpaidTransfers(ctx),
       async close() {
         if (timer) clearInterval(timer);
+        closing = true;
         await app.close();
+        // The server no longer waits for a request whose connection dropped: an e-mail being
+        // drawn or sent for it still goes and is recorded before the store closes.
+        await ctx.ticketMails.drained();
+        await ctx.ticketPdfs.close();
         mailer?.close();
         await store.close();
       },

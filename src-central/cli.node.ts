@@ -2,7 +2,8 @@
 // GUICHET_CENTRAL_DATA (default ~/.local/share/Guichet-central); PORT (4870);
 // GUICHET_ADMIN_TOKEN (a random one is printed when absent); SMTP_URL (smtp:// or smtps://)
 // and MAIL_FROM for the tickets' e-mails — without SMTP_URL and with PGlite, they are written
-// as .eml files to <data folder>/mail. GUICHET_PAYMENTS=test is required: the test card
+// as .eml files to <data folder>/mail; GUICHET_PDF_WORKERS, the threads drawing their PDFs
+// (default min(2, cores − 1)). GUICHET_PAYMENTS=test is required: the test card
 // acquirer is the only one here, and it is never used unasked (payments/paymentMode.node.ts).
 // GUICHET_TRUST_PROXY: behind a load balancer, its addresses or CIDR ranges (comma-separated),
 // or `true` to believe any X-Forwarded-For — the rate limits then count the real client.
@@ -26,6 +27,11 @@ const dataDir = databaseUrl ? undefined : process.env.GUICHET_CENTRAL_DATA || pa
 const trustProxy = process.env.GUICHET_TRUST_PROXY === 'true'
   ? true
   : process.env.GUICHET_TRUST_PROXY?.split(',').map((a) => a.trim()).filter(Boolean);
+const pdfWorkers = process.env.GUICHET_PDF_WORKERS ? Number(process.env.GUICHET_PDF_WORKERS) : undefined;
+if (pdfWorkers !== undefined && !(Number.isInteger(pdfWorkers) && pdfWorkers >= 1)) {
+  console.error(`GUICHET_PDF_WORKERS must be a whole number of threads, at least 1 (not "${process.env.GUICHET_PDF_WORKERS}").`);
+  process.exit(2);
+}
 
 const smtpUrl = process.env.SMTP_URL || undefined;
 const mailFrom = process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
@@ -40,6 +46,7 @@ const central = await startCentral({
   demoAccount: process.env.GUICHET_DEMO_ACCOUNT === '1',
   trustProxy,
   mail: smtpUrl ? { smtpUrl, from: mailFrom } : dataDir ? { from: mailFrom, dropDir: path.join(dataDir, 'mail') } : undefined,
+  ticketPdfWorkers: pdfWorkers,
 });
 
 console.log(`Guichet central service: ${central.url}`);

@@ -3,6 +3,8 @@ import type { Passwords } from './accounts/passwords.node.ts';
 import type { AccessTokens } from './accounts/tokens.node.ts';
 import type { RateLimiter } from './http/rateLimits.node.ts';
 import type { Mailer } from './mail/mailer.node.ts';
+import type { TicketMailSlots } from './mail/ticketMailSlots.node.ts';
+import type { TicketPdfPool } from './mail/ticketPdfPool.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import type { Db } from './store/database.node.ts';
 import type { TicketSigner } from './tickets/signingKey.node.ts';
@@ -21,6 +23,10 @@ export interface CentralContext {
   tickets: TicketSigner;
   /** Sends assigned tickets; null when the service was given neither an SMTP server nor a folder. */
   mailer: Mailer | null;
+  /** Draws the e-mailed tickets' PDFs off the event loop, offices in turn. */
+  ticketPdfs: TicketPdfPool;
+  /** How many ticket e-mails each office has under way, within its bound. */
+  ticketMails: TicketMailSlots;
   /**
    * TEST ONLY: places options by read-then-write with no guard in the UPDATE, so the
    * concurrency test's negative control can show it catches an oversell.

@@ -1,14 +1,16 @@
 // POST /orders/:id/assign ("Attribution de billets", DOMAIN.md §6): the office sends tickets
 // of a paid order to one of its contacts or to its own e-mail, as a PDF bundle. The mail goes
 // first; the assignment is recorded only once the mail server has accepted it, so a ticket
-// never shows as sent to someone who did not get it.
+// never shows as sent to someone who did not get it. The PDF is drawn by a thread of the pool,
+// and an office may have only so many e-mails under way (mail/ticketMailSlots.node.ts).
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AssignTicketsRequestSchema, AssignTicketsResponseSchema } from '../../src-main/contract/centralApi.std.ts';
-import { renderTicketsPdf, type PrintableTicket } from '../../src-main/core/print/ticketsPdf.node.ts';
+import type { PrintableTicket } from '../../src-main/core/print/ticketsPdf.node.ts';
 import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
+import type { Mailer } from '../mail/mailer.node.ts';
 import { ticketMail } from '../mail/ticketMail.node.ts';
 import { contacts, orders, tickets } from '../store/schema.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
@@ -55,31 +57,47 @@ export async function assignTickets(ctx: CentralContext, officeId: string, order
   const chosen = await ticketsToSend(ctx, order, req.ticketIds);
   const to = await recipientOf(ctx, officeId, req.to);
   if (!ctx.mailer) throw new HttpError(422, 'MAIL_FAILED', 'This service has no mail server configured: the tickets were not sent, nothing was assigned.');
+  // Held until the assignment is recorded: closing the service waits for it (central.node.ts).
+  const release = ctx.ticketMails.take(officeId);
+  try {
+    await mailTickets(ctx, ctx.mailer, officeId, order, chosen, to, req.language);
+    const assigned = await ctx.db.transaction(async (tx) => {
+      // A venue may have cancelled some of them while the mail went: those stay unassigned.
+      const rows = await tx.update(tickets)
+        .set({ assignedContactId: to.contactId, assignedName: to.name, assignedEmail: to.email, assignedAt: ctx.now() })
+        .where(and(inArray(tickets.id, chosen.map((t) => t.id)), eq(tickets.state, 'valid'))).returning();
+      await stampVersion(tx, { tickets: rows.map((t) => t.id) });
+      return rows;
+    });
+    return { sentTo: to.email, tickets: assigned.sort((a, b) => a.number.localeCompare(b.number)).map(wireTicket) };
+  } finally {
+    release();
+  }
+}
 
+/** Draws the bundle (in the office's turn, off the event loop) and hands it to the mail server; nothing is recorded if either fails. */
+async function mailTickets(
+  ctx: CentralContext, mailer: Mailer, officeId: string, order: OrderRow, chosen: TicketRow[], to: Recipient, language: AssignRequest['language'],
+): Promise<void> {
   const venueNames = new Map((order.bookings as OrderBooking[]).map((b) => [b.optionId, b.venueName]));
   const printable: PrintableTicket[] = chosen.map((t) => ({
     number: t.number, qr: t.qr, label: t.label as PrintableTicket['label'], venueName: venueNames.get(t.optionId) ?? t.venueId,
     slotId: t.slotId, validFrom: t.validFrom.toISOString(), validUntil: t.validUntil.toISOString(), orderNumber: order.number,
     holder: to.contactId ? to.name : null,
   }));
-  const pdf = await renderTicketsPdf(printable, { language: req.language });
+  let pdf: Buffer;
+  try {
+    pdf = await ctx.ticketPdfs.render(officeId, printable, language);
+  } catch (error) {
+    throw new HttpError(422, 'MAIL_FAILED', `The tickets could not be made into a PDF (${(error as Error).message}). Nothing was assigned; try again.`);
+  }
   const office = await findOffice(ctx.db, officeId);
   try {
-    await ctx.mailer.send(ticketMail({
+    await mailer.send(ticketMail({
       to: { name: to.name, email: to.email }, officeCompany: office.company, orderNumber: order.number,
-      ticketCount: chosen.length, pdf, language: req.language,
+      ticketCount: chosen.length, pdf, language,
     }));
   } catch (error) {
     throw new HttpError(422, 'MAIL_FAILED', `The tickets could not be e-mailed to ${to.email} (${(error as Error).message}). Nothing was assigned; try again.`);
   }
-
-  const assigned = await ctx.db.transaction(async (tx) => {
-    // A venue may have cancelled some of them while the mail went: those stay unassigned.
-    const rows = await tx.update(tickets)
-      .set({ assignedContactId: to.contactId, assignedName: to.name, assignedEmail: to.email, assignedAt: ctx.now() })
-      .where(and(inArray(tickets.id, chosen.map((t) => t.id)), eq(tickets.state, 'valid'))).returning();
-    await stampVersion(tx, { tickets: rows.map((t) => t.id) });
-    return rows;
-  });
-  return { sentTo: to.email, tickets: assigned.sort((a, b) => a.number.localeCompare(b.number)).map(wireTicket) };
 }

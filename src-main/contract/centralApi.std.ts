@@ -456,7 +456,7 @@ export const CENTRAL_ERROR_CODES = [
   'NOT_VALIDATED', 'TERMS_NOT_ACCEPTED', 'COMPANIONS_MISSING', 'OPTIONS_NOT_HELD', 'SLOT_FULL', 'GROUP_RULE',
   'PAYMENT_DECLINED', 'ORDER_EXISTS', 'TRANSFER_TOO_LATE', 'UNPAID_LIMIT', 'ORDER_CANCELLED',
   // ticket assignment
-  'MAIL_FAILED',
+  'MAIL_FAILED', 'TICKET_MAILS_BUSY',
   // too many sign-ins, sign-ups, refreshes or ticket e-mails: wait retryAfterSeconds
   'RATE_LIMITED',
 ] as const;
@@ -481,7 +481,7 @@ export const CentralErrorSchema = z.object({
     unpaidPeople: z.int().optional(),
     orderPeople: z.int().optional(),
     limit: z.int().optional(),
-    /** RATE_LIMITED: when the next attempt may be made (also the Retry-After header). */
+    /** RATE_LIMITED, TICKET_MAILS_BUSY: when to ask again (also the Retry-After header). */
     retryAfterSeconds: z.int().optional(),
   }),
 });

@@ -540,9 +540,11 @@ export const en = {
       ORDER_EXISTS: 'this order was already recorded',
       TRANSFER_TOO_LATE: 'the visit is too close for a bank transfer to arrive in time (it must be received {{receivedBeforeVisitDays}} days before the visit): pay by card. Nothing was booked',
       UNPAID_LIMIT: 'your office already has {{unpaidPeople}} people booked awaiting a transfer, and may have at most {{limit}}: pay this order ({{orderPeople}} people) by card, or wait until a transfer is received. Nothing was booked',
+      ORDER_CANCELLED: 'this order was cancelled, its bank transfer not having arrived in time: its places went back on sale',
       MAIL_FAILED: 'the e-mail could not be sent, so the tickets were not assigned. Try again later',
       RATE_LIMITED_one: 'too many attempts in a short time, try again in {{count}} minute',
       RATE_LIMITED_other: 'too many attempts in a short time, try again in {{count}} minutes',
+      TICKET_MAILS_BUSY: 'your office already has several ticket e-mails on their way. Nothing was assigned: try again in {{retryAfterSeconds}} seconds',
     },
     decline: {
       card_declined: 'refused by the bank',

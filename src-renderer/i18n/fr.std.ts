@@ -542,9 +542,11 @@ export const fr: Messages = {
       ORDER_EXISTS: 'cette commande a déjà été enregistrée',
       TRANSFER_TOO_LATE: 'la visite est trop proche pour qu’un virement arrive à temps (il doit être reçu {{receivedBeforeVisitDays}} jours avant la visite) : payez par carte. Rien n’a été réservé',
       UNPAID_LIMIT: 'votre agence a déjà {{unpaidPeople}} personnes réservées en attente de virement, pour {{limit}} au plus : payez cette commande ({{orderPeople}} personnes) par carte, ou attendez qu’un virement soit reçu. Rien n’a été réservé',
+      ORDER_CANCELLED: 'cette commande a été annulée, son virement n’étant pas arrivé à temps : ses places ont été remises en vente',
       MAIL_FAILED: 'l’e-mail n’a pas pu être envoyé, les billets n’ont donc pas été attribués. Réessayez plus tard',
       RATE_LIMITED_one: 'trop de tentatives en peu de temps, réessayez dans {{count}} minute',
       RATE_LIMITED_other: 'trop de tentatives en peu de temps, réessayez dans {{count}} minutes',
+      TICKET_MAILS_BUSY: 'votre agence a déjà plusieurs envois de billets en cours. Rien n’a été attribué : réessayez dans {{retryAfterSeconds}} secondes',
     },
     decline: {
       card_declined: 'refus de la banque',

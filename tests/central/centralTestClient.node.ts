@@ -17,6 +17,7 @@ export const PASSWORD = 'Secret!2025x';
 export interface Answer {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect any answer
+  headers: Headers;
 }
 
 export async function call(url: string, method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
@@ -26,7 +27,7 @@ export async function call(url: string, method: string, route: string, body?: un
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
 export function admin(central: { url: string; adminToken: string }, route: string, body?: unknown): Promise<Answer> {

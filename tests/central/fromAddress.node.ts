@@ -24,7 +24,8 @@ export function postFrom(localAddress: string, url: string, route: string, body:
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString();
         const retryAfter = response.headers['retry-after'];
-        resolve({ status: response.statusCode!, body: text ? JSON.parse(text) : null, retryAfter: retryAfter === undefined ? null : Number(retryAfter) });
+        const headers = new Headers(Object.entries(response.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]])));
+        resolve({ status: response.statusCode!, body: text ? JSON.parse(text) : null, headers, retryAfter: retryAfter === undefined ? null : Number(retryAfter) });
       });
     });
     request.on('error', reject);

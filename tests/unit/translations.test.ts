@@ -1,5 +1,8 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../src-main/contract/errors.std.ts';
+import { CENTRAL_ERROR_CODES } from '../../src-main/contract/centralApi.std.ts';
+import { ERROR_CODES, type RpcError } from '../../src-main/contract/errors.std.ts';
+import { errorMessage } from '../../src-renderer/i18n/errorMessage.dom.ts';
 import { en } from '../../src-renderer/i18n/en.std.ts';
 import { fr } from '../../src-renderer/i18n/fr.std.ts';
 
@@ -17,6 +20,19 @@ describe('French and English', () => {
       expect(en.errors[code]).toBeTruthy();
       expect(fr.errors[code]).toBeTruthy();
     }
+  });
+  it('say every refusal of the central service, and when to try again after "too many at once"', async () => {
+    for (const code of CENTRAL_ERROR_CODES) {
+      expect((en.errors.central as Record<string, string>)[code]).toBeTruthy();
+      expect((fr.errors.central as Record<string, string>)[code]).toBeTruthy();
+    }
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng: 'fr', interpolation: { escapeValue: false } });
+    const busy: RpcError = { code: 'CENTRAL_REFUSED', message: 'This office already has 4 ticket e-mails under way', details: { reason: 'TICKET_MAILS_BUSY', retryAfterSeconds: 5 } };
+    expect(errorMessage(busy, i18n.getFixedT('fr'))).toBe(
+      'Le service central a refusé : votre agence a déjà plusieurs envois de billets en cours. Rien n’a été attribué : réessayez dans 5 secondes.');
+    expect(errorMessage(busy, i18n.getFixedT('en'))).toBe(
+      'The central service refused: your office already has several ticket e-mails on their way. Nothing was assigned: try again in 5 seconds.');
   });
   it('use the platform words for the cart error and the menus', () => {
     expect(fr.nav.tickets).toBe('Attribution de billets');

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BundleJob } from '../../../contract/printSchemas.std.ts';
+import { startPrintWorker } from '../printWorker.node.ts';
 import { bundlePageCount, type BundleDocument } from './bundleModel.std.ts';
 import type { DrawRequest, WorkerMessage } from './bundleWorker.node.ts';
 
@@ -34,15 +34,6 @@ export interface BundleQueue {
 
 /** How many finished or stopped bundles the list keeps (their files are kept with them). */
 const KEPT_JOBS = 20;
-
-// From source (tsx, tests) the worker is a .ts file, started through tsWorkerBoot.mjs; in the
-// Electron build it is bundled beside main.cjs.
-function startWorker(): Worker {
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(path.join(path.dirname(here), 'bundleWorker.cjs'));
-  const tsEntry = pathToFileURL(path.join(path.dirname(here), 'bundleWorker.node.ts')).href;
-  return new Worker(path.join(path.dirname(here), 'tsWorkerBoot.mjs'), { workerData: { tsEntry } });
-}
 
 interface Entry {
   id: string;
@@ -107,7 +98,7 @@ export function createBundleQueue(options: {
   /** The one worker, started at the first bundle and kept; a crashed or stopped one is replaced at the next. */
   function theWorker(): Worker {
     if (worker) return worker;
-    const started = startWorker();
+    const started = startPrintWorker(import.meta.url, 'bundleWorker');
     started.on('message', onMessage);
     // A thread stopped on purpose (Cancel, close) is no longer `worker`: only a crash fails the bundle.
     const crashed = (message: string) => {
