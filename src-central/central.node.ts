@@ -18,9 +18,10 @@ import { seedDemoAccount } from './store/seedDemoAccount.node.ts';
 import { stampVersion } from './store/versions.node.ts';
 import { syncRoutes } from './sync/syncRoutes.node.ts';
 import { refreshGroupCodes, subGroupsWithoutCode } from './tickets/groupCodes.node.ts';
-import { loadTicketSigner } from './tickets/signingKey.node.ts';
+import { loadTicketKeys } from './tickets/signingKey.node.ts';
 import { ticketRoutes } from './tickets/ticketRoutes.node.ts';
 import { loopbackHostsOnly } from './http/loopbackHosts.node.ts';
+import { readKeySet, type KeySet } from './keys/keySet.node.ts';
 
 export interface StartCentralOptions {
   /** PostgreSQL; when absent, embedded PGlite. */
@@ -65,6 +66,11 @@ export interface StartCentralOptions {
   mail?: MailConfig;
   /** Answer only requests addressed to a loopback name (the embedded demo: DNS rebinding). */
   loopbackHostsOnly?: boolean;
+  /**
+   * The token and ticket signing keys, kept out of the database (keys/keySet.node.ts). A kind
+   * left out is made once and kept in the database: the embedded demo's way.
+   */
+  keys?: KeySet;
 }
 
 export interface RunningCentral {
@@ -93,8 +99,9 @@ async function issueMissingGroupCodes(ctx: CentralContext): Promise<void> {
 
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
   const now = opts.now ?? (() => new Date());
+  // Before the store opens: a key that cannot be used, or a malformed SMTP URL, stops the start with its own message.
+  const keys = readKeySet(opts.keys ?? {});
   const mail = mailConfig(opts);
-  // Before the store opens: a malformed SMTP URL stops the start with its own message.
   const mailer: Mailer | null = mail ? createMailer(mail) : null;
   const mailDropDir = mail && !mail.smtpUrl ? mail.dropDir ?? null : null;
   const store = await openStore({
@@ -106,13 +113,13 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     const ctx: CentralContext = {
       db: store.db,
       now,
-      tokens: await loadAccessTokens(store.db),
+      tokens: await loadAccessTokens(store.db, keys.token),
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
       unsafeNoCheckoutLock: opts.unsafeNoCheckoutLock ?? false,
       racePoints: opts.racePoints,
       payments: opts.paymentProvider ?? createTestCardProvider(now),
-      tickets: await loadTicketSigner(store.db, now()),
+      tickets: await loadTicketKeys(store.db, keys.ticket, now()),
       mailer,
     };
     await issueMissingGroupCodes(ctx);

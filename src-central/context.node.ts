@@ -3,7 +3,7 @@ import type { AccessTokens } from './accounts/tokens.node.ts';
 import type { Mailer } from './mail/mailer.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import type { Db } from './store/database.node.ts';
-import type { TicketSigner } from './tickets/signingKey.node.ts';
+import type { TicketKeys } from './tickets/signingKey.node.ts';
 
 export interface CentralContext {
   db: Db;
@@ -12,8 +12,8 @@ export interface CentralContext {
   tokens: AccessTokens;
   adminToken: string;
   payments: PaymentProvider;
-  /** Signs the QR code of every ticket issued. */
-  tickets: TicketSigner;
+  /** Signs the QR code of every ticket issued, and lists the keys that verify them. */
+  tickets: TicketKeys;
   /** Sends assigned tickets; null when the service was given neither an SMTP server nor a folder. */
   mailer: Mailer | null;
   /**

@@ -12,11 +12,11 @@ const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
 export function orderRoutes(app: FastifyInstance, ctx: CentralContext): void {
   app.post('/orders/checkout', async (request) => {
-    const officeId = officeIdOf(request, ctx);
+    const officeId = await officeIdOf(request, ctx);
     return checkout(ctx, request.log, officeId, parseInput(CheckoutRequestSchema, request.body));
   });
   app.post('/orders/:id/assign', async (request) => {
-    const officeId = officeIdOf(request, ctx);
+    const officeId = await officeIdOf(request, ctx);
     const { id } = parseInput(IdParamsSchema, request.params);
     return assignTickets(ctx, officeId, id, parseInput(AssignTicketsRequestSchema, request.body));
   });
