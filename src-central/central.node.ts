@@ -23,10 +23,11 @@ import { seedDemoAccount, startDemoAccountHash } from './store/seedDemoAccount.n
 import { stampVersion } from './store/versions.node.ts';
 import { syncRoutes } from './sync/syncRoutes.node.ts';
 import { refreshGroupCodes, subGroupsWithoutCode } from './tickets/groupCodes.node.ts';
-import { loadTicketSigner } from './tickets/signingKey.node.ts';
+import { loadTicketKeys } from './tickets/signingKey.node.ts';
 import { ticketRoutes } from './tickets/ticketRoutes.node.ts';
 import { loopbackHostsOnly } from './http/loopbackHosts.node.ts';
 import { auditTrail } from './audit/auditLog.node.ts';
+import { readKeySet, type KeySet } from './keys/keySet.node.ts';
 
 export interface StartCentralOptions {
   /** PostgreSQL; when absent, embedded PGlite. */
@@ -90,6 +91,11 @@ export interface StartCentralOptions {
   ticketMailsPerOffice?: number;
   /** TEST ONLY: every ticket PDF stops in its thread until the test lets it go (mail/renderHold.node.ts). */
   ticketPdfHold?: SharedArrayBuffer;
+  /**
+   * The token and ticket signing keys, kept out of the database (keys/keySet.node.ts). A kind
+   * left out is made once and kept in the database: the embedded demo's way.
+   */
+  keys?: KeySet;
 }
 
 export interface RunningCentral {
@@ -120,8 +126,9 @@ async function issueMissingGroupCodes(ctx: CentralContext): Promise<void> {
 
 export async function startCentral(opts: StartCentralOptions): Promise<RunningCentral> {
   const now = opts.now ?? (() => new Date());
+  // Before the store opens: a key that cannot be used, or a malformed SMTP URL, stops the start with its own message.
+  const keys = readKeySet(opts.keys ?? {});
   const mail = mailConfig(opts);
-  // Before the store opens: a malformed SMTP URL stops the start with its own message.
   const mailer: Mailer | null = mail ? createMailer(mail) : null;
   const mailDropDir = mail && !mail.smtpUrl ? mail.dropDir ?? null : null;
   const store = await openStore({
@@ -135,7 +142,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     const ctx: CentralContext = {
       db: store.db,
       now,
-      tokens: await loadAccessTokens(store.db),
+      tokens: await loadAccessTokens(store.db, keys.token),
       passwords,
       limits: createRateLimiter(store.db, now, scaledRules(RATE_LIMITS, opts.rateLimitFactor ?? 1)),
       adminToken: opts.adminToken ?? randomBytes(24).toString('base64url'),
@@ -144,7 +151,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       unsafeNoUnpaidLock: opts.unsafeNoUnpaidLock ?? false,
       racePoints: opts.racePoints,
       payments: opts.paymentProvider ?? createTestCardProvider(now),
-      tickets: await loadTicketSigner(store.db, now()),
+      tickets: await loadTicketKeys(store.db, keys.ticket, now()),
       mailer,
       ticketPdfs: createTicketPdfPool({ size: opts.ticketPdfWorkers ?? defaultTicketPdfWorkers(), hold: opts.ticketPdfHold }),
       ticketMails: createTicketMailSlots(opts.ticketMailsPerOffice),

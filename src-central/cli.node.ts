@@ -7,10 +7,14 @@
 // acquirer is the only one here, and it is never used unasked (payments/paymentMode.node.ts).
 // GUICHET_TRUST_PROXY: behind a load balancer, its addresses or CIDR ranges (comma-separated),
 // or `true` to believe any X-Forwarded-For — the rate limits then count the real client.
+// The signing keys: GUICHET_KEYS_FILE, or GUICHET_TOKEN_KEY and GUICHET_TICKET_KEY (with
+// GUICHET_TICKET_KEYS_RETIRED); without them they are kept in the database, and it says so
+// loudly (keys/keySet.node.ts).
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAIL_FROM, startCentral } from './central.node.ts';
+import { KeyProblem, keysFromEnvironment, keysInDatabaseBanner, type ConfiguredKeys } from './keys/keySet.node.ts';
 import { paymentModeFrom } from './payments/paymentMode.node.ts';
 
 const payments = paymentModeFrom(process.env);
@@ -19,6 +23,18 @@ if (!payments.ok) {
   process.exit(2);
 }
 console.warn(payments.banner);
+
+let keys: ConfiguredKeys;
+try {
+  keys = keysFromEnvironment(process.env);
+} catch (error) {
+  if (!(error instanceof KeyProblem)) throw error;
+  console.error(`Guichet central: ${error.message}`);
+  process.exit(2);
+}
+for (const warning of keys.warnings) console.warn(warning);
+const keysBanner = keysInDatabaseBanner(keys.from);
+if (keysBanner) console.warn(keysBanner);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -47,10 +63,12 @@ const central = await startCentral({
   trustProxy,
   mail: smtpUrl ? { smtpUrl, from: mailFrom } : dataDir ? { from: mailFrom, dropDir: path.join(dataDir, 'mail') } : undefined,
   ticketPdfWorkers: pdfWorkers,
+  keys: keys.keys,
 });
 
 console.log(`Guichet central service: ${central.url}`);
 console.log(databaseUrl ? 'Store: PostgreSQL (DATABASE_URL)' : `Store: PGlite in ${dataDir}`);
+console.log(`Keys: token key from ${keys.from.token ?? 'the database'}, ticket key from ${keys.from.ticket ?? 'the database'}`);
 if (smtpUrl) console.log(`Mail: through ${new URL(smtpUrl).host}, from ${mailFrom}`);
 else if (!central.mailDropDir) console.log('Mail: none (no SMTP_URL): tickets cannot be e-mailed.');
 if (!process.env.GUICHET_ADMIN_TOKEN) console.log(`Back-office token (x-admin-token): ${central.adminToken}`);

@@ -7,7 +7,7 @@ import type { TicketMailSlots } from './mail/ticketMailSlots.node.ts';
 import type { TicketPdfPool } from './mail/ticketPdfPool.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import type { Db } from './store/database.node.ts';
-import type { TicketSigner } from './tickets/signingKey.node.ts';
+import type { TicketKeys } from './tickets/signingKey.node.ts';
 
 export interface CentralContext {
   db: Db;
@@ -19,8 +19,8 @@ export interface CentralContext {
   limits: RateLimiter;
   adminToken: string;
   payments: PaymentProvider;
-  /** Signs the QR code of every ticket issued. */
-  tickets: TicketSigner;
+  /** Signs the QR code of every ticket issued, and lists the keys that verify them. */
+  tickets: TicketKeys;
   /** Sends assigned tickets; null when the service was given neither an SMTP server nor a folder. */
   mailer: Mailer | null;
   /** Draws the e-mailed tickets' PDFs off the event loop, offices in turn. */

@@ -11,6 +11,7 @@ import { offices, sessions } from '../store/schema.node.ts';
 import { clientAddress } from '../http/clientAddress.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { findOffice, officeIdOf, type OfficeRow } from './authenticate.node.ts';
+import { endSession } from './revokedSessions.node.ts';
 import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, REFRESH_TOKEN_DAYS } from './tokens.node.ts';
 
 const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
@@ -27,15 +28,17 @@ function officeView(office: OfficeRow) {
   };
 }
 
-async function openSession(db: Db, ctx: CentralContext, office: OfficeRow): Promise<Session> {
+/** A new session, or the next refresh token of `sessionId`: its access tokens name it, so that signing out ends them all. */
+async function openSession(db: Db, ctx: CentralContext, office: OfficeRow, sessionId: string = randomUUID()): Promise<Session> {
   const now = ctx.now();
   const refreshToken = newRefreshToken();
   await db.insert(sessions).values({
     refreshTokenHash: hashRefreshToken(refreshToken),
+    sessionId,
     officeId: office.id,
     expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
   });
-  return { accessToken: ctx.tokens.issue(office.id, now), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, ...officeView(office) };
+  return { accessToken: ctx.tokens.issue({ officeId: office.id, sessionId }, now), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, ...officeView(office) };
 }
 
 /**
@@ -98,16 +101,16 @@ export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
     // Counted before the rotation: a refresh refused here leaves the refresh token good for later.
     await ctx.limits.count('refreshPerOffice', session.officeId);
     // Deleting the old session is the rotation: a refresh token works exactly once.
-    const [used] = await db.delete(sessions).where(live).returning({ officeId: sessions.officeId });
+    const [used] = await db.delete(sessions).where(live).returning({ officeId: sessions.officeId, sessionId: sessions.sessionId });
     if (!used) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
-    return openSession(db, ctx, await findOffice(db, used.officeId));
+    return openSession(db, ctx, await findOffice(db, used.officeId), used.sessionId);
   });
 
   app.post('/auth/signout', async (request, reply) => {
     const { refreshToken } = parseInput(RefreshSchema, request.body);
-    await db.delete(sessions).where(eq(sessions.refreshTokenHash, hashRefreshToken(refreshToken)));
+    await endSession(db, hashRefreshToken(refreshToken), ctx.now());
     return reply.status(204).send();
   });
 
-  app.get('/me', async (request) => officeView(await findOffice(db, officeIdOf(request, ctx))));
+  app.get('/me', async (request) => officeView(await findOffice(db, await officeIdOf(request, ctx))));
 }

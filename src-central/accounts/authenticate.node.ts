@@ -1,15 +1,18 @@
-// Every /sync and /me request speaks for one office, named by its bearer access token.
+// Every /sync, /orders and /me request speaks for one office, named by its bearer access token.
 import type { FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { CentralContext } from '../context.node.ts';
 import type { Queryable } from '../store/database.node.ts';
 import { offices } from '../store/schema.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
+import { sessionEnded } from './revokedSessions.node.ts';
 
-export function officeIdOf(request: FastifyRequest, ctx: CentralContext): string {
+export async function officeIdOf(request: FastifyRequest, ctx: CentralContext): Promise<string> {
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
   if (!match) throw new HttpError(401, 'UNAUTHORIZED', 'A bearer access token is required.');
-  return ctx.tokens.verify(match[1]!, ctx.now());
+  const { officeId, sessionId } = ctx.tokens.verify(match[1]!, ctx.now());
+  if (await sessionEnded(ctx.db, sessionId)) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
+  return officeId;
 }
 
 export type OfficeRow = typeof offices.$inferSelect;

@@ -15,12 +15,12 @@ const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
 export function orderRoutes(app: FastifyInstance, ctx: CentralContext): void {
   app.post('/orders/checkout', async (request) => {
-    const officeId = officeIdOf(request, ctx);
+    const officeId = await officeIdOf(request, ctx);
     auditActor(request, officeId);
     return checkout(ctx, request.log, officeId, parseInput(CheckoutRequestSchema, request.body));
   });
   app.post('/orders/:id/assign', async (request) => {
-    const officeId = officeIdOf(request, ctx);
+    const officeId = await officeIdOf(request, ctx);
     const { id } = parseInput(IdParamsSchema, request.params);
     const assignment = parseInput(AssignTicketsRequestSchema, request.body);
     await limitTicketMail(ctx, officeId, clientAddress(request), assignment.to);

@@ -21,7 +21,11 @@ export const serverVersion = pgTable('server_version', {
   v: bigint('v', { mode: 'number' }).notNull().default(0),
 }, (t) => [check('server_version_single_row', sql`${t.id} = 1`)]);
 
-/** The key that signs access tokens, shared by every API process in front of the database. */
+/**
+ * The key that signs access tokens when none is configured (the embedded demo): shared by
+ * every API process in front of the database, and so readable by anyone who reads it. Emptied
+ * at the first start with a configured token key.
+ */
 export const tokenKey = pgTable('token_key', {
   id: integer('id').primaryKey().default(1),
   secret: text('secret').notNull(),
@@ -39,9 +43,20 @@ export const offices = pgTable('offices', {
 
 export const sessions = pgTable('sessions', {
   refreshTokenHash: text('refresh_token_hash').primaryKey(),
+  /** Named in every access token of the session; kept when the refresh token rotates. */
+  sessionId: uuid('session_id').notNull().defaultRandom(),
   officeId: uuid('office_id').notNull().references(() => offices.id),
   expiresAt: instant('expires_at').notNull(),
 }, (t) => [index('sessions_office').on(t.officeId)]);
+
+/**
+ * Sessions signed out while access tokens naming them may still be alive: every API process
+ * refuses those tokens at once. A row is needed only until the last such token lapses.
+ */
+export const revokedSessions = pgTable('revoked_sessions', {
+  sessionId: uuid('session_id').primaryKey(),
+  until: instant('until').notNull(),
+}, (t) => [index('revoked_sessions_until').on(t.until)]);
 
 export const venues = pgTable('venues', {
   id: byteText('id').primaryKey(),
@@ -282,16 +297,18 @@ export const groupCodes = pgTable('group_codes', {
 }, (t) => [index('group_codes_office_version').on(t.officeId, t.version, t.id)]);
 
 /**
- * The Ed25519 key that signs ticket QR codes, created at the first start and shared by every
- * API process. Venues verify with the public half, published at GET /tickets/public-key.
+ * Ed25519 keys that signed ticket and group codes, named by key id. A key the service made
+ * itself (no key configured: the demo) keeps its private half here; once keys are configured
+ * it is retired and its private half erased, and its public half goes on verifying the codes
+ * already printed, listed at GET /tickets/public-key.
  */
-export const signingKey = pgTable('signing_key', {
-  id: integer('id').primaryKey().default(1),
-  keyId: text('key_id').notNull(),
-  privateKeyPem: text('private_key_pem').notNull(),
+export const ticketKeys = pgTable('ticket_keys', {
+  keyId: text('key_id').primaryKey(),
   publicKeyPem: text('public_key_pem').notNull(),
+  privateKeyPem: text('private_key_pem'),
   createdAt: instant('created_at').notNull(),
-}, (t) => [check('signing_key_single_row', sql`${t.id} = 1`)]);
+  retiredAt: instant('retired_at'),
+});
 
 /**
  * What an administrator may have to account for (src-central/audit): back-office changes,

@@ -9,11 +9,11 @@ import { pullPage } from './pullPage.node.ts';
 
 export function syncRoutes(app: FastifyInstance, ctx: CentralContext): void {
   app.post('/sync/push', async (request) => {
-    const officeId = officeIdOf(request, ctx);
+    const officeId = await officeIdOf(request, ctx);
     return applyPush(ctx, officeId, parseInput(PushRequestSchema, request.body));
   });
   app.post('/sync/pull', async (request) => {
-    const officeId = officeIdOf(request, ctx);
+    const officeId = await officeIdOf(request, ctx);
     return pullPage(ctx, officeId, parseInput(PullRequestSchema, request.body));
   });
 }

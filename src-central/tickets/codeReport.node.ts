@@ -2,7 +2,7 @@
 // signed by the service, or why it is not one.
 import { DateTime } from 'luxon';
 import { demoVenues } from '../../src-main/core/domain/demoCatalogue.std.ts';
-import { isGroupCode, verifyGroupQr, verifyTicketQr, type InvalidReason } from './ticketSignature.node.ts';
+import { isGroupCode, verifyGroupQr, verifyTicketQr, type InvalidReason, type TrustedKeys } from './ticketSignature.node.ts';
 
 const WHY_NOT: Record<InvalidReason, string> = {
   malformed: 'not a Guichet code',
@@ -21,9 +21,9 @@ function slotTime(slotId: string, venueId: string): string {
   return at.isValid ? at.setLocale('en-GB').toFormat('d LLLL yyyy HH:mm') : slotId;
 }
 
-export function reportCode(code: string, publicKeyPem: string): { valid: boolean; line: string } {
+export function reportCode(code: string, keys: TrustedKeys): { valid: boolean; line: string } {
   if (isGroupCode(code)) {
-    const check = verifyGroupQr(code, publicKeyPem);
+    const check = verifyGroupQr(code, keys);
     if (!check.valid) return { valid: false, line: `✗ group code refused: ${WHY_NOT[check.reason]}` };
     const { facts } = check;
     const { visitors, guides, leaders } = facts.people;
@@ -33,7 +33,7 @@ export function reportCode(code: string, publicKeyPem: string): { valid: boolean
         + `${facts.ticketNumbers.length} tickets — ${visitors} visitors, ${guides} guides, ${leaders} leaders: ${facts.ticketNumbers.join(' ')}`,
     };
   }
-  const check = verifyTicketQr(code, publicKeyPem);
+  const check = verifyTicketQr(code, keys);
   if (!check.valid) return { valid: false, line: `✗ ticket refused: ${WHY_NOT[check.reason]}` };
   const { facts } = check;
   const when = facts.slotId ? slotTime(facts.slotId, facts.venueId) : `valid until ${DateTime.fromISO(facts.validUntil).setLocale('en-GB').toFormat('d LLLL yyyy')}`;

@@ -1,6 +1,7 @@
 // What a ticket's QR code says, signed by the service with Ed25519 (ARCHITECTURE.md, "The
 // central service"), so a venue's scanner can tell a real ticket from a forged or altered one
-// offline, holding nothing but the public key the service publishes.
+// offline, holding nothing but the public keys the service publishes: the one signing now and
+// those retired by a rotation, each named by its key id, which every code carries.
 //
 // QR text: GCH1.<payload>.<signature>, where payload is base64url(JSON of the facts and the
 // key id) and signature is base64url(Ed25519 over the ASCII of "GCH1.<payload>"). Signing the
@@ -41,7 +42,7 @@ export type GroupQrCheck =
   | { valid: true; facts: GroupFacts; keyId: string }
   | { valid: false; reason: InvalidReason };
 
-/** malformed: not a Guichet code; other_key: signed with a key other than the one given; bad_signature: altered or forged. */
+/** malformed: not a Guichet code; other_key: signed with a key other than those given; bad_signature: altered or forged. */
 export type InvalidReason = 'malformed' | 'bad_signature' | 'other_key';
 
 const PREFIX = 'GCH1';
@@ -122,8 +123,35 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 type Checked<P> = { valid: true; payload: P } | { valid: false; reason: InvalidReason };
 
+/**
+ * The public keys a scanner trusts, by key id: PEM texts, each holding one key or several
+ * (a kept key file), so that codes signed before a rotation and after it both check.
+ */
+export type TrustedKeys = string | readonly string[];
+
+const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
+
+export function trustedKeys(keys: TrustedKeys): Map<string, KeyObject> {
+  const byId = new Map<string, KeyObject>();
+  for (const text of typeof keys === 'string' ? [keys] : keys) {
+    for (const pem of text.match(PEM_BLOCK) ?? [text]) {
+      const publicKey = createPublicKey(pem);
+      if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error('Tickets are checked with the service\'s Ed25519 public keys.');
+      byId.set(keyIdOf(publicKey), publicKey);
+    }
+  }
+  return byId;
+}
+
+/** The key id a code says it was signed with (it may lie); null when it is no Guichet code. */
+export function keyIdOfCode(qr: string): string | null {
+  const [, payload] = qr.trim().split('.');
+  const id = payload && BASE64URL.test(payload) ? decodeJson(payload)?.i : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
 /** Splits, decodes and checks one signed code; `parse` says whether its payload has the right shape. */
-function checkSigned<P extends { i: string }>(qr: string, prefix: string, publicKeyPem: string, parse: (p: Record<string, unknown>) => P | null): Checked<P> {
+function checkSigned<P extends { i: string }>(qr: string, prefix: string, keys: TrustedKeys, parse: (p: Record<string, unknown>) => P | null): Checked<P> {
   const parts = qr.trim().split('.');
   if (parts.length !== 3 || parts[0] !== prefix || !BASE64URL.test(parts[1]!) || !BASE64URL.test(parts[2]!)) {
     return { valid: false, reason: 'malformed' };
@@ -133,25 +161,24 @@ function checkSigned<P extends { i: string }>(qr: string, prefix: string, public
   const signature = Buffer.from(parts[2]!, 'base64url');
   if (!payload || signature.length !== 64) return { valid: false, reason: 'malformed' };
 
-  const publicKey = createPublicKey(publicKeyPem);
-  if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error('Tickets are checked with the service\'s Ed25519 public key.');
-  // A code that names another key was not signed with this one, whatever its bytes say.
-  if (payload.i !== keyIdOf(publicKey)) return { valid: false, reason: 'other_key' };
+  // Checked with the key the code names, and only that one: a code naming a key not given was signed with none of them.
+  const publicKey = trustedKeys(keys).get(payload.i);
+  if (!publicKey) return { valid: false, reason: 'other_key' };
   if (!verify(null, Buffer.from(`${prefix}.${parts[1]}`), publicKey, signature)) return { valid: false, reason: 'bad_signature' };
   return { valid: true, payload };
 }
 
-/** The check a venue's scanner runs, offline, with only the service's published public key. */
-export function verifyTicketQr(qr: string, publicKeyPem: string): TicketQrCheck {
-  const checked = checkSigned(qr, PREFIX, publicKeyPem, parseTicketPayload);
+/** The check a venue's scanner runs, offline, with only the service's published public keys. */
+export function verifyTicketQr(qr: string, keys: TrustedKeys): TicketQrCheck {
+  const checked = checkSigned(qr, PREFIX, keys, parseTicketPayload);
   if (!checked.valid) return checked;
   const p = checked.payload;
   return { valid: true, keyId: p.i, facts: { number: p.n, venueId: p.v, slotId: p.s, kind: p.k, validFrom: p.f, validUntil: p.u } };
 }
 
 /** The same check for a sub-group's code. */
-export function verifyGroupQr(qr: string, publicKeyPem: string): GroupQrCheck {
-  const checked = checkSigned(qr, GROUP_PREFIX, publicKeyPem, parseGroupPayload);
+export function verifyGroupQr(qr: string, keys: TrustedKeys): GroupQrCheck {
+  const checked = checkSigned(qr, GROUP_PREFIX, keys, parseGroupPayload);
   if (!checked.valid) return checked;
   const p = checked.payload;
   return {

@@ -292,7 +292,14 @@ export const AssignTicketsRequestSchema = z.strictObject({
 });
 export const AssignTicketsResponseSchema = z.object({ sentTo: z.string(), tickets: z.array(WireTicketSchema) });
 
-export const TicketPublicKeySchema = z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), publicKeyPem: z.string() });
+export const TicketPublicKeySchema = z.object({
+  algorithm: z.literal('Ed25519'),
+  /** The key signing new codes now. */
+  keyId: z.string(),
+  publicKeyPem: z.string(),
+  /** Every key a valid code may name: the one signing now first, then those retired by a rotation. */
+  keys: z.array(z.object({ keyId: z.string(), publicKeyPem: z.string(), status: z.enum(['current', 'retired']) })),
+});
 
 export const PatchOpSchema = z.discriminatedUnion('entity', [
   z.object({ op: z.literal('put'), entity: z.literal('venue'), id: z.string(), value: WireVenueSchema }),

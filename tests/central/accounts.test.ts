@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCentral } from '../../src-central/central.node.ts';
 import { startTestCentral } from '../support/testCentral.node.ts';
 import { admin, call, Desk, group, PASSWORD, signIn, signUp } from './centralTestClient.node.ts';
+import { oneDatabase } from './keyTestKit.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
 let central: RunningCentral;
@@ -103,5 +104,45 @@ describe('sign-in and validation', () => {
     expect([forged.status, forged.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
     const noAdmin = await call(central.url, 'GET', '/admin/offices');
     expect(noAdmin.status).toBe(401);
+  });
+});
+
+describe('sign-out', () => {
+  const clock2 = { now: new Date('2025-01-10T09:00:00Z') };
+  let database: Awaited<ReturnType<typeof oneDatabase>>;
+  let one: RunningCentral;
+  let another: RunningCentral;
+  beforeAll(async () => {
+    database = await oneDatabase(clock2.now);
+    // Two API processes in front of one PostgreSQL, sharing nothing else.
+    one = await database.start({ now: () => clock2.now });
+    another = await database.start({ now: () => clock2.now });
+  });
+  afterAll(async () => {
+    await Promise.all([one.close(), another.close()]);
+    await database.drop();
+  });
+
+  it('an access token is refused right after sign-out, on every API process, with the earlier ones of its session', async () => {
+    const { email } = await signUp(one.url);
+    const session = await signIn(one.url, email);
+    const colleague = await signIn(one.url, email);
+    const renewed = await call(one.url, 'POST', '/auth/refresh', { refreshToken: session.refreshToken });
+    expect(renewed.status).toBe(200);
+    const me = (central: RunningCentral, token: string) => call(central.url, 'GET', '/me', undefined, { authorization: `Bearer ${token}` });
+    expect((await me(another, renewed.body.accessToken)).status).toBe(200);
+
+    expect((await call(one.url, 'POST', '/auth/signout', { refreshToken: renewed.body.refreshToken })).status).toBe(204);
+
+    for (const central of [one, another]) {
+      const after = await me(central, renewed.body.accessToken);
+      expect([after.status, after.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
+      // The session's token from before its last refresh ends with it.
+      expect((await me(central, session.accessToken)).status).toBe(401);
+      // Another workstation of the same office keeps its own session.
+      expect((await me(central, colleague.accessToken)).status).toBe(200);
+      const pull = await call(central.url, 'POST', '/sync/pull', { clientId: crypto.randomUUID(), cookie: null }, { authorization: `Bearer ${renewed.body.accessToken}` });
+      expect(pull.status).toBe(401);
+    }
   });
 });

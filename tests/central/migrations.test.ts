@@ -7,12 +7,43 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TicketPublicKeySchema } from '../../src-main/contract/centralApi.std.ts';
 import { startCentral } from '../../src-central/central.node.ts';
-import { Desk, group, MIGRATIONS_DIR, signIn, validatedDesk } from './centralTestClient.node.ts';
+import { isGroupCode, verifyGroupQr, verifyTicketQr } from '../../src-central/tickets/ticketSignature.node.ts';
+import { call, Desk, group, MIGRATIONS_DIR, signIn, validatedDesk } from './centralTestClient.node.ts';
 import { checkoutRequest, pay, putsOf } from './orderTestKit.node.ts';
 
 const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
 const folders: string[] = [];
+
+/** How to take a database back across a migration, for the tests that start from one made by today's service. */
+const UNDO: Record<string, string> = {
+  '0008_key_ids': `
+    CREATE TABLE signing_key (id integer PRIMARY KEY DEFAULT 1 NOT NULL, key_id text NOT NULL, private_key_pem text NOT NULL,
+      public_key_pem text NOT NULL, created_at timestamp with time zone NOT NULL, CONSTRAINT signing_key_single_row CHECK (id = 1));
+    INSERT INTO signing_key SELECT 1, key_id, private_key_pem, public_key_pem, created_at FROM ticket_keys;
+    DROP TABLE ticket_keys;
+    DROP TABLE revoked_sessions;
+    ALTER TABLE sessions DROP COLUMN session_id;`,
+};
+
+/** Takes a PGlite database back to the schema it had just after `tag`: every later migration undone, newest first, and forgotten. */
+async function rollBackTo(dataDir: string, tag: string): Promise<void> {
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  const raw = new PGlite(dataDir);
+  try {
+    for (const { tag: later } of journal.entries.slice(at + 1).reverse()) {
+      if (!(later in UNDO)) throw new Error(`No way back across ${later}: add it to UNDO.`);
+      await raw.exec(UNDO[later]!);
+    }
+    await raw.query('DELETE FROM drizzle.__drizzle_migrations WHERE created_at > $1', [journal.entries[at]!.when]);
+  } finally {
+    await raw.close();
+  }
+}
+
+/** The migration just before `tag`. */
+const previousOf = (tag: string) => journal.entries[journal.entries.findIndex((e) => e.tag === tag) - 1]!.tag;
 
 /** The migrations folder as it was when `lastTag` was the newest migration. */
 function migrationsUpTo(lastTag: string): string {
@@ -193,6 +224,47 @@ describe('central migrations', () => {
       await expect(client.exec(`INSERT INTO audit_log (id, at, action, outcome) VALUES (1, now(), 'forged', 200)`)).rejects.toThrow(/cannot insert a non-DEFAULT value/);
     } finally {
       await client.close();
+    }
+  });
+
+  it('0008_key_ids keeps the ticket key under its id, so tickets and group codes printed before still verify, and keeps every session', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0008-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 4 });
+      const desk = await validatedDesk(first);
+      const placed = await desk.place('conciergerie:2025-04-22T08:00:00.000Z', group(8));
+      await pay(desk, checkoutRequest([{ kind: 'option', optionId: placed.option!.id, designations: [] }]));
+      const { patch } = await desk.pullAll(null);
+      const printed = [...putsOf(patch, 'ticket').map((t) => t.qr), putsOf(patch, 'groupCode')[0]!.qr!];
+      const { keyId } = TicketPublicKeySchema.parse(await (await fetch(new URL('/tickets/public-key', first.url))).json());
+      await first.close();
+      // Taken back to the database as it was before 0008: one signing key, in its single row.
+      await rollBackTo(dataDir, previousOf('0008_key_ids'));
+      const raw = new PGlite(dataDir);
+      const { rows: kept } = await raw.query<{ key_id: string }>('SELECT key_id FROM signing_key');
+      await raw.close();
+      expect(kept).toEqual([{ key_id: keyId }]);
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
+      try {
+        const keys = TicketPublicKeySchema.parse(await (await fetch(new URL('/tickets/public-key', after.url))).json());
+        expect(keys.keys.map((k) => [k.keyId, k.status])).toEqual([[keyId, 'current']]);
+        const published = keys.keys.map((k) => k.publicKeyPem);
+        expect(printed.map((qr) => (isGroupCode(qr) ? verifyGroupQr(qr, published) : verifyTicketQr(qr, published)))
+          .map((check) => check.valid && check.keyId)).toEqual(printed.map(() => keyId));
+        // The workstation signed in before goes on: its refresh token still opens a session.
+        const renewed = await call(after.url, 'POST', '/auth/refresh', { refreshToken: desk.session.refreshToken });
+        expect(renewed.status).toBe(200);
+        const resumed = new Desk(after.url, renewed.body, desk.email);
+        const again = await resumed.place('conciergerie:2025-04-23T08:00:00.000Z', group(8));
+        const { tickets } = await pay(resumed, checkoutRequest([{ kind: 'option', optionId: again.option!.id, designations: [] }]));
+        expect(verifyTicketQr(tickets[0]!.qr, published)).toMatchObject({ valid: true, keyId });
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -28,7 +28,10 @@ async function heldOption(desk: Desk, slot: string, composition = group(16, 1)) 
   };
 }
 
-/** Runs `during` with the server clock at `at` and the desk signed in then; puts the clock back. */
+/**
+ * Runs `during` with the server clock at `at` and the desk signed in then; puts the clock back
+ * and signs the desk in again (a token issued ahead of the server clock is not one it made).
+ */
 async function at<T>(when: string, desk: Desk, during: () => Promise<T>): Promise<T> {
   clock.now = new Date(when);
   try {
@@ -36,6 +39,7 @@ async function at<T>(when: string, desk: Desk, during: () => Promise<T>): Promis
     return await during();
   } finally {
     clock.now = start;
+    await desk.signInAgain();
   }
 }
 

@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketPublicKeySchema } from '../../src-main/contract/centralApi.std.ts';
-import { startCentral } from '../../src-central/central.node.ts';
-import { verifyTicketQr } from '../../src-central/tickets/ticketSignature.node.ts';
-import { centralWithTwoOffices, group, MIGRATIONS_DIR } from './centralTestClient.node.ts';
+import { startCentral, type RunningCentral } from '../../src-central/central.node.ts';
+import { generateSigningKey, verifyGroupQr, verifyTicketQr } from '../../src-central/tickets/ticketSignature.node.ts';
+import { centralWithTwoOffices, Desk, group, MIGRATIONS_DIR, signIn, validatedDesk } from './centralTestClient.node.ts';
+import { oneDatabase } from './keyTestKit.node.ts';
 import { applyToAll, checkoutRequest, companion, pay, putsOf } from './orderTestKit.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
@@ -58,5 +59,71 @@ describe('checking tickets with the published key', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('rotating the ticket key', () => {
+  const oldKey = generateSigningKey();
+  const newKey = generateSigningKey();
+  let database: Awaited<ReturnType<typeof oneDatabase>>;
+  let rotated: RunningCentral;
+  let printed: { tickets: { number: string; qr: string }[]; groupCode: string };
+  let desk: Desk;
+
+  /** Pays a group of 8 on `slotId` and returns its ticket codes and group code as pulled. */
+  async function paidGroup(slotId: string) {
+    const placed = await desk.place(slotId, group(8));
+    await pay(desk, checkoutRequest([{ kind: 'option', optionId: placed.option!.id, designations: [] }]));
+    const patch = (await desk.pullAll(null)).patch;
+    return {
+      tickets: putsOf(patch, 'ticket').filter((t) => t.optionId === placed.option!.id),
+      groupCode: putsOf(patch, 'groupCode').find((g) => g.id === placed.option!.id)!.qr!,
+    };
+  }
+
+  beforeAll(async () => {
+    database = await oneDatabase(clock.now);
+    const before = await database.start({ now: () => clock.now, keys: { ticket: { current: oldKey.privateKeyPem } } });
+    desk = await validatedDesk(before);
+    printed = await paidGroup('conciergerie:2025-04-22T09:00:00.000Z');
+    await before.close();
+    // The operator makes a new key and keeps the old one's public half as retired.
+    rotated = await database.start({ now: () => clock.now, keys: { ticket: { current: newKey.privateKeyPem, retired: [oldKey.publicKeyPem] } } });
+    desk = new Desk(rotated.url, await signIn(rotated.url, desk.email), desk.email);
+  });
+  afterAll(async () => {
+    await rotated.close();
+    await database.drop();
+  });
+
+  it('after rotation, tickets signed by the old key still verify and new tickets carry the new key id', async () => {
+    const { keys } = await publicKey(rotated.url);
+    const published = keys.map((k) => k.publicKeyPem);
+    for (const ticket of printed.tickets) {
+      expect(verifyTicketQr(ticket.qr, published)).toMatchObject({ valid: true, keyId: oldKey.keyId, facts: { number: ticket.number } });
+      // Really the old key's: the new one alone does not take it.
+      expect(verifyTicketQr(ticket.qr, newKey.publicKeyPem)).toEqual({ valid: false, reason: 'other_key' });
+    }
+    expect(verifyGroupQr(printed.groupCode, published)).toMatchObject({ valid: true, keyId: oldKey.keyId });
+
+    const later = await paidGroup('conciergerie:2025-04-23T09:00:00.000Z');
+    for (const ticket of later.tickets) {
+      expect(verifyTicketQr(ticket.qr, published)).toMatchObject({ valid: true, keyId: newKey.keyId, facts: { number: ticket.number } });
+    }
+    expect(verifyGroupQr(later.groupCode, newKey.publicKeyPem)).toMatchObject({ valid: true, keyId: newKey.keyId });
+  });
+
+  it('the public key endpoint lists old and new keys, the one signing now first', async () => {
+    const answer = await publicKey(rotated.url);
+    expect(answer).toEqual({
+      algorithm: 'Ed25519',
+      // A scanner that reads one key gets the one signing now.
+      keyId: newKey.keyId,
+      publicKeyPem: newKey.publicKeyPem,
+      keys: [
+        { keyId: newKey.keyId, publicKeyPem: newKey.publicKeyPem, status: 'current' },
+        { keyId: oldKey.keyId, publicKeyPem: oldKey.publicKeyPem, status: 'retired' },
+      ],
+    });
   });
 });

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createTicketSigner, generateSigningKey } from '../../src-central/tickets/ticketSignature.node.ts';
 import { ROOT, tempDir } from '../support/tempCore.node.ts';
-import { centralWithTwoOffices, group } from './centralTestClient.node.ts';
+import { centralWithTwoOffices, Desk, group, signIn, validatedDesk } from './centralTestClient.node.ts';
+import { oneDatabase } from './keyTestKit.node.ts';
 import { checkoutRequest, pay, putsOf } from './orderTestKit.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
@@ -39,7 +40,7 @@ describe('npm run verify-ticket', () => {
 
       const first = await verify(['--key', keyFile, '--central', env.central.url, '--file', codesFile]);
       expect(first.code).toBe(0);
-      expect(first.stderr).toContain(`Public key fetched from ${env.central.url} and kept in ${keyFile}`);
+      expect(first.stderr).toContain(`Public keys fetched from ${env.central.url} and kept in ${keyFile}`);
       expect(first.stdout.trim().split('\n')).toEqual([
         `✓ ticket ${tickets[0]!.number}: Conciergerie, 22 April 2025 10:30, visitor`,
         `✓ group code (revision 1): Conciergerie, 22 April 2025 10:30, 8 tickets — 8 visitors, 0 guides, 0 leaders: ${tickets.map((t) => t.number).sort().join(' ')}`,
@@ -70,5 +71,48 @@ describe('npm run verify-ticket', () => {
     const result = await verify(['--key', '/nonexistent/key.pem', 'GCH1.x.y']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No public key: /nonexistent/key.pem does not exist. Give --key FILE, or --central URL to fetch it once.');
+  });
+
+  it('after a rotation, fetches the keys again for a code signed by a key it did not keep, and still checks the old codes', async () => {
+    const dir = tempDir();
+    const database = await oneDatabase(clock.now);
+    try {
+      const oldKey = generateSigningKey();
+      const newKey = generateSigningKey();
+      const paidTicket = async (desk: Desk, slotId: string) => {
+        const placed = await desk.place(slotId, group(8));
+        await pay(desk, checkoutRequest([{ kind: 'option', optionId: placed.option!.id, designations: [] }]));
+        return putsOf((await desk.pullAll(null)).patch, 'ticket').find((t) => t.optionId === placed.option!.id)!;
+      };
+      const keyFile = path.join(dir, 'key.pem');
+      const before = await database.start({ now: () => clock.now, keys: { ticket: { current: oldKey.privateKeyPem } } });
+      const desk = await validatedDesk(before);
+      const oldTicket = await paidTicket(desk, 'conciergerie:2025-04-24T08:30:00.000Z');
+      expect((await verify(['--key', keyFile, '--central', before.url, oldTicket.qr])).code).toBe(0);
+      await before.close();
+
+      const after = await database.start({ now: () => clock.now, keys: { ticket: { current: newKey.privateKeyPem, retired: [oldKey.publicKeyPem] } } });
+      try {
+        const newTicket = await paidTicket(new Desk(after.url, await signIn(after.url, desk.email), desk.email), 'conciergerie:2025-04-25T08:30:00.000Z');
+        // Offline, the kept key cannot tell a code of the new key.
+        const offline = await verify(['--key', keyFile, newTicket.qr]);
+        expect([offline.code, offline.stdout.trim()]).toEqual([1, '✗ ticket refused: signed with another key than this service\'s']);
+
+        const online = await verify(['--key', keyFile, '--central', after.url, oldTicket.qr, newTicket.qr]);
+        expect(online.stderr).toContain(`A code names key ${newKey.keyId}, which ${keyFile} does not hold: keys fetched again from ${after.url}`);
+        expect(online.code).toBe(0);
+        expect(online.stdout.trim().split('\n')).toEqual([
+          `✓ ticket ${oldTicket.number}: Conciergerie, 24 April 2025 10:30, visitor`,
+          `✓ ticket ${newTicket.number}: Conciergerie, 25 April 2025 10:30, visitor`,
+        ]);
+        // Both keys are kept now: offline again, both codes check.
+        expect((await verify(['--key', keyFile, oldTicket.qr, newTicket.qr])).code).toBe(0);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await database.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
