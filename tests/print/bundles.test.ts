@@ -18,7 +18,7 @@ import { payGroupOf75 } from '../support/paidGroupOf75.node.ts';
 import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
 import { tempCore, tempDir, type TempCore } from '../support/tempCore.node.ts';
 import { ok } from '../sync/helpers.node.ts';
-import { pdfPageCount, pdfText } from './printFixtures.node.ts';
+import { decodedQrs, pdfPageCount, pdfText } from './printFixtures.node.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -56,16 +56,6 @@ async function bundleOf(desk: TempCore, input: object) {
 /** Saves the bundle through a desktop shell that answers the save dialog with `target`. */
 function savingShell(target: () => string | null): DesktopShell {
   return { chooseSavePath: async () => target(), openFile: async () => {} };
-}
-
-/** Every page rendered at 150 dpi, each page's QR code decoded by zbar. */
-function decodedQrs(pdf: string): string[] {
-  const dir = tempDir();
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', pdf, path.join(dir, 'page')]);
-  // zbarimg complains on stderr that there is no D-Bus here; only its answer matters.
-  return fs.readdirSync(dir).sort().map((png) =>
-    execFileSync('zbarimg', ['-q', '--raw', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
 }
 
 /** A 64 KB disk (tmpfs), to fill up: needs root and a kernel that lets this container mount. */

@@ -163,4 +163,17 @@ export function pdfPngs(file: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '60', file, file.replace(/\.pdf$/, '')]);
 }
 
+/** Every page rendered at 150 dpi, each page's QR code decoded by zbar, in page order. */
+export function decodedQrs(pdf: string): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-qr-'));
+  try {
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', pdf, path.join(dir, 'page')]);
+    // zbarimg complains on stderr that there is no D-Bus here; only its answer matters.
+    return fs.readdirSync(dir).sort().map((png) =>
+      execFileSync('zbarimg', ['-q', '--raw', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export const tempPdfPath = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-pdf-')), `${name}.pdf`);

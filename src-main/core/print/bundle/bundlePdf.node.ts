@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, formatMoney, labelled, printWords, type Pri
 import { robotoFiles } from '../robotoFiles.node.ts';
 import { bundleWords } from './bundleWords.std.ts';
 import { bundlePageCount, type BundleCover, type BundleDocument, type BundleSection, type BundleTicketPage } from './bundleModel.std.ts';
-import { qrImage } from './qrImage.node.ts';
+import { drawQr } from '../pdfQr.node.ts';
 
 const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;
@@ -27,7 +27,6 @@ interface Painter {
   doc: Doc;
   language: PrintLanguage;
   office: string;
-  qrCount: number;
   /** A section's tickets share their slot and tariffs: each date and price is written once. */
   written: Map<string, string>;
   lines: Map<string, string[]>;
@@ -60,7 +59,7 @@ export function writeBundlePdf(bundle: BundleDocument, out: Writable, onPage: Bu
     doc.once('error', reject);
   });
   doc.pipe(out);
-  const painter: Painter = { doc, language: bundle.language, office: bundle.office, qrCount: 0, written: new Map(), lines: new Map() };
+  const painter: Painter = { doc, language: bundle.language, office: bundle.office, written: new Map(), lines: new Map() };
   let done = 0;
   for (const section of bundle.sections) {
     coverPage(painter, section, section.cover);
@@ -139,22 +138,6 @@ function paragraph(p: Painter, font: Font, text: string, x: number, y: number, w
   return y + lines.length * lineHeight;
 }
 
-function drawQr(p: Painter, text: string, x: number, y: number, side: number): void {
-  const { size, bits } = qrImage(text);
-  const image = p.doc.ref({
-    Type: 'XObject', Subtype: 'Image', Width: size, Height: size, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Interpolate: false,
-  });
-  // 1-bit QR pixels barely deflate (a tenth smaller) and a zlib call per page is dear.
-  image.compress = false;
-  image.end(bits);
-  const name = `Q${++p.qrCount}`;
-  (p.doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects[name] = image;
-  p.doc.save();
-  p.doc.transform(side, 0, 0, -side, x, y + side);
-  p.doc.addContent(`/${name} Do`);
-  p.doc.restore();
-}
-
 function validity(p: Painter, ticket: BundleTicketPage): { label: string; value: string } {
   const { language } = p;
   const words = printWords[language];
@@ -185,7 +168,7 @@ function ticketPage(p: Painter, section: BundleSection, ticket: BundleTicketPage
   centred(doc, when.value, boxY + 23);
 
   const qrY = 266;
-  drawQr(p, ticket.qr, (PAGE_WIDTH - TICKET_QR) / 2, qrY, TICKET_QR);
+  drawQr(p.doc, ticket.qr, (PAGE_WIDTH - TICKET_QR) / 2, qrY, TICKET_QR);
   doc.font('regular').fontSize(8).fillColor(MUTED);
   centred(doc, words.ticketNumber, qrY + TICKET_QR + 6);
   doc.font('bold').fontSize(16).fillColor(INK);
@@ -239,7 +222,7 @@ function coverPage(p: Painter, section: BundleSection, cover: BundleCover): void
 
   const qrX = PAGE_WIDTH - MARGIN - GROUP_QR;
   if (cover.groupQr) {
-    drawQr(p, cover.groupQr, qrX, tableY, GROUP_QR);
+    drawQr(p.doc, cover.groupQr, qrX, tableY, GROUP_QR);
     doc.font('regular').fontSize(8.5).fillColor(INK).text(bw.groupCode(people), qrX, tableY + GROUP_QR + 4, { width: GROUP_QR, align: 'center' });
   } else {
     doc.rect(qrX, tableY, GROUP_QR, 80).fillColor(SHADE).fill();
