@@ -3,13 +3,13 @@
 // redeemers, PostgreSQL lets one change the row and re-reads it for the others, who then find
 // it used. A refusal says why, with when and where the code was used. The change is stamped,
 // so the office's workstations pull the voucher as used.
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RedeemVoucherResponseSchema, WireVoucherMuseum } from '../../src-main/contract/centralApi.std.ts';
 import { readVoucherCode } from '../../src-main/core/domain/voucherCode.std.ts';
 import type { CentralContext } from '../context.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
-import type { Queryable } from '../store/database.node.ts';
+import { rowsOf, type Queryable } from '../store/database.node.ts';
 import { voucherMuseums, vouchers } from '../store/schema.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
 import type { VoucherRow } from '../sync/wireRows.node.ts';
@@ -60,37 +60,36 @@ export async function redeemVoucher(ctx: CentralContext, museumId: string, typed
   // A till trying codes at random is stopped long before it could find one (voucherCode.std.ts).
   await ctx.limits.checkFull('voucherMissesPerTill', museumId);
   const { code } = read;
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const now = ctx.now();
-    let used: VoucherRow | undefined;
-    if (ctx.unsafeNoRedeemGuard) {
-      const [found] = await tx.select().from(vouchers).where(eq(vouchers.code, code));
-      const redeemable = found && found.state === 'valid' && found.museumId === museumId && found.validUntil.getTime() > now.getTime();
-      await ctx.racePoints?.voucherRedeeming?.(code);
-      if (redeemable) {
-        [used] = await tx.update(vouchers).set({ state: 'used', usedAt: now, usedMuseumId: museumId, usedTill: till })
-          .where(eq(vouchers.id, found.id)).returning();
-      }
-    } else {
-      await ctx.racePoints?.voucherRedeeming?.(code);
-      [used] = await tx.update(vouchers).set({ state: 'used', usedAt: now, usedMuseumId: museumId, usedTill: till })
-        .where(and(eq(vouchers.code, code), eq(vouchers.state, 'valid'), eq(vouchers.museumId, museumId), gt(vouchers.validUntil, sql`${now.toISOString()}::timestamptz`)))
-        .returning();
-    }
-    if (used) {
-      await stampVersion(tx, { vouchers: [used.id] });
-      return { used };
-    }
-    const [found] = await tx.select().from(vouchers).where(eq(vouchers.code, code));
-    return found ? { refused: await refusal(tx, found, museumId, now) } : { unknown: true as const };
-  });
-  if ('used' in outcome && outcome.used) {
-    const v = outcome.used;
-    return { code: v.code, museumId: v.museumId, label: v.label as Redeemed['label'], usedAt: v.usedAt!.toISOString() };
-  }
-  if ('refused' in outcome && outcome.refused) throw outcome.refused;
+  const now = ctx.now();
+  const redeemed = ctx.unsafeNoRedeemGuard ? await redeemUnguarded(ctx, code, museumId, till, now) : await redeemGuarded(ctx, code, museumId, till, now);
+  if (redeemed) return { code, museumId, label: redeemed.label, usedAt: now.toISOString() };
+  const [found] = await ctx.db.select().from(vouchers).where(eq(vouchers.code, code));
+  if (found) throw await refusal(ctx.db, found, museumId, now);
   await ctx.limits.count('voucherMissesPerTill', museumId);
   throw new HttpError(404, 'VOUCHER_UNKNOWN', `No voucher has the code ${code}.`);
+}
+
+type Label = Redeemed['label'];
+
+/** One call of redeem_voucher (migration 0009): the guarded UPDATE and the version stamp, committed at once. */
+async function redeemGuarded(ctx: CentralContext, code: string, museumId: string, till: string | null, now: Date): Promise<{ label: Label } | null> {
+  await ctx.racePoints?.voucherRedeeming?.(code);
+  const [row] = rowsOf<{ voucher_id: string; voucher_label: Label }>(await ctx.db.execute(
+    sql`SELECT voucher_id, voucher_label FROM redeem_voucher(${code}, ${museumId}, ${till}, ${now.toISOString()}::timestamptz)`));
+  return row ? { label: row.voucher_label } : null;
+}
+
+/** TEST ONLY (unsafeNoRedeemGuard): reads the voucher, then marks it used whatever happened meanwhile. */
+async function redeemUnguarded(ctx: CentralContext, code: string, museumId: string, till: string | null, now: Date): Promise<{ label: Label } | null> {
+  return ctx.db.transaction(async (tx) => {
+    const [found] = await tx.select().from(vouchers).where(eq(vouchers.code, code));
+    const redeemable = found && found.state === 'valid' && found.museumId === museumId && found.validUntil.getTime() > now.getTime();
+    await ctx.racePoints?.voucherRedeeming?.(code);
+    if (!redeemable) return null;
+    await tx.update(vouchers).set({ state: 'used', usedAt: now, usedMuseumId: museumId, usedTill: till }).where(eq(vouchers.id, found.id));
+    await stampVersion(tx, { vouchers: [found.id] });
+    return { label: found.label as Label };
+  });
 }
 
 /** Customer service withdraws a voucher not used yet (refunded, lost, sent to the wrong person). */

@@ -1,5 +1,5 @@
 // `npm run bench`: runs every benchmark in this folder and prints its figures.
-// `npm run bench -- startup pull placements checkout bundle ticketMail auth` runs only those named.
+// `npm run bench -- startup pull placements checkout bundle ticketMail auth vouchers` runs only those named.
 import { benchStartup } from './startup.bench.node.ts';
 import { benchPull } from './pull.bench.node.ts';
 import { benchPlacements } from './placements.bench.node.ts';
@@ -8,10 +8,11 @@ import { benchCheckout } from './checkout.bench.node.ts';
 import { benchBundle } from './bundle.bench.node.ts';
 import { benchTicketMail } from './ticketMail.bench.node.ts';
 import { benchAuth } from './auth.bench.node.ts';
+import { benchVouchers } from './vouchers.bench.node.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   startup: benchStartup, pull: benchPull, placements: benchPlacements, checkout: benchCheckout, monthView: benchMonthView, bundle: benchBundle,
-  ticketMail: benchTicketMail, auth: benchAuth,
+  ticketMail: benchTicketMail, auth: benchAuth, vouchers: benchVouchers,
 };
 const wanted = process.argv.slice(2);
 for (const [name, bench] of Object.entries(benches)) {

@@ -27,6 +27,7 @@ const UNDO: Record<string, string> = {
     DROP TABLE revoked_sessions;
     ALTER TABLE sessions DROP COLUMN session_id;`,
   '0009_vouchers': `
+    DROP FUNCTION redeem_voucher;
     DROP TABLE vouchers;
     DROP TABLE voucher_museums;
     ALTER TABLE orders DROP COLUMN voucher_lines;`,

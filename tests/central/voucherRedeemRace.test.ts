@@ -1,7 +1,7 @@
 // Issue 12 §6 on a real PostgreSQL: many museum tills scan one voucher at the same instant. A
-// barrier holds every redemption inside its transaction until all have arrived — just before
-// the guarded UPDATE, or, in the control, between reading the voucher and marking it used — so
-// the race happens on every run: guarded, exactly one till admits the holder and every other
+// barrier holds every redemption until all have arrived — just before the one call that
+// redeems (redeem_voucher, migration 0009), or, in the control, inside its transaction between
+// reading the voucher and marking it used — so the race happens on every run: guarded, exactly one till admits the holder and every other
 // is told when and where it was used; unguarded, the code is used many times over.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
