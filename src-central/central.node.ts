@@ -18,13 +18,15 @@ import { orderRoutes } from './orders/orderRoutes.node.ts';
 import type { PaymentProvider } from './payments/paymentProvider.node.ts';
 import { createTestCardProvider } from './payments/testCardProvider.node.ts';
 import { openStore } from './store/database.node.ts';
-import { seedCatalogue } from './store/seedCatalogue.node.ts';
+import { seedCatalogue, seedVoucherMuseums } from './store/seedCatalogue.node.ts';
 import { seedDemoAccount, startDemoAccountHash } from './store/seedDemoAccount.node.ts';
 import { stampVersion } from './store/versions.node.ts';
 import { syncRoutes } from './sync/syncRoutes.node.ts';
 import { refreshGroupCodes, subGroupsWithoutCode } from './tickets/groupCodes.node.ts';
 import { loadTicketKeys } from './tickets/signingKey.node.ts';
 import { ticketRoutes } from './tickets/ticketRoutes.node.ts';
+import { tillToken } from './vouchers/tillTokens.node.ts';
+import { voucherRoutes } from './vouchers/voucherRoutes.node.ts';
 import { loopbackHostsOnly } from './http/loopbackHosts.node.ts';
 import { auditTrail } from './audit/auditLog.node.ts';
 import { readKeySet, type KeySet } from './keys/keySet.node.ts';
@@ -60,6 +62,8 @@ export interface StartCentralOptions {
   unsafeNoCheckoutLock?: boolean;
   /** TEST ONLY: release unpaid orders without locking them, for the negative control. */
   unsafeNoUnpaidLock?: boolean;
+  /** TEST ONLY: redeem vouchers without the guard in the UPDATE, for the negative control. */
+  unsafeNoRedeemGuard?: boolean;
   /** TEST ONLY: points where a concurrency test holds a transaction (see RacePoints). */
   racePoints?: RacePoints;
   /**
@@ -101,6 +105,8 @@ export interface StartCentralOptions {
 export interface RunningCentral {
   url: string;
   adminToken: string;
+  /** The x-till-token of a voucher museum's tills. */
+  tillToken(museumId: string): string;
   /** Where e-mails are written as .eml files when no SMTP server was given; null otherwise. */
   mailDropDir: string | null;
   sweepExpired(): Promise<number>;
@@ -137,7 +143,10 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
   try {
     const passwords = createPasswords(opts.passwordCost);
     const demoOffice = opts.demoAccount ? await startDemoAccountHash(store.db, passwords) : null;
-    if (opts.seedDemo ?? true) await seedCatalogue(store.db, now(), opts.seedMonths);
+    if (opts.seedDemo ?? true) {
+      await seedCatalogue(store.db, now(), opts.seedMonths);
+      await seedVoucherMuseums(store.db);
+    }
     if (demoOffice) await seedDemoAccount(store.db, now(), await demoOffice.hash);
     const ctx: CentralContext = {
       db: store.db,
@@ -149,6 +158,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       unsafeNoCapacityGuard: opts.unsafeNoCapacityGuard ?? false,
       unsafeNoCheckoutLock: opts.unsafeNoCheckoutLock ?? false,
       unsafeNoUnpaidLock: opts.unsafeNoUnpaidLock ?? false,
+      unsafeNoRedeemGuard: opts.unsafeNoRedeemGuard ?? false,
       racePoints: opts.racePoints,
       payments: opts.paymentProvider ?? createTestCardProvider(now),
       tickets: await loadTicketKeys(store.db, keys.ticket, now()),
@@ -176,6 +186,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     adminRoutes(app, ctx);
     orderRoutes(app, ctx);
     ticketRoutes(app, ctx);
+    voucherRoutes(app, ctx);
     const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
 
     const sweepEveryMs = opts.sweepEveryMs ?? 30_000;
@@ -192,6 +203,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     return {
       url: address,
       adminToken: ctx.adminToken,
+      tillToken: (museumId) => tillToken(ctx.adminToken, museumId),
       mailDropDir,
       sweepExpired: () => sweepExpired(ctx),
       sweepUnpaidTransfers: () => sweepUnpaidTransfers(ctx),

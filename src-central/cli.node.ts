@@ -71,7 +71,11 @@ console.log(databaseUrl ? 'Store: PostgreSQL (DATABASE_URL)' : `Store: PGlite in
 console.log(`Keys: token key from ${keys.from.token ?? 'the database'}, ticket key from ${keys.from.ticket ?? 'the database'}`);
 if (smtpUrl) console.log(`Mail: through ${new URL(smtpUrl).host}, from ${mailFrom}`);
 else if (!central.mailDropDir) console.log('Mail: none (no SMTP_URL): tickets cannot be e-mailed.');
-if (!process.env.GUICHET_ADMIN_TOKEN) console.log(`Back-office token (x-admin-token): ${central.adminToken}`);
+if (!process.env.GUICHET_ADMIN_TOKEN) {
+  console.log(`Back-office token (x-admin-token): ${central.adminToken}`);
+  // Derived from the back-office token, so they change with it (GET /admin/voucher-tills lists them too).
+  for (const museumId of ['mad-contremarques', 'nissim-de-camondo']) console.log(`Voucher till token of ${museumId} (x-till-token): ${central.tillToken(museumId)}`);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -42,6 +42,11 @@ export interface CentralContext {
    * people without its lock, so the negative controls can show the races are caught.
    */
   unsafeNoUnpaidLock: boolean;
+  /**
+   * TEST ONLY: redeems a voucher by read-then-write, with no guard in the UPDATE, so the
+   * redemption race's negative control can show the test catches a code used twice.
+   */
+  unsafeNoRedeemGuard: boolean;
   /** TEST ONLY: where concurrency tests hold a transaction to force an interleaving; absent in service. */
   racePoints?: RacePoints;
 }
@@ -62,6 +67,8 @@ export interface RacePoints {
   unpaidReleasing?(orderId: string): Promise<void>;
   /** Transfer checkout: the office's unpaid people were counted and found within its limit; nothing sold yet. */
   unpaidCounted?(officeId: string): Promise<void>;
+  /** Voucher redemption: the code was read (unguarded) or is about to be taken by the guarded UPDATE. */
+  voucherRedeeming?(code: string): Promise<void>;
   /** Transfer received: the order is locked and found awaiting its transfer; no ticket issued yet. */
   transferReceiving?(orderId: string): Promise<void>;
 }

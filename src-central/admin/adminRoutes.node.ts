@@ -7,7 +7,10 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { OrderStateSchema } from '../../src-main/contract/centralApi.std.ts';
 import type { CentralContext } from '../context.node.ts';
-import { offices } from '../store/schema.node.ts';
+import { offices, voucherMuseums } from '../store/schema.node.ts';
+import { wireVoucher } from '../sync/wireRows.node.ts';
+import { revokeVoucher } from '../vouchers/redeemVoucher.node.ts';
+import { tillToken } from '../vouchers/tillTokens.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { listOrders, markRefunded, transferReceived } from './orderAdmin.node.ts';
 import { cancelSlot, setSlotAvailability } from './slotAdmin.node.ts';
@@ -86,6 +89,17 @@ export function adminRoutes(app: FastifyInstance, ctx: CentralContext): void {
     admin.post('/admin/orders/:id/refunded', async (request) => {
       const { id } = parseInput(IdParamsSchema, request.params);
       return markRefunded(ctx, id);
+    });
+
+    // Each voucher museum's till token, to configure its tills with.
+    admin.get('/admin/voucher-tills', async () => ({
+      tills: (await ctx.db.select({ id: voucherMuseums.id }).from(voucherMuseums).orderBy(asc(voucherMuseums.id)))
+        .map(({ id }) => ({ museumId: id, token: tillToken(ctx.adminToken, id) })),
+    }));
+
+    admin.post('/admin/vouchers/:id/revoke', async (request) => {
+      const { id } = parseInput(IdParamsSchema, request.params);
+      return { voucher: wireVoucher(await revokeVoucher(ctx, id)) };
     });
   });
 }

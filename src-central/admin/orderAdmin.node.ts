@@ -2,10 +2,11 @@
 // only then, DOMAIN.md §5) and the refunds it makes after a venue cancels. Every change is
 // stamped so the office's workstations pull it.
 import { asc, eq } from 'drizzle-orm';
-import type { OrderState } from '../../src-main/contract/centralApi.std.ts';
+import type { OrderState, WireOrder } from '../../src-main/contract/centralApi.std.ts';
 import type { CentralContext } from '../context.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { issueTickets } from '../orders/issueTickets.node.ts';
+import { issueVouchers } from '../orders/issueVouchers.node.ts';
 import type { WireVenue } from '../orders/checkoutPlan.node.ts';
 import type { Tx } from '../store/database.node.ts';
 import { offices, orders, venues } from '../store/schema.node.ts';
@@ -47,12 +48,13 @@ export async function transferReceived(ctx: CentralContext, orderId: string) {
       };
     }));
     const issued = await issueTickets(tx, ctx, order, bookings);
+    const voucherCodes = await issueVouchers(tx, order, order.voucherLines as WireOrder['voucherLines'], now);
     // A venue cancelled part of it meanwhile: that part is owed back from what was just received.
     const [paid] = await tx.update(orders).set({ state: order.refundCents > 0 ? 'to_be_refunded' : 'paid', paidAt: now })
       .where(eq(orders.id, orderId)).returning();
     const codes = await refreshGroupCodes(tx, ctx, issued.map((t) => t.optionId));
-    await stampVersion(tx, { orders: [orderId], tickets: issued.map((t) => t.id), groupCodes: codes });
-    return { order: wireOrder(paid!), ticketsIssued: issued.length };
+    await stampVersion(tx, { orders: [orderId], tickets: issued.map((t) => t.id), groupCodes: codes, vouchers: voucherCodes.map((v) => v.id) });
+    return { order: wireOrder(paid!), ticketsIssued: issued.length, vouchersIssued: voucherCodes.length };
   });
 }
 

@@ -36,6 +36,7 @@ export interface RateLimitRules {
   ticketMailPerOffice: WindowRule;
   ticketMailPerRecipient: WindowRule;
   ticketMailPerAddress: WindowRule;
+  voucherMissesPerTill: WindowRule;
 }
 
 /** The service's limits; README.md, "Rate limits", says why these numbers. */
@@ -49,6 +50,7 @@ export const RATE_LIMITS: RateLimitRules = {
   ticketMailPerOffice: { limit: 50, windowSeconds: 3600 },
   ticketMailPerRecipient: { limit: 10, windowSeconds: 3600 },
   ticketMailPerAddress: { limit: 100, windowSeconds: 3600 },
+  voucherMissesPerTill: { limit: 300, windowSeconds: 3600 },
 };
 
 /** The rules with every count multiplied by `factor` (durations unchanged). */

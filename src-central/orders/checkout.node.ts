@@ -7,7 +7,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CheckoutRequest, CheckoutResponseSchema } from '../../src-main/contract/centralApi.std.ts';
+import type { CheckoutRequest, CheckoutResponseSchema, WireOrderVoucherLine } from '../../src-main/contract/centralApi.std.ts';
 import { designationSlots } from '../../src-main/core/domain/designations.std.ts';
 import type { GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
 import { ADMISSION_VAT_RATE_BP, vatBreakdown } from '../../src-main/core/domain/vat.std.ts';
@@ -17,11 +17,16 @@ import { HttpError, loggableFailure } from '../http/httpError.node.ts';
 import { nextOrderNumber } from '../numbers/documentNumbers.node.ts';
 import type { Authorization } from '../payments/paymentProvider.node.ts';
 import type { Queryable, Tx } from '../store/database.node.ts';
-import { companions, options, orders, slots, tickets } from '../store/schema.node.ts';
+import { companions, options, orders, slots, tickets, vouchers } from '../store/schema.node.ts';
 import { stampVersion } from '../store/versions.node.ts';
 import { refreshGroupCodes } from '../tickets/groupCodes.node.ts';
-import { wireOrder, wireTicket, type OrderBooking, type OrderRow, type TicketRow } from '../sync/wireRows.node.ts';
-import { missingCompanions, planCheckout, sameComposition, type CheckoutPlan, type PlannedBooking } from './checkoutPlan.node.ts';
+import {
+  wireOrder, wireTicket, wireVoucher, type OrderBooking, type OrderRow, type TicketRow, type VoucherRow,
+} from '../sync/wireRows.node.ts';
+import {
+  missingCompanions, planCheckout, sameComposition, type CheckoutPlan, type PlannedBooking, type PlannedVoucher,
+} from './checkoutPlan.node.ts';
+import { issueVouchers } from './issueVouchers.node.ts';
 import { issueTickets } from './issueTickets.node.ts';
 import { readSettings, type TransferRules } from '../settings/platformSettings.node.ts';
 import { holdWithinUnpaidLimit, transferDeadline } from './transferTerms.node.ts';
@@ -31,7 +36,8 @@ type Approved = Extract<Authorization, { approved: true }>;
 
 async function orderAnswer(db: Queryable, order: OrderRow): Promise<CheckoutResponse> {
   const issued = await db.select().from(tickets).where(eq(tickets.orderId, order.id)).orderBy(asc(tickets.number));
-  return { order: wireOrder(order), tickets: issued.map(wireTicket) };
+  const codes = await db.select().from(vouchers).where(eq(vouchers.orderId, order.id)).orderBy(asc(vouchers.issuedAt), asc(vouchers.id));
+  return { order: wireOrder(order), tickets: issued.map(wireTicket), vouchers: codes.map(wireVoucher) };
 }
 
 /** A retry of a checkout that went through gets the order it paid for, and pays nothing more. */
@@ -55,6 +61,14 @@ function orderBooking(b: PlannedBooking, companionRows: Map<string, typeof compa
         email: c.email, phone: c.phone, placeholder: c.placeholder,
       };
     }),
+  };
+}
+
+function voucherLine(v: PlannedVoucher): WireOrderVoucherLine {
+  return {
+    itemId: v.itemId, museumId: v.museum.id, museumName: v.museum.name, tariffId: v.tariff.id, label: v.tariff.label,
+    unitCents: v.tariff.priceCents, quantity: v.quantity, totalCents: v.totalCents, vatRateBp: ADMISSION_VAT_RATE_BP,
+    validityMonths: v.tariff.validityMonths,
   };
 }
 
@@ -124,12 +138,12 @@ type Payment = { card: Approved } | { transfer: TransferRules };
 
 async function record(
   ctx: CentralContext, officeId: string, req: CheckoutRequest, plan: CheckoutPlan, payment: Payment,
-): Promise<{ order: OrderRow; issued: TicketRow[]; replayed: boolean }> {
+): Promise<{ order: OrderRow; issued: TicketRow[]; codes: VoucherRow[]; replayed: boolean }> {
   return ctx.db.transaction(async (tx) => {
     // Two copies of one checkout (a retry racing the original) queue here; the second finds the order.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`order:${req.orderId}`}))`);
     const earlier = await earlierOrder(tx, officeId, req.orderId);
-    if (earlier) return { order: earlier, issued: [], replayed: true };
+    if (earlier) return { order: earlier, issued: [], codes: [], replayed: true };
 
     const now = ctx.now();
     await lockHeldOptions(tx, ctx, officeId, plan, now);
@@ -141,13 +155,14 @@ async function record(
 
     const number = await nextOrderNumber(tx, now);
     const bookings = plan.bookings.map((b) => orderBooking(b, companionRows));
+    const voucherLines = plan.vouchers.map(voucherLine);
     const card = req.payment.method === 'card' ? req.payment.card : null;
     const [order] = await tx.insert(orders).values({
       id: req.orderId, officeId, number, state: card ? 'paid' : 'awaiting_transfer', paymentMethod: req.payment.method,
       cardLast4: card ? card.number.replace(/ /g, '').slice(-4) : null,
       paymentReference: 'card' in payment ? payment.card.authorizationId : number,
       totalCents: plan.totalCents, discountCents: 0, refundCents: 0, createdAt: now, paidAt: card ? now : null, paymentDueAt,
-      bookings, vat: vatBreakdown(bookings.flatMap((b) => b.lines)), version: 0,
+      bookings, voucherLines, vat: vatBreakdown([...bookings.flatMap((b) => b.lines), ...voucherLines]), version: 0,
     }).returning();
 
     const direct = plan.bookings.filter((b) => b.kind === 'direct');
@@ -168,10 +183,13 @@ async function record(
       optionId: b.itemId, venue: b.venue, slotId: b.slot.id, startsAt: b.slot.startsAt, composition: b.composition, products: b.products,
     }))) : [];
     const codes = await refreshGroupCodes(tx, ctx, issued.map((t) => t.optionId));
+    // Vouchers too are issued at payment: with a transfer, once it is received.
+    const voucherCodes = card ? await issueVouchers(tx, { id: req.orderId, officeId }, voucherLines, now) : [];
     await stampVersion(tx, {
       orders: [req.orderId], options: plan.bookings.map((b) => b.itemId), slots: slotIds, tickets: issued.map((t) => t.id), groupCodes: codes,
+      vouchers: voucherCodes.map((v) => v.id),
     });
-    return { order: order!, issued, replayed: false };
+    return { order: order!, issued, codes: voucherCodes, replayed: false };
   });
 }
 
@@ -213,7 +231,7 @@ export async function checkout(ctx: CentralContext, log: FastifyBaseLogger, offi
     await ctx.payments.capture(payment.authorizationId)
       .catch((error: unknown) => log.error({ failure: loggableFailure(error) }, `capture failed for order ${recorded.order.number}`));
   }
-  return { order: wireOrder(recorded.order), tickets: recorded.issued.map(wireTicket) };
+  return { order: wireOrder(recorded.order), tickets: recorded.issued.map(wireTicket), vouchers: recorded.codes.map(wireVoucher) };
 }
 
 async function voidQuietly(ctx: CentralContext, log: FastifyBaseLogger, authorizationId: string): Promise<void> {

@@ -3,21 +3,26 @@
 // or leader ticket checked for a companion. Refusals found here cost the office nothing: no
 // card has been authorized yet. The transaction that follows re-checks what can change.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { CheckoutItem, Designation, WireVenueSchema } from '../../src-main/contract/centralApi.std.ts';
+import type {
+  CheckoutItem, Designation, WireVenueSchema, WireVoucherMuseum, WireVoucherTariff,
+} from '../../src-main/contract/centralApi.std.ts';
 import { undesignatedSlots } from '../../src-main/core/domain/designations.std.ts';
 import { groupViolations, headCount, type GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
 import { priceGroup, type GroupPrice, type GroupProducts } from '../../src-main/core/domain/pricing.std.ts';
 import type { z } from 'zod';
 import { HttpError } from '../http/httpError.node.ts';
 import type { Queryable } from '../store/database.node.ts';
-import { companions, options, slots, venues } from '../store/schema.node.ts';
+import { companions, options, slots, venues, voucherMuseums } from '../store/schema.node.ts';
 import { venueProducts } from '../sync/placeOption.node.ts';
 import type { SlotRow } from '../sync/wireRows.node.ts';
 
 export type WireVenue = z.infer<typeof WireVenueSchema>;
 
+type BookingItem = Exclude<CheckoutItem, { kind: 'voucher' }>;
+type VoucherItem = Extract<CheckoutItem, { kind: 'voucher' }>;
+
 export interface PlannedBooking {
-  kind: CheckoutItem['kind'];
+  kind: BookingItem['kind'];
   /** The option confirmed, or the id the direct purchase's option row will take. */
   itemId: string;
   venue: WireVenue;
@@ -29,8 +34,18 @@ export interface PlannedBooking {
   designations: Designation[];
 }
 
+/** Vouchers of one tariff, priced from the catalogue; their codes are issued once the order is paid. */
+export interface PlannedVoucher {
+  itemId: string;
+  museum: WireVoucherMuseum;
+  tariff: WireVoucherTariff;
+  quantity: number;
+  totalCents: number;
+}
+
 export interface CheckoutPlan {
   bookings: PlannedBooking[];
+  vouchers: PlannedVoucher[];
   totalCents: number;
 }
 
@@ -67,8 +82,9 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
   const taken = directIds.length === 0 ? [] : await db.select({ id: options.id }).from(options).where(inArray(options.id, directIds));
   if (taken.length > 0) throw new HttpError(400, 'INVALID_INPUT', `items: ${taken.map((t) => t.id).join(', ')} already names a booking.`);
 
-  const known: { item: CheckoutItem; composition: GroupComposition; slotId: string }[] = [];
+  const known: { item: BookingItem; composition: GroupComposition; slotId: string }[] = [];
   for (const item of items) {
+    if (item.kind === 'voucher') continue;
     if (item.kind === 'direct') {
       known.push({ item, composition: item.composition, slotId: item.slotId });
     } else {
@@ -120,5 +136,24 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
       ? 'The slot is no longer on sale to groups (closed by the venue, cancelled or already started).'
       : 'Not enough seats left on the slot for the whole group.', { itemIds: [...closed, ...full] });
   }
-  return { bookings, totalCents: bookings.reduce((sum, b) => sum + b.price.totalCents, 0) };
+  const vouchers = await planVouchers(db, items.filter((i): i is VoucherItem => i.kind === 'voucher'));
+  return {
+    bookings, vouchers,
+    totalCents: bookings.reduce((sum, b) => sum + b.price.totalCents, 0) + vouchers.reduce((sum, v) => sum + v.totalCents, 0),
+  };
+}
+
+/** Each voucher item at its tariff's price today; a tariff the catalogue no longer sells is refused before any payment. */
+async function planVouchers(db: Queryable, items: VoucherItem[]): Promise<PlannedVoucher[]> {
+  if (items.length === 0) return [];
+  const museums = (await db.select({ data: voucherMuseums.data }).from(voucherMuseums)).map((r) => r.data as WireVoucherMuseum);
+  const tariffs = new Map(museums.flatMap((museum) => museum.tariffs.map((tariff) => [tariff.id, { museum, tariff }] as const)));
+  const unknown = items.filter((i) => !tariffs.has(i.tariffId)).map((i) => i.tariffId);
+  if (unknown.length > 0) {
+    throw new HttpError(422, 'VOUCHER_TARIFF_UNKNOWN', 'No museum sells vouchers at this tariff (any more): nothing was charged.', { tariffIds: unknown });
+  }
+  return items.map((item) => {
+    const { museum, tariff } = tariffs.get(item.tariffId)!;
+    return { itemId: item.itemId, museum, tariff, quantity: item.quantity, totalCents: tariff.priceCents * item.quantity };
+  });
 }

@@ -18,13 +18,14 @@ const DAY_MS = 86_400_000;
  */
 export function transferDeadline(plan: CheckoutPlan, rules: TransferRules, now: Date): Date {
   const payAtOnce = plan.bookings.some((b) => b.venue.rules.holdingDays === null);
-  const firstVisit = Math.min(...plan.bookings.map((b) => b.slot.startsAt.getTime()));
+  // An order of vouchers alone has no visit to be paid before: only the days after checkout count.
+  const firstVisit = plan.bookings.length === 0 ? null : Math.min(...plan.bookings.map((b) => b.slot.startsAt.getTime()));
   const afterCheckout = now.getTime() + (payAtOnce ? rules.payAtOnceVenueDays : rules.payWithinDays) * DAY_MS;
-  const beforeVisit = firstVisit - rules.receivedBeforeVisitDays * DAY_MS;
+  const beforeVisit = firstVisit === null ? Infinity : firstVisit - rules.receivedBeforeVisitDays * DAY_MS;
   const deadline = Math.min(afterCheckout, beforeVisit);
   if (deadline - now.getTime() < rules.minDaysToPay * DAY_MS) {
     throw new HttpError(422, 'TRANSFER_TOO_LATE', 'The visit is too close for a bank transfer to arrive in time: pay by card.', {
-      firstVisitAt: new Date(firstVisit).toISOString(),
+      ...(firstVisit === null ? {} : { firstVisitAt: new Date(firstVisit).toISOString() }),
       receivedBeforeVisitDays: rules.receivedBeforeVisitDays,
       minDaysToPay: rules.minDaysToPay,
     });
@@ -32,7 +33,12 @@ export function transferDeadline(plan: CheckoutPlan, rules: TransferRules, now: 
   return new Date(deadline);
 }
 
-/** Refuses the order when it would take the office past what it may hold unpaid; call inside the checkout's transaction. */
+/**
+ * Refuses the order when it would take the office past what it may hold unpaid; call inside the
+ * checkout's transaction. Only people on slots count: the cap exists because an unpaid order
+ * keeps seats from being sold to others. Vouchers hold no seat, and their codes are not issued
+ * until the transfer arrives, so an unpaid order of vouchers withholds nothing from anyone.
+ */
 export async function holdWithinUnpaidLimit(tx: Tx, ctx: CentralContext, officeId: string, people: number, rules: TransferRules): Promise<void> {
   // Two transfer checkouts of one office at once: the second counts the first's people.
   if (!ctx.unsafeNoUnpaidLock) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`unpaid:${officeId}`}))`);

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uuid,
 } from 'drizzle-orm/pg-core';
-import { ORDER_CANCEL_REASONS, ORDER_STATES, VENUE_REQUEST_STATES } from '../../src-main/contract/centralApi.std.ts';
+import { ORDER_CANCEL_REASONS, ORDER_STATES, VENUE_REQUEST_STATES, VOUCHER_STATES } from '../../src-main/contract/centralApi.std.ts';
 
 /**
  * Ids compared by bytes: pull pages resume after the last (version, entity, id) key, and
@@ -232,6 +232,8 @@ export const orders = pgTable('orders', {
    * never rewrite a receipt.
    */
   bookings: jsonb('bookings').notNull(),
+  /** The vouchers sold, as WireOrder's voucherLines: a snapshot of the tariffs when ordered. */
+  voucherLines: jsonb('voucher_lines').notNull().default([]),
   vat: jsonb('vat').notNull(),
   version: version(),
 }, (t) => [
@@ -329,3 +331,36 @@ export const auditLog = pgTable('audit_log', {
   detail: jsonb('detail'),
 }, (t) => [index('audit_log_action').on(t.action, t.id), index('audit_log_actor').on(t.actor, t.id)]);
 
+
+/** Museums that sell vouchers (DOMAIN.md §7): the WireVoucherMuseum with its tariffs, catalogue data. */
+export const voucherMuseums = pgTable('voucher_museums', {
+  id: byteText('id').primaryKey(),
+  data: jsonb('data').notNull(),
+  version: version(),
+}, (t) => [index('voucher_museums_version').on(t.version, t.id)]);
+
+/** One per voucher of a paid order; its code admits one person, once. */
+export const vouchers = pgTable('vouchers', {
+  id: byteText('id').primaryKey(),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  orderId: byteText('order_id').notNull().references(() => orders.id),
+  museumId: byteText('museum_id').notNull().references(() => voucherMuseums.id),
+  tariffId: text('tariff_id').notNull(),
+  label: jsonb('label').notNull(),
+  priceCents: integer('price_cents').notNull(),
+  /** "XXXX-XXXX-XXXX", canonical form: what a till's lookup compares. */
+  code: text('code').notNull().unique(),
+  issuedAt: instant('issued_at').notNull(),
+  validUntil: instant('valid_until').notNull(),
+  state: text('state', { enum: VOUCHER_STATES }).notNull(),
+  usedAt: instant('used_at'),
+  usedMuseumId: byteText('used_museum_id'),
+  usedTill: text('used_till'),
+  revokedAt: instant('revoked_at'),
+  version: version(),
+}, (t) => [
+  // Used means used somewhere, at some time: the redemption writes both or neither.
+  check('vouchers_used', sql`(${t.state} = 'used') = (${t.usedAt} IS NOT NULL AND ${t.usedMuseumId} IS NOT NULL)`),
+  index('vouchers_office_version').on(t.officeId, t.version, t.id),
+  index('vouchers_order').on(t.orderId),
+]);

@@ -3,16 +3,17 @@
 // From then on the catalogue lives in the database and reaches desktops through pull.
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { demoProducts, demoVenues } from '../../src-main/core/domain/demoCatalogue.std.ts';
+import { demoProducts, demoVenues, demoVoucherMuseums } from '../../src-main/core/domain/demoCatalogue.std.ts';
 import { closedDays as closedDaysOf, generateSlots } from '../../src-main/core/domain/slotGrid.std.ts';
 import type { Venue } from '../../src-main/core/domain/venues.std.ts';
 import type { z } from 'zod';
 import type { WireVenueSchema } from '../../src-main/contract/centralApi.std.ts';
 import { rowsOf, type Db } from './database.node.ts';
 import { nextVersion } from './versions.node.ts';
-import { closedDays, products, venues } from './schema.node.ts';
+import { closedDays, products, venues, voucherMuseums } from './schema.node.ts';
 
 const SEED_LOCK = 4_870_002;
+const VOUCHER_SEED_LOCK = 4_870_003;
 /** Keeps each INSERT well under PostgreSQL's 65,535 bind parameters. */
 const BATCH = 5_000;
 
@@ -57,6 +58,21 @@ export async function seedCatalogue(db: Db, now: Date, months = 12): Promise<boo
       id: `${venue.id}:${localDate}`, venueId: venue.id, localDate, version,
     })));
     await insertInBatches(closedRows, (batch) => tx.insert(closedDays).values(batch));
+    return true;
+  });
+}
+
+/**
+ * The museums selling vouchers, seeded on their own: a database whose catalogue predates
+ * vouchers gets them at its first start that knows them. Returns false when some exist.
+ */
+export async function seedVoucherMuseums(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${VOUCHER_SEED_LOCK})`);
+    const existing = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM voucher_museums`));
+    if (existing[0]!.n > 0) return false;
+    const version = await nextVersion(tx);
+    await tx.insert(voucherMuseums).values(demoVoucherMuseums.map((m) => ({ id: m.id, data: m, version })));
     return true;
   });
 }

@@ -4,14 +4,18 @@
 // Writers take it as their last step, so they queue on it only for their commit.
 import { inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from './database.node.ts';
-import { closedDays, companions, contacts, groupCodes, options, orders, products, slots, tickets, venueRequests, venues } from './schema.node.ts';
+import {
+  closedDays, companions, contacts, groupCodes, options, orders, products, slots, tickets, venueRequests, venues, voucherMuseums, vouchers,
+} from './schema.node.ts';
 
 export async function nextVersion(tx: Tx): Promise<number> {
   const rows = rowsOf<{ v: string | number }>(await tx.execute(sql`UPDATE server_version SET v = v + 1 WHERE id = 1 RETURNING v`));
   return Number(rows[0]!.v);
 }
 
-const versionedTables = { venues, products, slots, closedDays, options, companions, contacts, orders, tickets, groupCodes, venueRequests } as const;
+const versionedTables = {
+  venues, products, slots, closedDays, options, companions, contacts, orders, tickets, groupCodes, venueRequests, voucherMuseums, vouchers,
+} as const;
 export type Touched = Partial<Record<keyof typeof versionedTables, string[]>>;
 
 /** Takes a new version and stamps it on every row the transaction changed. */

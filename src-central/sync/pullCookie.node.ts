@@ -3,7 +3,9 @@
 import { HttpError } from '../http/httpError.node.ts';
 
 /** In the order pages walk them: as JavaScript compares strings, so 'venue' < 'venueRequest'. */
-export const ENTITIES = ['closedDay', 'companion', 'contact', 'groupCode', 'option', 'order', 'product', 'slot', 'ticket', 'venue', 'venueRequest'] as const;
+export const ENTITIES = [
+  'closedDay', 'companion', 'contact', 'groupCode', 'option', 'order', 'product', 'slot', 'ticket', 'venue', 'venueRequest', 'voucher', 'voucherMuseum',
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 export type Scope = 'catalogue' | 'venues';
 

@@ -4,17 +4,20 @@
 import { and, asc, eq, gt, gte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
-  MutationResult, PatchOp, PullRequestSchema, PullResponse, WireProductSchema, WireVenueSchema,
+  MutationResult, PatchOp, PullRequestSchema, PullResponse, WireProductSchema, WireVenueSchema, WireVoucherMuseum,
 } from '../../src-main/contract/centralApi.std.ts';
 import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import type { Tx } from '../store/database.node.ts';
 import {
   clients, closedDays, companions, contacts, groupCodes, mutationResults, options, orders, products, slots, tickets, venueRequests, venues,
+  voucherMuseums, vouchers,
 } from '../store/schema.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { compareKeys, decodeCookie, encodeCookie, type Entity, type PullKey, type Scope } from './pullCookie.node.ts';
-import { wireCompanion, wireContact, wireGroupCode, wireOption, wireOrder, wireSlot, wireTicket, wireVenueRequest } from './wireRows.node.ts';
+import {
+  wireCompanion, wireContact, wireGroupCode, wireOption, wireOrder, wireSlot, wireTicket, wireVenueRequest, wireVoucher,
+} from './wireRows.node.ts';
 
 type PullRequest = z.infer<typeof PullRequestSchema>;
 type WireVenue = z.infer<typeof WireVenueSchema>;
@@ -22,7 +25,7 @@ type WireProduct = z.infer<typeof WireProductSchema>;
 type Keyed = PullKey & { op: PatchOp };
 type VersionedTable =
   | typeof venues | typeof products | typeof slots | typeof closedDays | typeof options | typeof companions
-  | typeof contacts | typeof orders | typeof tickets | typeof groupCodes | typeof venueRequests;
+  | typeof contacts | typeof orders | typeof tickets | typeof groupCodes | typeof venueRequests | typeof voucherMuseums | typeof vouchers;
 
 /** A client never waits on a huge backlog of results: it asks again above the last one it got. */
 const MAX_RESULTS = 1_000;
@@ -46,6 +49,10 @@ async function readEntities(tx: Tx, officeId: string, scope: Scope, key: PullKey
 
   for (const r of await tx.select().from(venues).where(after(venues, 'venue', key)).orderBy(...pageOrder(venues)).limit(limit + 1)) {
     add('venue', r, { op: 'put', entity: 'venue', id: r.id, value: r.data as WireVenue });
+  }
+  // An office awaiting validation sees what it will be able to buy, as it sees the venues.
+  for (const r of await tx.select().from(voucherMuseums).where(after(voucherMuseums, 'voucherMuseum', key)).orderBy(...pageOrder(voucherMuseums)).limit(limit + 1)) {
+    add('voucherMuseum', r, { op: 'put', entity: 'voucherMuseum', id: r.id, value: r.data as WireVoucherMuseum });
   }
   if (scope === 'catalogue') {
     for (const r of await tx.select().from(products).where(after(products, 'product', key)).orderBy(...pageOrder(products)).limit(limit + 1)) {
@@ -88,6 +95,10 @@ async function readEntities(tx: Tx, officeId: string, scope: Scope, key: PullKey
   const ownRequests = and(after(venueRequests, 'venueRequest', key), eq(venueRequests.officeId, officeId));
   for (const r of await tx.select().from(venueRequests).where(ownRequests).orderBy(...pageOrder(venueRequests)).limit(limit + 1)) {
     add('venueRequest', r, { op: 'put', entity: 'venueRequest', id: r.id, value: wireVenueRequest(r) });
+  }
+  const ownVouchers = and(after(vouchers, 'voucher', key), eq(vouchers.officeId, officeId));
+  for (const r of await tx.select().from(vouchers).where(ownVouchers).orderBy(...pageOrder(vouchers)).limit(limit + 1)) {
+    add('voucher', r, { op: 'put', entity: 'voucher', id: r.id, value: wireVoucher(r) });
   }
   return found.sort(compareKeys);
 }

@@ -1,10 +1,10 @@
 // Database rows as the wire sends them (centralApi.std.ts).
 import type { z } from 'zod';
 import type {
-  WireCompanion, WireContact, WireGroupCode, WireOption, WireOrder, WireSlotSchema, WireTicket, WireVenueRequest,
+  WireCompanion, WireContact, WireGroupCode, WireOption, WireOrder, WireSlotSchema, WireTicket, WireVenueRequest, WireVoucher,
 } from '../../src-main/contract/centralApi.std.ts';
 import type { GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
-import type { companions, contacts, groupCodes, options, orders, slots, tickets, venueRequests } from '../store/schema.node.ts';
+import type { companions, contacts, groupCodes, options, orders, slots, tickets, venueRequests, vouchers } from '../store/schema.node.ts';
 
 export type SlotRow = typeof slots.$inferSelect;
 export type OptionRow = typeof options.$inferSelect;
@@ -15,6 +15,7 @@ export type TicketRow = typeof tickets.$inferSelect;
 export type VenueRequestRow = typeof venueRequests.$inferSelect;
 export type GroupCodeRow = typeof groupCodes.$inferSelect;
 export type OrderBooking = WireOrder['bookings'][number];
+export type VoucherRow = typeof vouchers.$inferSelect;
 
 export function wireSlot(row: SlotRow): z.infer<typeof WireSlotSchema> {
   return {
@@ -49,7 +50,7 @@ export function wireOrder(row: OrderRow): WireOrder {
     createdAt: row.createdAt.toISOString(), paidAt: row.paidAt?.toISOString() ?? null, refundedAt: row.refundedAt?.toISOString() ?? null,
     paymentDueAt: row.paymentDueAt?.toISOString() ?? null, cancelledAt: row.cancelledAt?.toISOString() ?? null, cancelReason: row.cancelReason,
     payment: { method: row.paymentMethod, cardLast4: row.cardLast4, reference: row.paymentReference },
-    bookings: row.bookings as OrderBooking[], totalCents: row.totalCents, discountCents: row.discountCents,
+    bookings: row.bookings as OrderBooking[], voucherLines: row.voucherLines as WireOrder['voucherLines'], totalCents: row.totalCents, discountCents: row.discountCents,
     vat: row.vat as WireOrder['vat'], refundCents: row.refundCents,
   };
 }
@@ -74,5 +75,15 @@ export function wireVenueRequest(row: VenueRequestRow): WireVenueRequest {
     id: row.id, venueId: row.venueId, visitDate: row.visitDate, headCount: row.headCount, state: row.state, notes: row.notes,
     sentAt: row.sentAt.toISOString(), confirmedAt: row.confirmedAt?.toISOString() ?? null,
     paidAt: row.paidAt?.toISOString() ?? null, doneAt: row.doneAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function wireVoucher(row: VoucherRow): WireVoucher {
+  return {
+    id: row.id, code: row.code, orderId: row.orderId, museumId: row.museumId, tariffId: row.tariffId,
+    label: row.label as WireVoucher['label'], priceCents: row.priceCents, issuedAt: row.issuedAt.toISOString(),
+    validUntil: row.validUntil.toISOString(), state: row.state,
+    used: row.usedAt && row.usedMuseumId ? { at: row.usedAt.toISOString(), museumId: row.usedMuseumId, till: row.usedTill } : null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
   };
 }

@@ -115,6 +115,61 @@ export const VenueRequestFieldsSchema = z.strictObject({
 export const WireVenueRequestSchema = VenueRequestFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
 export type WireVenueRequest = z.infer<typeof WireVenueRequestSchema>;
 
+// ---------- vouchers ("contremarques", DOMAIN.md §7) ----------
+
+/** One way to buy a voucher of a museum: catalogue data, priced and dated by the service. */
+export const WireVoucherTariffSchema = z.object({
+  id: z.string(),
+  label: z.object({ fr: z.string(), en: z.string() }),
+  priceCents: z.int().min(0),
+  /** A voucher is valid for so many months from the day it is paid. */
+  validityMonths: z.int().min(1),
+});
+export type WireVoucherTariff = z.infer<typeof WireVoucherTariffSchema>;
+
+/** A museum that sells vouchers, with its tariffs; sent to every office, validated or not. */
+export const WireVoucherMuseumSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  city: z.string(),
+  sortOrder: z.int(),
+  /** How a holder uses the voucher, as the export prints it. */
+  howToUse: z.object({ fr: z.string(), en: z.string() }),
+  tariffs: z.array(WireVoucherTariffSchema),
+});
+export type WireVoucherMuseum = z.infer<typeof WireVoucherMuseumSchema>;
+
+export const VOUCHER_STATES = ['valid', 'used', 'revoked'] as const;
+
+/** One voucher of a paid order: its code gives its holder one free entry to the museum. */
+export const WireVoucherSchema = z.object({
+  id: z.string(),
+  /** "XXXX-XXXX-XXXX" (core/domain/voucherCode.std.ts); unique across the platform. */
+  code: z.string(),
+  orderId: z.string(),
+  museumId: z.string(),
+  tariffId: z.string(),
+  label: z.object({ fr: z.string(), en: z.string() }),
+  priceCents: z.int(),
+  issuedAt: IsoInstantSchema,
+  validUntil: IsoInstantSchema,
+  state: z.enum(VOUCHER_STATES),
+  /** Where and when a till redeemed it. */
+  used: z.object({ at: IsoInstantSchema, museumId: z.string(), till: z.string().nullable() }).nullable(),
+  revokedAt: IsoInstantSchema.nullable(),
+});
+export type WireVoucher = z.infer<typeof WireVoucherSchema>;
+
+/** A till's scan: the code as typed or read (case, spaces and dashes do not matter). */
+export const RedeemVoucherRequestSchema = z.strictObject({
+  code: z.string().min(1).max(64),
+  /** The till's own name ("Caisse 2"), told to whoever tries the code again. */
+  till: z.string().trim().min(1).max(60).optional(),
+});
+export const RedeemVoucherResponseSchema = z.object({
+  code: z.string(), museumId: z.string(), label: z.object({ fr: z.string(), en: z.string() }), usedAt: IsoInstantSchema,
+});
+
 // ---------- orders, payment and tickets (DOMAIN.md §4–§6) ----------
 
 export const ORDER_STATES = ['awaiting_transfer', 'paid', 'to_be_refunded', 'refunded', 'cancelled'] as const;
@@ -147,6 +202,8 @@ export const CheckoutItemSchema = z.discriminatedUnion('kind', [
     kind: z.literal('direct'), itemId: z.uuid(), slotId: z.string().min(1), composition: GroupCompositionSchema,
     specialVisit: z.boolean().optional(), designations: z.array(DesignationSchema).max(1000),
   }),
+  /** Vouchers of one tariff: priced from the catalogue, their codes issued once the order is paid. */
+  z.strictObject({ kind: z.literal('voucher'), itemId: z.uuid(), tariffId: z.string().min(1).max(200), quantity: z.int().min(1).max(1000) }),
 ]);
 export type CheckoutItem = z.infer<typeof CheckoutItemSchema>;
 
@@ -213,6 +270,22 @@ export const WireOrderBookingSchema = z.object({
   })),
 });
 
+/** A receipt's line of vouchers: one tariff, as it was priced when ordered. */
+export const WireOrderVoucherLineSchema = z.object({
+  /** The checkout item it came from. */
+  itemId: z.string(),
+  museumId: z.string(),
+  museumName: z.string(),
+  tariffId: z.string(),
+  label: LabelSchema,
+  unitCents: z.int(),
+  quantity: z.int(),
+  totalCents: z.int(),
+  vatRateBp: z.int(),
+  validityMonths: z.int(),
+});
+export type WireOrderVoucherLine = z.infer<typeof WireOrderVoucherLineSchema>;
+
 export const WireOrderSchema = z.object({
   id: z.string(),
   /** The number printed on the receipt, e.g. "GCH-2026-000042". */
@@ -233,6 +306,8 @@ export const WireOrderSchema = z.object({
     reference: z.string(),
   }),
   bookings: z.array(WireOrderBookingSchema),
+  /** Orders made before vouchers were sold have none. */
+  voucherLines: z.array(WireOrderVoucherLineSchema).default([]),
   totalCents: z.int(),
   discountCents: z.int(),
   vat: z.array(z.object({ rateBp: z.int(), baseCents: z.int(), vatCents: z.int() })),
@@ -277,7 +352,9 @@ export const WireGroupCodeSchema = z.object({
 });
 export type WireGroupCode = z.infer<typeof WireGroupCodeSchema>;
 
-export const CheckoutResponseSchema = z.object({ order: WireOrderSchema, tickets: z.array(WireTicketSchema) });
+export const CheckoutResponseSchema = z.object({
+  order: WireOrderSchema, tickets: z.array(WireTicketSchema), vouchers: z.array(WireVoucherSchema).default([]),
+});
 
 export const AssignTicketsRequestSchema = z.strictObject({
   /** null: every valid ticket of the order. */
@@ -313,9 +390,13 @@ export const PatchOpSchema = z.discriminatedUnion('entity', [
   z.object({ op: z.literal('put'), entity: z.literal('ticket'), id: z.string(), value: WireTicketSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('groupCode'), id: z.string(), value: WireGroupCodeSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('venueRequest'), id: z.string(), value: WireVenueRequestSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('voucherMuseum'), id: z.string(), value: WireVoucherMuseumSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('voucher'), id: z.string(), value: WireVoucherSchema }),
 ]).or(z.object({
   op: z.literal('del'),
-  entity: z.enum(['venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket', 'groupCode', 'venueRequest']),
+  entity: z.enum([
+    'venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket', 'groupCode', 'venueRequest', 'voucherMuseum', 'voucher',
+  ]),
   id: z.string(),
 }));
 export type PatchOp = z.infer<typeof PatchOpSchema>;
@@ -466,6 +547,9 @@ export const CENTRAL_ERROR_CODES = [
   'MAIL_FAILED', 'TICKET_MAILS_BUSY',
   // too many sign-ins, sign-ups, refreshes or ticket e-mails: wait retryAfterSeconds
   'RATE_LIMITED',
+  // vouchers: bought only by the museum's tariffs; redeemed by a museum's till, once
+  'VOUCHER_TARIFF_UNKNOWN', 'VOUCHER_CODE_MISTYPED', 'VOUCHER_UNKNOWN', 'VOUCHER_USED', 'VOUCHER_REVOKED', 'VOUCHER_EXPIRED',
+  'VOUCHER_OTHER_MUSEUM',
 ] as const;
 export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
 export const CentralErrorSchema = z.object({
@@ -490,6 +574,16 @@ export const CentralErrorSchema = z.object({
     limit: z.int().optional(),
     /** RATE_LIMITED, TICKET_MAILS_BUSY: when to ask again (also the Retry-After header). */
     retryAfterSeconds: z.int().optional(),
+    /** VOUCHER_USED: when, at which museum and till; VOUCHER_REVOKED / VOUCHER_EXPIRED: since when. */
+    usedAt: IsoInstantSchema.optional(),
+    museumId: z.string().optional(),
+    museumName: z.string().optional(),
+    till: z.string().nullable().optional(),
+    since: IsoInstantSchema.optional(),
+    /** VOUCHER_CODE_MISTYPED: what is wrong with what was typed. */
+    problem: z.enum(['length', 'character', 'check']).optional(),
+    /** VOUCHER_TARIFF_UNKNOWN: the tariffs not (or no longer) sold. */
+    tariffIds: z.array(z.string()).optional(),
   }),
 });
 

@@ -209,9 +209,15 @@ export type CompanionRowDto = z.infer<typeof CompanionRowSchema>;
 export const VoucherRowSchema = z.object({
   id: z.string(),
   code: z.string(),
+  /** The voucher museum's id and name. */
+  museumId: z.string(),
   venueName: z.string(),
+  label: z.object({ fr: z.string(), en: z.string() }).nullable(),
+  orderId: z.string().nullable(),
+  state: z.enum(['valid', 'used', 'revoked']),
   assignedTo: z.string().nullable(),
   used: z.boolean(),
+  usedAt: IsoInstantSchema.nullable(),
 });
 
 export const VenueRequestSchema = z.object({

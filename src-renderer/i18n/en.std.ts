@@ -545,6 +545,13 @@ export const en = {
       RATE_LIMITED_one: 'too many attempts in a short time, try again in {{count}} minute',
       RATE_LIMITED_other: 'too many attempts in a short time, try again in {{count}} minutes',
       TICKET_MAILS_BUSY: 'your office already has several ticket e-mails on their way. Nothing was assigned: try again in {{retryAfterSeconds}} seconds',
+      VOUCHER_TARIFF_UNKNOWN: 'the museum no longer sells vouchers at this tariff: remove them from the cart. Nothing was charged',
+      VOUCHER_CODE_MISTYPED: 'this is not a voucher code as printed (12 characters, XXXX-XXXX-XXXX): check what was typed',
+      VOUCHER_UNKNOWN: 'no voucher has this code',
+      VOUCHER_USED: 'this voucher was already used, at {{museumName}}',
+      VOUCHER_REVOKED: 'this voucher was revoked: it no longer gives a free entry',
+      VOUCHER_EXPIRED: 'this voucher has expired',
+      VOUCHER_OTHER_MUSEUM: 'this voucher is for {{museumName}}, not for this museum',
     },
     decline: {
       card_declined: 'refused by the bank',

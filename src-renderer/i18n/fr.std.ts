@@ -547,6 +547,13 @@ export const fr: Messages = {
       RATE_LIMITED_one: 'trop de tentatives en peu de temps, réessayez dans {{count}} minute',
       RATE_LIMITED_other: 'trop de tentatives en peu de temps, réessayez dans {{count}} minutes',
       TICKET_MAILS_BUSY: 'votre agence a déjà plusieurs envois de billets en cours. Rien n’a été attribué : réessayez dans {{retryAfterSeconds}} secondes',
+      VOUCHER_TARIFF_UNKNOWN: 'le musée ne vend plus de contremarques à ce tarif : retirez-les du panier. Rien n’a été débité',
+      VOUCHER_CODE_MISTYPED: 'ce n’est pas un code de contremarque tel qu’imprimé (12 caractères, XXXX-XXXX-XXXX) : vérifiez la saisie',
+      VOUCHER_UNKNOWN: 'aucune contremarque ne porte ce code',
+      VOUCHER_USED: 'cette contremarque a déjà été utilisée, au {{museumName}}',
+      VOUCHER_REVOKED: 'cette contremarque a été révoquée : elle ne donne plus droit à une entrée gratuite',
+      VOUCHER_EXPIRED: 'cette contremarque a expiré',
+      VOUCHER_OTHER_MUSEUM: 'cette contremarque est valable au {{museumName}}, pas dans ce musée',
     },
     decline: {
       card_declined: 'refus de la banque',

@@ -4,19 +4,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomInt } from 'node:crypto';
+import { newVoucherCode } from '../../src-main/core/domain/voucherCode.std.ts';
 import type { VoucherExportRow } from '../../src-main/core/print/vouchers/voucherExport.std.ts';
 import { writeVoucherPdf } from '../../src-main/core/print/vouchers/voucherPdf.node.ts';
 import { voucherWorkbook } from '../../src-main/core/print/vouchers/voucherXlsx.node.ts';
 
 const COUNT = 1_000;
 const RUNS = 5;
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 function rows(): VoucherExportRow[] {
-  const code = () => Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')).join('-');
   return Array.from({ length: COUNT }, (_, i) => ({
-    code: code(), museum: 'Musée des Arts Décoratifs – Contremarques', tariff: 'Contremarque plein tarif', priceCents: 1400,
+    code: newVoucherCode(), museum: 'Musée des Arts Décoratifs – Contremarques', tariff: 'Contremarque plein tarif', priceCents: 1400,
     orderNumber: 'GCH-2026-000042', purchasedAt: '2026-12-01T09:30:00.000Z', status: i % 3 ? 'unassigned' : 'assigned',
     recipientEmail: i % 3 ? null : `visiteur${i}@example.org`, recipientName: null, assignedAt: i % 3 ? null : '2026-12-01T10:00:00.000Z',
     usedAt: null, validUntil: '2027-12-31',

@@ -1,5 +1,6 @@
 // Central migrations upgrade a database in place: each one is applied on top of the previous
 // schema holding rows, and those rows read back afterwards.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,11 @@ const UNDO: Record<string, string> = {
     DROP TABLE ticket_keys;
     DROP TABLE revoked_sessions;
     ALTER TABLE sessions DROP COLUMN session_id;`,
+  '0009_vouchers': `
+    DROP FUNCTION redeem_voucher;
+    DROP TABLE vouchers;
+    DROP TABLE voucher_museums;
+    ALTER TABLE orders DROP COLUMN voucher_lines;`,
 };
 
 /** Takes a PGlite database back to the schema it had just after `tag`: every later migration undone, newest first, and forgotten. */
@@ -267,5 +273,31 @@ describe('central migrations', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
-});
 
+  it('0009_vouchers keeps earlier orders readable with no voucher line, and a catalogue seeded before vouchers gets the museums', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0009-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 4 });
+      const desk = await validatedDesk(first);
+      const placed = await desk.place('conciergerie:2025-04-22T08:00:00.000Z', group(8));
+      const { order } = await pay(desk, checkoutRequest([{ kind: 'option', optionId: placed.option!.id, designations: [] }]));
+      await first.close();
+      await rollBackTo(dataDir, previousOf('0009_vouchers'));
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
+      try {
+        const resumed = new Desk(after.url, await signIn(after.url, desk.email), desk.email);
+        const { patch } = await resumed.pullAll(null);
+        expect(putsOf(patch, 'order')).toEqual([{ ...order, voucherLines: [] }]);
+        expect(putsOf(patch, 'voucherMuseum').map((m) => m.id)).toEqual(['mad-contremarques', 'nissim-de-camondo']);
+        const bought = await pay(resumed, checkoutRequest([{ kind: 'voucher', itemId: randomUUID(), tariffId: 'mad-contremarques:plein', quantity: 2 }]));
+        expect(bought.vouchers).toHaveLength(2);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -62,11 +62,12 @@ describe('pull', () => {
     expect(second.patch.some((p) => firstIds.has(`${p.entity}/${p.id}`))).toBe(false);
   });
 
-  it('shows an office awaiting validation only venues, and the whole catalogue once validated', async () => {
+  it('shows an office awaiting validation only venues and the voucher museums, and the whole catalogue once validated', async () => {
     const { email, officeId } = await signUp(central.url);
     const desk = new Desk(central.url, await signIn(central.url, email), email);
     const before = await desk.pullAll(null);
-    expect(new Set(before.patch.map((p) => p.entity))).toEqual(new Set(['venue']));
+    // The museums selling vouchers too: it sees what it will be able to buy (issue 12 §1).
+    expect(new Set(before.patch.map((p) => p.entity))).toEqual(new Set(['venue', 'voucherMuseum']));
 
     await admin(central, `/admin/offices/${officeId}/validate`, {});
     // Its cookie only covered venues: the next pull starts the catalogue from the beginning.

@@ -51,6 +51,7 @@ export const seedOrder: WireOrder = {
       surname: 'Lefèvre', firstName: 'Hélène', email: 'helene.lefevre@example.org', phone: '+33 6 12 34 56 78', placeholder: false,
     }],
   }],
+  voucherLines: [],
   totalCents: 27200,
   discountCents: 0,
   // 272,00 € TTC at 5,5 %: 257,82 € + 14,18 €.

@@ -2,20 +2,18 @@
 // back with poppler, each page's QR decoded by zbar) and an Excel workbook with every code in
 // column K, as the platform's export has them (read back with exceljs).
 import fs from 'node:fs';
-import { randomInt } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { newVoucherCode } from '../../src-main/core/domain/voucherCode.std.ts';
 import type { VoucherExportRow } from '../../src-main/core/print/vouchers/voucherExport.std.ts';
 import { writeVoucherPdf } from '../../src-main/core/print/vouchers/voucherPdf.node.ts';
 import { voucherWorkbook } from '../../src-main/core/print/vouchers/voucherXlsx.node.ts';
 import { decodedQrs, keepPdf, pdfPageCount, pdfPngs, pdfText, tempPdfPath } from './printFixtures.node.ts';
 
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const someCode = () => Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')).join('-');
 
 function vouchers(count: number): VoucherExportRow[] {
   return Array.from({ length: count }, (_, i) => ({
-    code: someCode(), museum: i % 2 ? 'Musée Nissim de Camondo' : 'Musée des Arts Décoratifs – Contremarques',
+    code: newVoucherCode(), museum: i % 2 ? 'Musée Nissim de Camondo' : 'Musée des Arts Décoratifs – Contremarques',
     tariff: 'Contremarque plein tarif', priceCents: 1400, orderNumber: 'GCH-2026-000042', purchasedAt: '2026-12-01T09:30:00.000Z',
     status: i === 1 ? 'assigned' : i === 2 ? 'used' : 'unassigned',
     recipientEmail: i === 1 ? 'lea.durand@example.org' : null, recipientName: i === 1 ? 'Léa Durand' : null,

@@ -27,7 +27,7 @@ describe('local store migrations', () => {
     const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining([
       'companions', 'contacts', 'options', 'orders', 'outbox', 'server_closed_days', 'server_products',
-      'server_slots', 'server_venues', 'settings', 'tickets', 'vouchers',
+      'server_slots', 'server_venues', 'server_voucher_museums', 'settings', 'tickets', 'vouchers',
     ]));
     store.sqlite.prepare("INSERT INTO companions (id, kind, surname, first_name, updated_at) VALUES ('c1', 'guide', 'LAGO', 'Lola', '2025-01-01T00:00:00Z')").run();
     store.close();
@@ -166,6 +166,24 @@ describe('migration 0005_refused_changes', () => {
     expect(JSON.parse(kept.args)).toEqual({ surname: 'LA\u0000GO' });
     expect(JSON.parse(kept.fields)).toEqual([{ path: 'surname', problem: 'control_character' }]);
     expect(kept.rolled_back).toBe(0);
+    sqlite.close();
+  });
+});
+
+describe('migration 0006_vouchers_mirror', () => {
+  it('keeps the vouchers of version 6 as valid, unused codes, and mirrors the museums that sell them', () => {
+    const sqlite = new Database(freshFile());
+    sqlite.pragma('foreign_keys = ON');
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 6)).toBe(6);
+    sqlite.prepare("INSERT INTO vouchers (id, code, venue_id, assigned_email) VALUES ('v1', 'MAD-0001', 'mad-contremarques', 'lola@example.org')").run();
+
+    expect(migrate(sqlite, migrations, 7)).toBe(7);
+    expect(sqlite.prepare("SELECT code, assigned_email, used, state, used_at, value FROM vouchers WHERE id = 'v1'").get())
+      .toEqual({ code: 'MAD-0001', assigned_email: 'lola@example.org', used: 0, state: 'valid', used_at: null, value: null });
+    sqlite.prepare("INSERT INTO server_voucher_museums (id, name, sort_order, value) VALUES ('mad-contremarques', 'Musée des Arts Décoratifs', 0, '{}')").run();
+    expect(sqlite.prepare('SELECT name FROM server_voucher_museums').pluck().all()).toEqual(['Musée des Arts Décoratifs']);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
   });
 });

@@ -28,7 +28,7 @@ function order(id: string, number: string, createdAt: string, state: WireOrder['
       lines: [{ productId: 'p', label: { fr: 'Tarif revendeur', en: 'Reseller rate' }, unitCents: 1700, quantity: 16, totalCents: 27200, vatRateBp: 550 }],
       companions: [companion('c1', 'NDIAYE'), { ...companion('c1', 'NDIAYE'), index: 1 }, companion('c2', 'TYPE', true)],
     }],
-    totalCents: 27200, discountCents: 0, vat: [{ rateBp: 550, baseCents: 25782, vatCents: 1418 }], refundCents: cancelledByVenue ? 27200 : 0,
+    voucherLines: [], totalCents: 27200, discountCents: 0, vat: [{ rateBp: 550, baseCents: 25782, vatCents: 1418 }], refundCents: cancelledByVenue ? 27200 : 0,
   };
 }
 

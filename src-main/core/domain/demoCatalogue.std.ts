@@ -3,6 +3,7 @@
 // our choice (see `carcassonneRules`); opening hours are plausible, not official.
 // Contacts follow the network's address pattern and are placeholders until the sync
 // brings the real ones.
+import type { WireVoucherMuseum } from '../../contract/centralApi.std.ts';
 import type { BookingContact, BookingRules, Product, SlotSchedule, Venue } from './venues.std.ts';
 
 const PARIS = 'Europe/Paris';
@@ -159,4 +160,40 @@ export const demoProducts: Product[] = [
     en: 'Dated adult group ticket - Carcassonne castle and ramparts: Reseller rate',
   }, 1100),
   ...companionProducts('carcassonne'),
+];
+
+/**
+ * The museums that sell vouchers in the demo (the seed's "Musée des Arts Décoratifs –
+ * Contremarques" and "Musée Nissim de Camondo"). Prices and validity are plausible, not the
+ * museums' own: the service reads them as catalogue data, never as constants.
+ */
+export const demoVoucherMuseums: WireVoucherMuseum[] = [
+  {
+    id: 'mad-contremarques',
+    name: 'Musée des Arts Décoratifs – Contremarques',
+    city: 'Paris',
+    sortOrder: 0,
+    howToUse: {
+      fr: 'Présentez ce code à la caisse du Musée des Arts Décoratifs (107 rue de Rivoli) : il donne droit à un billet d’entrée gratuit.',
+      en: 'Show this code at the Musée des Arts Décoratifs ticket desk (107 rue de Rivoli): it gives one free admission ticket.',
+    },
+    tariffs: [
+      { id: 'mad-contremarques:plein', label: { fr: 'Contremarque plein tarif', en: 'Voucher, full price' }, priceCents: 1500, validityMonths: 12 },
+      { id: 'mad-contremarques:reduit', label: { fr: 'Contremarque tarif réduit', en: 'Voucher, reduced price' }, priceCents: 1000, validityMonths: 12 },
+    ],
+  },
+  {
+    id: 'nissim-de-camondo',
+    name: 'Musée Nissim de Camondo',
+    city: 'Paris',
+    sortOrder: 1,
+    howToUse: {
+      fr: 'Présentez ce code à la caisse du Musée Nissim de Camondo (63 rue de Monceau) : il donne droit à un billet d’entrée gratuit.',
+      en: 'Show this code at the Musée Nissim de Camondo ticket desk (63 rue de Monceau): it gives one free admission ticket.',
+    },
+    tariffs: [
+      { id: 'nissim-de-camondo:plein', label: { fr: 'Contremarque plein tarif', en: 'Voucher, full price' }, priceCents: 1400, validityMonths: 6 },
+      { id: 'nissim-de-camondo:reduit', label: { fr: 'Contremarque tarif réduit', en: 'Voucher, reduced price' }, priceCents: 1100, validityMonths: 6 },
+    ],
+  },
 ];

@@ -124,13 +124,26 @@ export const printedTickets = sqliteTable('printed_tickets', {
   orderId: text('order_id').notNull(),
 }, (t) => [primaryKey({ columns: [t.eventId, t.ticketId] }), index('printed_tickets_ticket').on(t.ticketId), index('printed_tickets_order').on(t.orderId)]);
 
+/** The museums that sell vouchers, with their tariffs, as pulled (WireVoucherMuseum). */
+export const serverVoucherMuseums = sqliteTable('server_voucher_museums', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+/** The office's vouchers as pulled; `value` is the WireVoucher (empty only on rows older than the mirror). */
 export const vouchers = sqliteTable('vouchers', {
   id: text('id').primaryKey(),
   code: text('code').notNull().unique(),
+  /** The voucher museum's id. */
   venueId: text('venue_id').notNull(),
   orderId: text('order_id').references(() => orders.id),
   assignedEmail: text('assigned_email'),
   used: integer('used', { mode: 'boolean' }).notNull().default(false),
+  state: text('state', { enum: ['valid', 'used', 'revoked'] }).notNull().default('valid'),
+  usedAt: text('used_at'),
+  value: text('value', { mode: 'json' }),
 });
 
 /** Changes the central service must see, in the order they were made (see sync/). */

@@ -10,6 +10,7 @@ import { putGroupCode, putOrder, putTicket } from '../store/ordersRepo.node.ts';
 import { writeSetting } from '../store/settingsRepo.node.ts';
 import { keepRefusedChange } from '../store/refusedChangesRepo.node.ts';
 import { putVenueRequest } from '../store/venueRequestsRepo.node.ts';
+import { putVoucher, putVoucherMuseum } from '../store/vouchersRepo.node.ts';
 import { applyLocally } from './localMutators.node.ts';
 import { dropAcknowledged, pendingMutations } from './outbox.node.ts';
 import { isRefusedAsMalformed, rollBackRefusals } from './refusedChanges.node.ts';
@@ -26,6 +27,8 @@ const TABLE_OF = {
   ticket: 'tickets',
   groupCode: 'group_codes',
   venueRequest: 'venue_requests',
+  voucherMuseum: 'server_voucher_museums',
+  voucher: 'vouchers',
 } as const;
 
 export type PulledEntity = PatchOp['entity'];
@@ -102,6 +105,12 @@ function applyOp(store: Store, prepared: ReturnType<typeof statements>, op: Patc
       return;
     case 'venueRequest':
       putVenueRequest(store.db, op.value);
+      return;
+    case 'voucherMuseum':
+      putVoucherMuseum(store.db, op.value);
+      return;
+    case 'voucher':
+      putVoucher(store.db, op.value);
       return;
   }
 }

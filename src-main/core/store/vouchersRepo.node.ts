@@ -1,0 +1,18 @@
+// The office's vouchers and the museums that sell them, as pulled from the central service.
+import type { WireVoucher, WireVoucherMuseum } from '../../contract/centralApi.std.ts';
+import type { StoreDb } from './openStore.node.ts';
+import { serverVoucherMuseums, vouchers } from './schema.node.ts';
+
+export function putVoucherMuseum(db: StoreDb, museum: WireVoucherMuseum): void {
+  const row = { name: museum.name, sortOrder: museum.sortOrder, value: museum };
+  db.insert(serverVoucherMuseums).values({ id: museum.id, ...row }).onConflictDoUpdate({ target: serverVoucherMuseums.id, set: row }).run();
+}
+
+/** Keeps what only this office records (the assignment) when the service's copy changes. */
+export function putVoucher(db: StoreDb, voucher: WireVoucher): void {
+  const row = {
+    code: voucher.code, venueId: voucher.museumId, orderId: voucher.orderId, state: voucher.state,
+    used: voucher.state === 'used', usedAt: voucher.used?.at ?? null, value: voucher,
+  };
+  db.insert(vouchers).values({ id: voucher.id, ...row }).onConflictDoUpdate({ target: vouchers.id, set: row }).run();
+}
