@@ -77,6 +77,8 @@ export const SessionSchema = z.object({
   user: z.object({ email: z.string(), contactName: z.string() }),
 });
 export type Session = z.infer<typeof SessionSchema>;
+/** GET /me: the signed-in office as the platform now sees it (validated since sign-in, say). */
+export const MeSchema = SessionSchema.pick({ office: true, user: true });
 
 // ---------- entities sent by pull ----------
 
