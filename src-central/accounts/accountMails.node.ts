@@ -20,7 +20,8 @@ const SENT_AT_KEY = { created: 'createdMailSentAt', validated: 'validatedMailSen
  */
 export async function sendAccountMail(ctx: CentralContext, log: FastifyBaseLogger, office: OfficeRow, kind: AccountMailKind): Promise<boolean> {
   if (!ctx.mailer) {
-    log.warn({ mail: kind, failure: { code: 'NO_MAILER' } }, 'account e-mail not sent');
+    // A service started without mail on purpose (tests, a closed demo): nothing to warn of.
+    log.info({ mail: kind, failure: { code: 'NO_MAILER' } }, 'account e-mail not sent');
     return false;
   }
   const claimed = await ctx.db.update(offices).set({ [SENT_AT_KEY[kind]]: ctx.now() })

@@ -27,7 +27,7 @@ test('a new office fills the four sections, is told what its password lacks, sig
   try {
     await shell.open(host.launchUrl);
     await shell.go('account');
-    await expect(signUp.form.getByRole('group', { name: 'Your company' })).toBeVisible();
+    await expect(signUp.form.getByRole('group', { name: 'Your company', exact: true })).toBeVisible();
     await expect(signUp.form.locator('label[for="signup-siret"]')).toHaveText('SIRET (14 digits) (optional)');
     await screenshot(page, 'account-signup-en');
     await shell.switchLanguage('fr');
@@ -41,7 +41,7 @@ test('a new office fills the four sections, is told what its password lacks, sig
 
     // A French postcode of four digits is said at the field before anything is sent.
     await signUp.submit();
-    await expect(signUp.errorOf('postcode')).toHaveText('le code postal n’est pas au format attendu');
+    await expect(signUp.errorOf('postcode')).toHaveText('le code postal n’a pas le format attendu');
     await expect(signUp.input('postcode')).toHaveAttribute('aria-invalid', 'true');
     await signUp.input('postcode').fill('75002');
 
@@ -56,6 +56,7 @@ test('a new office fills the four sections, is told what its password lacks, sig
     await signUp.submit();
     await expect(page.getByTestId('sign-up-confirmation')).toContainText('Votre compte est créé et vous êtes connecté.');
     await expect(page.getByTestId('sign-up-confirmation')).toContainText('Vous recevrez des e-mails');
+    await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByTestId('office-status')).toContainText('En attente de validation');
     await expect(shell.statusBar.getByTestId('pro-badge')).toHaveText('en attente de validation');
     await screenshot(page, 'account-awaiting-validation-fr');

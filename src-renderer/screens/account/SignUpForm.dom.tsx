@@ -2,7 +2,7 @@
 // contact, login (its password policy ticked off as the user types), address. Each field says
 // whether it is required or optional in words, not only by colour; a refusal is said next to
 // the field it concerns and nothing typed is lost.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CIVILITIES, passwordProblems, SIGN_UP_COUNTRIES, SignUpSchema, type PasswordProblem, type SignUp,
@@ -45,6 +45,13 @@ export function SignUpForm({ onSignedUp }: { onSignedUp(): void }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const fail = useNotices((s) => s.fail);
+  // The refusals this form put up, taken down once the user tries again: a fixed password's complaint would mislead.
+  const raised = useRef(new Set<RpcError>());
+  const takeDownRefusals = () => {
+    const { notices, dismiss } = useNotices.getState();
+    for (const notice of notices) if (notice.error && raised.current.has(notice.error)) dismiss(notice.id);
+    raised.current.clear();
+  };
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [sending, setSending] = useState(false);
@@ -54,29 +61,34 @@ export function SignUpForm({ onSignedUp }: { onSignedUp(): void }) {
     setErrors(({ [key]: _, ...rest }) => rest);
   };
 
-  const show = (error: RpcError, fields: InvalidField[]) => {
+  /** `notify`: a refusal from Guichet or the platform is also said in a notice; the form's own check only at its fields. */
+  const show = (error: RpcError, fields: InvalidField[], notify: boolean) => {
     const said: Partial<Record<Key, string>> = {};
     for (const field of fields) said[field.path as Key] ??= field.problem === 'invalid_value' && error.code !== 'INVALID_INPUT' ? errorMessage(error, t) : fieldProblem(field, t);
     setErrors(said);
-    fail(error);
+    if (notify) {
+      raised.current.add(error);
+      fail(error);
+    }
     const first = Object.keys(said)[0];
     if (first) document.querySelector<HTMLElement>(`form[data-form="sign-up"] [name="${first}"]`)?.focus();
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    takeDownRefusals();
     const input = toSignUp(form, language);
     const checked = SignUpSchema.safeParse(input);
     if (!checked.success) {
       const fields = invalidFields(checked.error);
-      show({ code: 'INVALID_INPUT', message: 'Some fields are not valid.', details: { fields } }, fields);
+      show({ code: 'INVALID_INPUT', message: 'Some fields are not valid.', details: { fields } }, fields, false);
       return;
     }
     setSending(true);
     try {
       const result = await bridge.invoke('account.signUp', input as SignUp);
       if (result.ok) onSignedUp();
-      else show(result.error, refusedFields(result.error));
+      else show(result.error, refusedFields(result.error), true);
     } finally {
       setSending(false);
     }
