@@ -12,6 +12,7 @@ import { clientAddress } from '../http/clientAddress.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { findOffice, officeIdOf, type OfficeRow } from './authenticate.node.ts';
 import { endSession } from './revokedSessions.node.ts';
+import { sendAccountMail } from './accountMails.node.ts';
 import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, REFRESH_TOKEN_DAYS } from './tokens.node.ts';
 
 const RefreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
@@ -71,12 +72,14 @@ export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
     }
     await ctx.limits.count('signUpPerAddress', clientAddress(request));
     const id = randomUUID();
+    const { password, email, firstName, surname, ...fields } = input;
     const inserted = await db.insert(offices).values({
-      id, company: input.company, contactName: input.contactName, email: normalizeEmail(input.email),
-      passwordHash: await ctx.passwords.hash(input.password), status: 'awaiting_validation', createdAt: ctx.now(),
-    }).onConflictDoNothing({ target: offices.email }).returning({ id: offices.id });
+      ...fields, id, firstName, surname, contactName: `${firstName} ${surname}`, email: normalizeEmail(email),
+      passwordHash: await ctx.passwords.hash(password), status: 'awaiting_validation', createdAt: ctx.now(),
+    }).onConflictDoNothing({ target: offices.email }).returning();
     if (inserted.length === 0) throw new HttpError(409, 'EMAIL_TAKEN', 'An account already uses this e-mail address.');
-    return reply.status(201).send({ officeId: id, status: 'awaiting_validation' });
+    const mailed = await sendAccountMail(ctx, request.log, inserted[0]!, 'created');
+    return reply.status(201).send({ officeId: id, status: 'awaiting_validation', mailed });
   });
 
   app.post('/auth/signin', async (request) => {

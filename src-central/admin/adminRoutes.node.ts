@@ -12,6 +12,7 @@ import { wireVoucher } from '../sync/wireRows.node.ts';
 import { revokeVoucher } from '../vouchers/redeemVoucher.node.ts';
 import { tillToken } from '../vouchers/tillTokens.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
+import { sendAccountMail } from '../accounts/accountMails.node.ts';
 import { listOrders, markRefunded, transferReceived } from './orderAdmin.node.ts';
 import { cancelSlot, setSlotAvailability } from './slotAdmin.node.ts';
 import { sweepExpired } from './sweepExpired.node.ts';
@@ -33,7 +34,8 @@ function requireAdmin(request: FastifyRequest, ctx: CentralContext): void {
 
 const officeColumns = {
   id: offices.id, company: offices.company, contactName: offices.contactName, email: offices.email,
-  status: offices.status, createdAt: offices.createdAt,
+  status: offices.status, createdAt: offices.createdAt, language: offices.language,
+  createdMailSentAt: offices.createdMailSentAt, validatedMailSentAt: offices.validatedMailSentAt,
 };
 
 export function adminRoutes(app: FastifyInstance, ctx: CentralContext): void {
@@ -47,9 +49,12 @@ export function adminRoutes(app: FastifyInstance, ctx: CentralContext): void {
     admin.post('/admin/offices/:id/validate', async (request) => {
       const { id } = parseInput(IdParamsSchema, request.params);
       if (!z.uuid().safeParse(id).success) throw new HttpError(404, 'NOT_FOUND', `No office ${id}.`);
-      const [office] = await ctx.db.update(offices).set({ status: 'validated' }).where(eq(offices.id, id)).returning(officeColumns);
+      const [office] = await ctx.db.update(offices).set({ status: 'validated' }).where(eq(offices.id, id)).returning();
       if (!office) throw new HttpError(404, 'NOT_FOUND', `No office ${id}.`);
-      return { office };
+      // Validating again is how the back office resends a validation e-mail that did not go.
+      const mailed = await sendAccountMail(ctx, request.log, office, 'validated');
+      const [row] = await ctx.db.select(officeColumns).from(offices).where(eq(offices.id, id));
+      return { office: row, mailed };
     });
 
     admin.post('/admin/slots/:id/availability', async (request) => {

@@ -20,6 +20,8 @@ export interface OutgoingMail {
   toName?: string;
   subject: string;
   text: string;
+  /** The same message for mail readers that show HTML; the text part is always sent too. */
+  html?: string;
   attachments: { filename: string; content: Buffer; contentType: string }[];
 }
 
@@ -46,6 +48,7 @@ const message = (from: string, mail: OutgoingMail) => ({
   to: mail.toName ? { name: mail.toName, address: mail.to } : mail.to,
   subject: mail.subject,
   text: mail.text,
+  ...(mail.html ? { html: mail.html } : {}),
   attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
 });
 

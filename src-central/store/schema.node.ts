@@ -39,6 +39,25 @@ export const offices = pgTable('offices', {
   passwordHash: text('password_hash').notNull(),
   status: text('status', { enum: ['awaiting_validation', 'validated'] }).notNull(),
   createdAt: instant('created_at').notNull(),
+  // The sign-up form's other fields (DOMAIN.md §8): null for offices created before it asked them.
+  legalForm: text('legal_form'),
+  siret: text('siret'),
+  vatNumber: text('vat_number'),
+  website: text('website'),
+  civility: text('civility', { enum: ['mme', 'm'] }),
+  firstName: text('first_name'),
+  surname: text('surname'),
+  phone: text('phone'),
+  jobTitle: text('job_title'),
+  street: text('street'),
+  postcode: text('postcode'),
+  city: text('city'),
+  country: text('country'),
+  /** The language of the office's e-mails. */
+  language: text('language', { enum: ['fr', 'en'] }).notNull().default('fr'),
+  /** When the mail server took the "account created" / "pro status validated" e-mail; null while not sent. */
+  createdMailSentAt: instant('created_mail_sent_at'),
+  validatedMailSentAt: instant('validated_mail_sent_at'),
 });
 
 export const sessions = pgTable('sessions', {

@@ -20,13 +20,50 @@ export function passwordProblems(password: string): PasswordProblem[] {
   return problems;
 }
 
+const requiredText = (max: number) => cleanText(z.string().trim().min(1).max(max));
+/** Spaces typed to group digits ("123 456 789 00012") are not part of the number. */
+const withoutSpaces = (schema: z.ZodString) => z.string().transform((s) => s.replace(/\s+/g, '').toUpperCase()).pipe(schema);
+
+/** Civility, as French forms ask it: Madame / Monsieur. */
+export const CIVILITIES = ['mme', 'm'] as const;
+/** The countries the address form offers (ISO 3166-1 alpha-2), France first. */
+export const SIGN_UP_COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC', 'DE', 'IT', 'ES', 'NL', 'GB', 'IE', 'PT', 'AT', 'US', 'CA', 'JP', 'CN'] as const;
+
+/**
+ * A professional account's sign-up, in the platform's four sections (DOMAIN.md §8): the
+ * company, its contact (the person creating the account), the login, the company's address.
+ * Optional fields are absent rather than empty. `language` is the one its e-mails are written in.
+ */
 export const SignUpSchema = z.strictObject({
-  company: cleanText(z.string().trim().min(1).max(200)),
-  contactName: cleanText(z.string().trim().min(1).max(200)),
+  company: requiredText(200),
+  legalForm: requiredText(60).optional(),
+  /** 14 digits; optional because agencies outside France have none. */
+  siret: withoutSpaces(z.string().regex(/^\d{14}$/, 'invalid_format')).optional(),
+  /** Intra-community VAT number: country code then 2 to 13 letters or digits (FR: 11 characters after FR). */
+  vatNumber: withoutSpaces(z.string().regex(/^(FR[0-9A-Z]{2}\d{9}|(?!FR)[A-Z]{2}[0-9A-Z]{2,13})$/, 'invalid_format')).optional(),
+  website: cleanText(z.string().trim().max(200).regex(/^(https?:\/\/)?[\p{L}\d-]+(\.[\p{L}\d-]+)+(\/\S*)?$/iu, 'invalid_format')).optional(),
+
+  civility: z.enum(CIVILITIES).optional(),
+  firstName: requiredText(100),
+  surname: requiredText(100),
+  /** International or French format: digits, spaces, dots, dashes, an optional leading +. */
+  phone: z.string().trim().regex(/^\+?[0-9][0-9 .\-]{5,19}$/, 'invalid_format'),
+  jobTitle: requiredText(100).optional(),
+
   email: z.email().max(254),
   password: z.string().max(200),
+
+  street: requiredText(200),
+  postcode: cleanText(z.string().trim().min(1).max(10)),
+  city: requiredText(100),
+  country: z.enum(SIGN_UP_COUNTRIES),
+  language: z.enum(['fr', 'en']).default('fr'),
+}).superRefine((input, ctx) => {
+  // A French postcode is five digits; elsewhere letters, digits, spaces and dashes.
+  const format = input.country === 'FR' ? /^\d{5}$/ : /^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/;
+  if (!format.test(input.postcode)) ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'invalid_format', params: { problem: 'invalid_format' } });
 });
-export type SignUp = z.infer<typeof SignUpSchema>;
+export type SignUp = z.input<typeof SignUpSchema>;
 
 export const SignInSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(200) });
 
@@ -40,6 +77,8 @@ export const SessionSchema = z.object({
   user: z.object({ email: z.string(), contactName: z.string() }),
 });
 export type Session = z.infer<typeof SessionSchema>;
+/** GET /me: the signed-in office as the platform now sees it (validated since sign-in, say). */
+export const MeSchema = SessionSchema.pick({ office: true, user: true });
 
 // ---------- entities sent by pull ----------
 

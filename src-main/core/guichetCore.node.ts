@@ -10,6 +10,7 @@ import { handlers } from './rpc/handlers.node.ts';
 import { readCart } from './rpc/cartView.node.ts';
 import { createCentralClient } from './sync/centralClient.node.ts';
 import { createSyncEngine, type SyncEngine } from './sync/syncEngine.node.ts';
+import { accountStatus } from './rpc/accountHandlers.node.ts';
 import { createExpiryAnnouncer, expiringOptions } from './sync/expiringOptions.node.ts';
 import { shareKeptRequests } from './sync/shareKeptRequests.node.ts';
 import { readSettings } from './store/settingsRepo.node.ts';
@@ -71,6 +72,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       // An option that lapsed or was paid elsewhere leaves the cart.
       if (entities.has('option')) emit('cart.changed', { count: readCart(store.db).groups.length });
     },
+    onAccountChanged: () => emit('account.changed', accountStatus({ store, centralUrl })),
     onStatus: (status) => {
       emit('sync.status', status);
       emit('options.changed', {});

@@ -4,6 +4,7 @@ import { useApp } from '../state/appStore.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
 import { useEvent } from '../state/useEvent.dom.ts';
 import { LANGUAGES } from '../i18n/i18n.dom.ts';
+import { OfficeBadge } from './OfficeBadge.dom.tsx';
 import { userTimeZoneDiffers, VENUE_TIME_ZONE } from '../format/formatters.dom.ts';
 import { describeRefusedChange } from '../format/refusedChange.dom.ts';
 import { useRefusedChanges } from '../state/useRefusedChanges.dom.ts';
@@ -45,7 +46,7 @@ export function StatusBar() {
       {refused.length > 0 && (
         <button type="button" className="status-refused" data-testid="status-refused" title={refusedText} onClick={() => navigate('sync')}>{refusedText}</button>
       )}
-      {office && account.value?.user && <span>{office.company} · {account.value.user.contactName}</span>}
+      {office && account.value?.user && <span>{office.company} · {account.value.user.contactName} <OfficeBadge status={office.status} /></span>}
       {userTimeZoneDiffers() && <span>{t('status.timeZone')} ({VENUE_TIME_ZONE})</span>}
       <label className="language">
         {t('status.language')}

@@ -1,9 +1,10 @@
-// Sign in, sign up (password policy shown and checked as the user types), sign out,
+// Sign in, sign up (account/SignUpForm), the office's status ("PRO" once validated), sign out,
 // and which central service this workstation talks to.
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { passwordProblems } from '../../src-main/contract/centralApi.std.ts';
 import { ErrorNotice } from '../components/ErrorNotice.dom.tsx';
+import { OfficeBadge } from '../components/OfficeBadge.dom.tsx';
+import { SignUpForm } from './account/SignUpForm.dom.tsx';
 import { attempt } from '../state/attempt.dom.ts';
 import { useNotices } from '../state/notices.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
@@ -32,31 +33,6 @@ function SignInForm({ onDone }: { onDone(): void }) {
       <Field name="email" label={t('account.email')} type="email" value={email} onChange={setEmail} />
       <Field name="password" label={t('account.password')} type="password" value={password} onChange={setPassword} />
       <button type="submit" className="button-primary">{t('account.signIn')}</button>
-    </form>
-  );
-}
-
-function SignUpForm({ onDone }: { onDone(): void }) {
-  const { t } = useTranslation();
-  const [form, setForm] = useState({ company: '', contactName: '', email: '', password: '' });
-  const missing = passwordProblems(form.password);
-  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (await attempt('account.signUp', form)) onDone();
-  };
-  return (
-    <form className="card form" onSubmit={submit} aria-label={t('account.signUp')}>
-      <h2>{t('account.signUp')}</h2>
-      <Field name="company" label={t('account.company')} value={form.company} onChange={set('company')} />
-      <Field name="contactName" label={t('account.contactName')} value={form.contactName} onChange={set('contactName')} />
-      <Field name="email" label={t('account.email')} type="email" value={form.email} onChange={set('email')} />
-      <Field name="password" label={t('account.password')} type="password" value={form.password} onChange={set('password')} />
-      <p className="hint">{t('account.passwordRule')}</p>
-      {form.password !== '' && missing.length > 0 && (
-        <p className="hint password-missing">{t('errors.rules.WEAK_PASSWORD', { missing: missing.map((m) => t(`errors.missing.${m}`)).join(', ') })}</p>
-      )}
-      <button type="submit" className="button-primary">{t('account.signUp')}</button>
     </form>
   );
 }
@@ -105,18 +81,28 @@ export function AccountScreen() {
   const settings = useRemote('settings.get', {});
   const reload = account.reload;
   useEvent('account.changed', useCallback(() => reload(), [reload]));
+  const [justSignedUp, setJustSignedUp] = useState(false);
   const status = account.value;
   return (
     <div className="screen">
       <h1>{t('account.title')}</h1>
       {account.error && <ErrorNotice error={account.error} onRetry={reload} />}
+      {justSignedUp && status?.signedIn && (
+        <section className="card notice-success" role="status" data-testid="sign-up-confirmation">
+          <p><strong>{t('account.created')}</strong></p>
+          <p>{t('account.createdNote')}</p>
+        </section>
+      )}
       {status?.signedIn && status.office && status.user && (
         <section className="card">
-          <p>{t('account.signedInAs', { user: status.user.contactName, email: status.user.email, company: status.office.company })}</p>
+          <p>
+            {t('account.signedInAs', { user: status.user.contactName, email: status.user.email, company: status.office.company })}{' '}
+            <OfficeBadge status={status.office.status} />
+          </p>
           <p className={status.office.status === 'validated' ? 'notice' : 'notice notice-warning'} data-testid="office-status">
             {status.office.status === 'validated' ? t('account.validated') : t('account.awaiting')}
           </p>
-          <button type="button" className="button-secondary" onClick={async () => (await attempt('account.signOut', {})) && reload()}>
+          <button type="button" className="button-secondary" onClick={async () => { if (await attempt('account.signOut', {})) { setJustSignedUp(false); reload(); } }}>
             {t('account.signOut')}
           </button>
         </section>
@@ -124,7 +110,7 @@ export function AccountScreen() {
       {status && !status.signedIn && (
         <div className="forms">
           <SignInForm onDone={reload} />
-          <SignUpForm onDone={reload} />
+          <SignUpForm onSignedUp={() => { setJustSignedUp(true); reload(); }} />
         </div>
       )}
       {settings.value && <CentralServiceSetting current={settings.value.centralUrl} />}

@@ -5,6 +5,8 @@ import type { RunningCentral } from '../../src-central/central.node.ts';
 import { startTestCentral } from '../support/testCentral.node.ts';
 import { admin, call, Desk, group, PASSWORD, signIn, signUp } from './centralTestClient.node.ts';
 import { oneDatabase } from './keyTestKit.node.ts';
+import { signUpForm } from '../support/signUpForm.std.ts';
+import type { SignUp } from '../../src-main/contract/centralApi.std.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
 let central: RunningCentral;
@@ -16,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => central.close());
 
 const signup = (email: string, password: string) =>
-  call(central.url, 'POST', '/auth/signup', { company: 'Voyages Test', contactName: 'Test Agent', email, password });
+  call(central.url, 'POST', '/auth/signup', signUpForm(email, password));
 
 describe('sign-up', () => {
   it.each([
@@ -35,10 +37,23 @@ describe('sign-up', () => {
   it('creates an office awaiting validation, once per e-mail whatever its case', async () => {
     const first = await signup('Dupont@Example.org', PASSWORD);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ officeId: expect.any(String), status: 'awaiting_validation' });
+    expect(first.body).toMatchObject({ officeId: expect.any(String), status: 'awaiting_validation' });
     const again = await signup('dupont@example.ORG', PASSWORD);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('EMAIL_TAKEN');
+  });
+
+  it('refuses a sign-up field by field: a SIRET of 13 digits, no first name, a French postcode of 4 (a Belgian one of 4 is right)', async () => {
+    const form: Partial<SignUp> = signUpForm('fields@example.org', PASSWORD, { siret: '123 456 789 0001' });
+    delete form.firstName;
+    const answer = await call(central.url, 'POST', '/auth/signup', form);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('INVALID_INPUT');
+    for (const field of ['siret:', 'firstName:']) expect(answer.body.error.message).toContain(field);
+    const postcode = await call(central.url, 'POST', '/auth/signup', signUpForm('fields@example.org', PASSWORD, { postcode: '7500' }));
+    expect(postcode.body.error.message).toContain('postcode: invalid_format');
+    const abroad = await call(central.url, 'POST', '/auth/signup', signUpForm('abroad@example.org', PASSWORD, { postcode: '1000', country: 'BE' }));
+    expect(abroad.status).toBe(201);
   });
 
   it('refuses malformed input without a stack trace', async () => {

@@ -11,6 +11,7 @@ import type { RunningCentral } from '../../src-central/central.node.ts';
 import { installErrorHandling } from '../../src-central/http/httpError.node.ts';
 import { startTestCentral } from '../support/testCentral.node.ts';
 import { validatedDesk } from './centralTestClient.node.ts';
+import { signUpForm } from '../support/signUpForm.std.ts';
 
 let central: RunningCentral;
 beforeAll(async () => {
@@ -80,7 +81,7 @@ describe('one bad character', () => {
   it('a NUL in a company name at sign-up and a mutation id past 2³¹ are refused as bad input', async () => {
     const signUp = await fetch(new URL('/auth/signup', central.url), {
       method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ company: 'Voyages\u0000', contactName: 'Anna', email: `x-${randomUUID()}@example.org`, password: 'Secret!2025x' }),
+      body: JSON.stringify(signUpForm(`x-${randomUUID()}@example.org`, 'Secret!2025x', { company: 'Voyages\u0000', contactName: 'Anna' })),
     });
     expect(signUp.status).toBe(400);
     const desk = await validatedDesk(central);

@@ -10,6 +10,7 @@ import type { GroupCompositionDto } from '../../src-main/contract/schemas.std.ts
 import { afterAll, beforeAll } from 'vitest';
 import type { RunningCentral } from '../../src-central/central.node.ts';
 import { startTestCentral, type TestCentralOptions } from '../support/testCentral.node.ts';
+import { signUpForm } from '../support/signUpForm.std.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle/central');
 export const PASSWORD = 'Secret!2025x';
@@ -98,7 +99,7 @@ export class Desk {
 
 export async function signUp(url: string, company = 'Voyages Test'): Promise<{ email: string; officeId: string }> {
   const email = `office-${randomUUID()}@example.org`;
-  const answer = await call(url, 'POST', '/auth/signup', { company, contactName: 'Test Agent', email, password: PASSWORD });
+  const answer = await call(url, 'POST', '/auth/signup', signUpForm(email, PASSWORD, { company }));
   if (answer.status !== 201) throw new Error(`signup ${answer.status}: ${JSON.stringify(answer.body)}`);
   return { email, officeId: answer.body.officeId };
 }

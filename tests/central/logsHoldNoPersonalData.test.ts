@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresMissing } from '../support/postgres.node.ts';
 import { startTestCentral } from '../support/testCentral.node.ts';
 import { call, PASSWORD, validatedDesk } from './centralTestClient.node.ts';
+import { signUpForm } from '../support/signUpForm.std.ts';
 
 const missing = postgresMissing();
 const lines: string[] = [];
@@ -30,7 +31,7 @@ describe.skipIf(missing !== null && !process.env.CI)('what the central service l
     await db.query('ALTER TABLE offices ADD CONSTRAINT refuse_all CHECK (false) NOT VALID');
     try {
       const email = `leak-${randomUUID()}@example.org`;
-      const answer = await call(central.url, 'POST', '/auth/signup', { company: 'Voyages Fuite', contactName: 'Agent Fuite', email, password: PASSWORD });
+      const answer = await call(central.url, 'POST', '/auth/signup', signUpForm(email, PASSWORD, { company: 'Voyages Fuite', contactName: 'Agent Fuite' }));
       expect(answer.status).toBe(503);
       const failure = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'unexpected failure, answered 503');
       expect(failure).toMatchObject({ failure: { code: '23514' }, reqId: expect.any(String) });

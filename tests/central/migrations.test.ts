@@ -19,6 +19,10 @@ const folders: string[] = [];
 
 /** How to take a database back across a migration, for the tests that start from one made by today's service. */
 const UNDO: Record<string, string> = {
+  '0010_pro_accounts': `
+    ALTER TABLE offices DROP COLUMN legal_form, DROP COLUMN siret, DROP COLUMN vat_number, DROP COLUMN website, DROP COLUMN civility,
+      DROP COLUMN first_name, DROP COLUMN surname, DROP COLUMN phone, DROP COLUMN job_title, DROP COLUMN street, DROP COLUMN postcode,
+      DROP COLUMN city, DROP COLUMN country, DROP COLUMN language, DROP COLUMN created_mail_sent_at, DROP COLUMN validated_mail_sent_at;`,
   '0008_key_ids': `
     CREATE TABLE signing_key (id integer PRIMARY KEY DEFAULT 1 NOT NULL, key_id text NOT NULL, private_key_pem text NOT NULL,
       public_key_pem text NOT NULL, created_at timestamp with time zone NOT NULL, CONSTRAINT signing_key_single_row CHECK (id = 1));
@@ -228,6 +232,25 @@ describe('central migrations', () => {
       expect(rows).toEqual([{ id: '1', action: 'POST /admin/sweep' }, { id: '2', action: 'sign-in' }]);
       // Numbered by the database alone: an entry cannot be written over another's number.
       await expect(client.exec(`INSERT INTO audit_log (id, at, action, outcome) VALUES (1, now(), 'forged', 200)`)).rejects.toThrow(/cannot insert a non-DEFAULT value/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('0010_pro_accounts keeps every office, which reads as French, with none of the new fields and no account e-mail sent', async () => {
+    const client = new PGlite();
+    const db = drizzle(client);
+    const office = '11111111-1111-4111-8111-111111111111';
+    try {
+      await migrate(db, { migrationsFolder: migrationsUpTo(previousOf('0010_pro_accounts')) });
+      await client.exec(`INSERT INTO offices VALUES ('${office}', 'Voyages', 'Agent', 'a@example.org', 'x', 'validated', now())`);
+
+      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+
+      const { rows } = await client.query('SELECT company, status, siret, first_name, country, language, created_mail_sent_at, validated_mail_sent_at FROM offices');
+      expect(rows).toEqual([{
+        company: 'Voyages', status: 'validated', siret: null, first_name: null, country: null, language: 'fr', created_mail_sent_at: null, validated_mail_sent_at: null,
+      }]);
     } finally {
       await client.close();
     }

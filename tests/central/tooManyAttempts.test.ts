@@ -10,6 +10,7 @@ import { startTestCentral } from '../support/testCentral.node.ts';
 import { group, PASSWORD, validatedDesk, type Desk } from './centralTestClient.node.ts';
 import { postFrom, type AnswerWithRetry } from './fromAddress.node.ts';
 import { applyToAll, checkoutRequest, companion, pay } from './orderTestKit.node.ts';
+import { signUpForm } from '../support/signUpForm.std.ts';
 
 const WRONG = 'Wrong!2025x';
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
@@ -33,7 +34,7 @@ afterAll(async () => {
 
 const signInFrom = (address: string, email: string, password: string) => postFrom(address, central.url, '/auth/signin', { email, password });
 const signUpFrom = (address: string, email = `office-${randomUUID()}@example.org`) =>
-  postFrom(address, central.url, '/auth/signup', { company: 'Voyages Test', contactName: 'Test Agent', email, password: PASSWORD });
+  postFrom(address, central.url, '/auth/signup', signUpForm(email, PASSWORD));
 
 let accounts = 0;
 /** A new account, signed up from an address of its own (sign-ups are limited per address too). */
@@ -130,7 +131,7 @@ describe('the address counted', () => {
     const behind = await startTestCentral({ now: () => clock.now, sweepEveryMs: 0, rateLimitFactor: 1, trustProxy: ['127.0.0.8'] });
     try {
       const email = `office-${randomUUID()}@example.org`;
-      expect((await postFrom('127.0.0.9', behind.url, '/auth/signup', { company: 'Voyages Test', contactName: 'Test Agent', email, password: PASSWORD })).status).toBe(201);
+      expect((await postFrom('127.0.0.9', behind.url, '/auth/signup', signUpForm(email, PASSWORD))).status).toBe(201);
       const through = (client: string, password: string) =>
         postFrom('127.0.0.8', behind.url, '/auth/signin', { email, password }, { 'x-forwarded-for': client });
       for (let i = 0; i < 5; i++) expect((await through('203.0.113.7', WRONG)).status).toBe(401);

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { MailConfig } from '../../src-central/mail/mailer.node.ts';
 import { startTestCentral } from './testCentral.node.ts';
+import { signUpForm } from './signUpForm.std.ts';
 
 export interface CentralHarness {
   url: string;
@@ -41,7 +42,7 @@ export async function startCentralHarness(
       const signUp = await fetch(new URL('/auth/signup', central.url), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ company, contactName, email, password }),
+        body: JSON.stringify(signUpForm(email, password, { company, contactName })),
       });
       const { officeId } = (await signUp.json()) as { officeId: string };
       const validated = await admin(`/admin/offices/${officeId}/validate`, {});

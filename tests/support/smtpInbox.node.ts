@@ -23,7 +23,8 @@ export interface SmtpInbox {
 const headerRecipients = (mail: ParsedMail) =>
   [mail.to].flat().flatMap((to) => to?.value ?? []).map((a) => a.address?.toLowerCase());
 
-export async function startSmtpInbox(): Promise<SmtpInbox> {
+/** `port`: a given one (a mail server that comes back where it was down); default any free port. */
+export async function startSmtpInbox(port = 0): Promise<SmtpInbox> {
   const received: Received[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
@@ -38,11 +39,11 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       }, callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = (server.server.address() as AddressInfo).port;
   const mailTo = (address: string) => received.map((r) => r.mail).filter((m) => headerRecipients(m).includes(address.toLowerCase()));
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     received,
     mailTo,
     async messageTo(address, timeoutMs = 20_000) {

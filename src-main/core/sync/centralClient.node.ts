@@ -3,7 +3,7 @@
 // and the service saying no (CentralRefusal, with the service's code).
 import type { z } from 'zod';
 import {
-  AssignTicketsResponseSchema, CentralErrorSchema, CheckoutResponseSchema, PullResponseSchema, PushResponseSchema, SessionSchema,
+  AssignTicketsResponseSchema, CentralErrorSchema, CheckoutResponseSchema, MeSchema, PullResponseSchema, PushResponseSchema, SessionSchema,
   type AssignTicketsRequestSchema, type CentralErrorCode, type CheckoutRequest, type Mutation, type PullResponse, type Session, type SignUp,
 } from '../../contract/centralApi.std.ts';
 
@@ -28,6 +28,8 @@ export interface CentralClient {
   signIn(email: string, password: string): Promise<Session>;
   refresh(refreshToken: string): Promise<Session>;
   signOut(refreshToken: string): Promise<void>;
+  /** The office and user as the platform now has them. */
+  me(accessToken: string): Promise<z.infer<typeof MeSchema>>;
   push(accessToken: string, clientId: string, mutations: Mutation[]): Promise<z.infer<typeof PushResponseSchema>>;
   pull(accessToken: string, request: { clientId: string; cookie: string | null; resultsAfter: number; limit?: number }): Promise<PullResponse>;
   /** Pays for options and direct purchases; the request's orderId makes a retry safe. */
@@ -37,13 +39,14 @@ export interface CentralClient {
 }
 
 export function createCentralClient(baseUrl: string, fetchImpl: typeof fetch = fetch): CentralClient {
+  /** `body` undefined: a GET. */
   async function request<T>(path: string, body: unknown, schema: z.ZodType<T> | null, accessToken?: string): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(new URL(path, baseUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
-        body: JSON.stringify(body),
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
@@ -67,6 +70,7 @@ export function createCentralClient(baseUrl: string, fetchImpl: typeof fetch = f
     signOut: async (refreshToken) => {
       await request('/auth/signout', { refreshToken }, null);
     },
+    me: (accessToken) => request('/me', undefined, MeSchema, accessToken),
     push: (accessToken, clientId, mutations) => request('/sync/push', { clientId, mutations }, PushResponseSchema, accessToken),
     pull: (accessToken, body) => request('/sync/pull', body, PullResponseSchema, accessToken),
     checkout: (accessToken, body) => request('/orders/checkout', body, CheckoutResponseSchema, accessToken),

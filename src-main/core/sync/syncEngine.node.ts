@@ -22,6 +22,8 @@ export interface SyncEngineOptions {
   onStatus(status: SyncStatusDto): void;
   /** A pull changed these kinds of entity (called before onStatus). */
   onPulled?(entities: ReadonlySet<PulledEntity>): void;
+  /** The platform validated the office signed in (called before onStatus). */
+  onAccountChanged?(): void;
   /** A pulled page arrives; tests use it to cut a pull short. */
   onPage?(page: PullResponse, index: number): void;
 }
@@ -43,7 +45,7 @@ export interface SyncEngine {
   stop(): Promise<void>;
 }
 
-export function createSyncEngine({ store, client, now, onStatus, onPulled, onPage }: SyncEngineOptions): SyncEngine {
+export function createSyncEngine({ store, client, now, onStatus, onPulled, onAccountChanged, onPage }: SyncEngineOptions): SyncEngine {
   let connection: SyncStatusDto['connection'] = 'offline';
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -109,6 +111,17 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onPag
     } while (pages[pages.length - 1]!.hasMore);
     const touched = applyPull(store, pages, now());
     if (touched.size > 0) onPulled?.(touched);
+    await followValidation();
+  }
+
+  /** Awaiting validation, the office asks each cycle whether the platform has validated it ("PRO"). */
+  async function followValidation(): Promise<void> {
+    if (syncState.session(store.db)?.office.status !== 'awaiting_validation') return;
+    const { office } = await authorised((token) => client.me(token));
+    const session = syncState.session(store.db);
+    if (!session || session.office.id !== office.id || session.office.status === office.status) return;
+    syncState.saveOffice(store.db, office);
+    onAccountChanged?.();
   }
 
   function schedule(delay: number) {

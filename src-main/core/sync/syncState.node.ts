@@ -22,6 +22,11 @@ export const syncState = {
   saveSession(db: StoreDb, session: Session | null, nowMs = Date.now()) {
     writeSetting(db, 'sync.session', session && { ...session, accessExpiresAtMs: nowMs + session.expiresIn * 1000 });
   },
+  /** The office as the platform now sees it, in the session kept (its tokens untouched). */
+  saveOffice(db: StoreDb, office: Session['office']) {
+    const session = syncState.session(db);
+    if (session) writeSetting(db, 'sync.session', { ...session, office });
+  },
   cookie: (db: StoreDb) => readSetting<string | null>(db, 'sync.cookie') ?? null,
   lastSyncAt: (db: StoreDb) => readSetting<string | null>(db, 'sync.lastSyncAt') ?? null,
   /** Server time minus local time, so countdowns follow the server's clock. */
