@@ -141,7 +141,8 @@ describe('assigning tickets with no mail server configured', () => {
       const contact = await newContact(office);
       const answer = await assign(office, order.id, { ticketIds: null, to: { kind: 'contact', contactId: contact.contactId } });
       expect(answer.status).toBe(200);
-      const files = fs.readdirSync(demo.mailDropDir!);
+      // The office's own account e-mails are written there too; the contact's is the tickets'.
+      const files = fs.readdirSync(demo.mailDropDir!).filter((file) => file.includes(contact.email));
       expect(files).toEqual([expect.stringMatching(/\.eml$/)]);
       const mail = await simpleParser(fs.readFileSync(path.join(demo.mailDropDir!, files[0]!)));
       expect(mail.subject).toBe(`Vos billets — commande ${order.number}`);
