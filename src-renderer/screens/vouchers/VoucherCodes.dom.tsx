@@ -74,7 +74,7 @@ export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
         <label>{t('vouchers.filters.search')}
           <input type="search" name="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        <span className="hint" data-testid="vouchers-shown">{t('vouchers.shown', { shown: shown.length, total: rows.length })}</span>
+        <span className="hint" data-testid="vouchers-shown">{t('vouchers.shown', { count: shown.length, total: rows.length })}</span>
       </div>
       <DataTable
         label={t('vouchers.codes')}
@@ -89,7 +89,7 @@ export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
           { key: 'code', header: t('vouchers.columns.code'), cell: (r) => <code className="voucher-code">{r.code}</code> },
           { key: 'venue', header: t('vouchers.columns.venue'), cell: (r) => r.venueName },
           { key: 'tariff', header: t('vouchers.columns.tariff'), cell: (r) => r.label?.[language] ?? '—' },
-          { key: 'order', header: t('vouchers.columns.order'), cell: (r) => r.orderNumber ?? '—' },
+          { key: 'order', header: t('vouchers.columns.order'), cell: (r) => <span className="nowrap">{r.orderNumber ?? '—'}</span> },
           { key: 'status', header: t('vouchers.columns.status'), cell: (r) => <VoucherStatus row={r} /> },
           { key: 'details', header: t('vouchers.columns.details'), cell: (r) => voucherDetails(r, t, language) },
         ]}
