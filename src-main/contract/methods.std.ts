@@ -7,7 +7,7 @@ import {
   SyncStatusSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
   RefusedChangeSchema,
 } from './schemas.std.ts';
-import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRequestSchema, SignUpSchema } from './centralApi.std.ts';
+import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRequestSchema, SignUpSchema, WireVoucherMuseumSchema } from './centralApi.std.ts';
 import { ContactRowSchema, OrderDetailSchema, OrderRowSchema, TicketRowSchema } from './orderSchemas.std.ts';
 import { BundleJobSchema, BundleScopeSchema, PrinterSchema } from './printSchemas.std.ts';
 import { LOOPBACK_HOSTNAMES } from './transport.std.ts';
@@ -74,6 +74,8 @@ export const methods = {
   'sync.now': { input: none, output: SyncStatusSchema },
   'cart.get': { input: none, output: CartSchema },
   'cart.add': { input: z.strictObject({ optionIds: z.array(z.string().min(1)).min(1).max(100) }), output: CartSchema },
+  /** Vouchers of one tariff to the cart; the same tariff again adds to its line (at most 1,000 a line). */
+  'cart.addVouchers': { input: z.strictObject({ tariffId: z.string().min(1).max(200), quantity: z.int().min(1).max(1000) }), output: CartSchema },
   'cart.remove': { input: z.strictObject({ itemId: z.string().min(1) }), output: CartSchema },
   /** "Buy at once" where no option is possible: the group goes to the cart; nothing is held until it is paid. */
   'cart.buyNow': {
@@ -173,7 +175,25 @@ export const methods = {
     output: z.object({ printer: z.string(), printJobId: z.string(), copies: z.int() }),
   },
   'printers.list': { input: none, output: z.array(PrinterSchema) },
+  /** Every code of the office; assigned ones below the unassigned (as on the platform). */
   'vouchers.list': { input: none, output: z.array(VoucherRowSchema) },
+  /** The museums that sell vouchers and their tariffs, as last synced; shown to offices not yet validated too. */
+  'vouchers.catalogue': { input: none, output: z.array(WireVoucherMuseumSchema) },
+  /**
+   * The chosen codes (by id) or an order's, as a PDF with one code a page or an Excel workbook
+   * with every code in column K; built from this workstation's mirror, offline too.
+   */
+  'vouchers.export': {
+    input: z.strictObject({
+      scope: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('order'), orderId: z.string().min(1) }),
+        z.strictObject({ kind: z.literal('selection'), voucherIds: z.array(z.string().min(1)).min(1).max(5000) }),
+      ]),
+      format: z.enum(['pdf', 'xlsx']),
+      language: LanguageSchema.optional(),
+    }),
+    output: z.object({ fileName: z.string(), base64: z.string(), count: z.int() }),
+  },
   'sync.status': { input: none, output: SyncStatusSchema },
   /** Changes the central service refused as malformed, oldest first. */
   'sync.refused': { input: none, output: z.array(RefusedChangeSchema) },
@@ -206,6 +226,8 @@ export const events = {
   /** Orders or their tickets changed (paid, transfer received, cancelled by the venue, refunded, assigned). */
   'orders.changed': z.object({}),
   'contacts.changed': z.object({}),
+  /** Voucher codes or the museums selling them changed (bought, pulled, used at a museum). */
+  'vouchers.changed': z.object({}),
   /** Requests to monuments changed (here or on another workstation of the office): their tracker should re-read. */
   'requests.changed': z.object({}),
   /** A bundle was queued, moved on, finished, failed or was cancelled. */

@@ -213,12 +213,20 @@ export const VoucherRowSchema = z.object({
   museumId: z.string(),
   venueName: z.string(),
   label: z.object({ fr: z.string(), en: z.string() }).nullable(),
+  tariffId: z.string().nullable(),
   orderId: z.string().nullable(),
+  /** The order's number ("GCH-2026-000042") once its order is on this workstation. */
+  orderNumber: z.string().nullable(),
   state: z.enum(['valid', 'used', 'revoked']),
+  /** What the screen shows and filters by: used and revoked win over assigned. */
+  status: z.enum(['unassigned', 'assigned', 'used', 'revoked']),
   assignedTo: z.string().nullable(),
+  assignedAt: IsoInstantSchema.nullable(),
   used: z.boolean(),
   usedAt: IsoInstantSchema.nullable(),
+  validUntil: IsoInstantSchema.nullable(),
 });
+export type VoucherRowDto = z.infer<typeof VoucherRowSchema>;
 
 export const VenueRequestSchema = z.object({
   id: z.string(),
@@ -261,6 +269,18 @@ export const CartSchema = z.object({
     lines: z.array(PriceLineSchema),
     companionLines: z.array(CompanionLineSchema),
     totalCents: z.int(),
+  })),
+  /** Vouchers of one tariff each, priced from the mirrored catalogue; their codes come once paid. */
+  vouchers: z.array(z.object({
+    itemId: z.string(),
+    museumId: z.string(),
+    museumName: z.string(),
+    tariffId: z.string(),
+    label: z.object({ fr: z.string(), en: z.string() }),
+    unitCents: z.int(),
+    quantity: z.int(),
+    totalCents: z.int(),
+    validityMonths: z.int(),
   })),
   discountCents: z.int(),
   totalCents: z.int(),

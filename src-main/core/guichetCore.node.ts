@@ -7,7 +7,7 @@ import { openStore, type Store } from './store/openStore.node.ts';
 import { readSetting } from './store/settingsRepo.node.ts';
 import { createDispatch, type Dispatch } from './rpc/dispatch.node.ts';
 import { handlers } from './rpc/handlers.node.ts';
-import { readCart } from './rpc/cartView.node.ts';
+import { cartCount, readCart } from './rpc/cartView.node.ts';
 import { createCentralClient } from './sync/centralClient.node.ts';
 import { createSyncEngine, type SyncEngine } from './sync/syncEngine.node.ts';
 import { accountStatus } from './rpc/accountHandlers.node.ts';
@@ -67,10 +67,11 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     now,
     onPulled: (entities) => {
       if (entities.has('order') || entities.has('ticket') || entities.has('groupCode')) emit('orders.changed', {});
+      if (entities.has('voucher') || entities.has('voucherMuseum')) emit('vouchers.changed', {});
       if (entities.has('contact')) emit('contacts.changed', {});
       if (entities.has('venueRequest')) emit('requests.changed', {});
       // An option that lapsed or was paid elsewhere leaves the cart.
-      if (entities.has('option')) emit('cart.changed', { count: readCart(store.db).groups.length });
+      if (entities.has('option') || entities.has('voucherMuseum')) emit('cart.changed', { count: cartCount(readCart(store.db)) });
     },
     onAccountChanged: () => emit('account.changed', accountStatus({ store, centralUrl })),
     onStatus: (status) => {

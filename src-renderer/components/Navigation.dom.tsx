@@ -17,7 +17,7 @@ export function Navigation() {
   // Numbers the agent must not miss: refused options, items in the cart, changes not yet sent or refused.
   const badges: Partial<Record<Screen, number>> = {
     options: syncStatus?.rejectedChanges ?? 0,
-    cart: cart.value?.groups.length ?? 0,
+    cart: (cart.value?.groups.length ?? 0) + (cart.value?.vouchers.length ?? 0),
     sync: (syncStatus?.pendingChanges ?? 0) + (syncStatus?.refusedChanges ?? 0),
   };
   return (

@@ -1,27 +1,29 @@
-// Vouchers ("contremarques") bought for museums, with their promotional codes.
+// Vouchers ("contremarques"): buying them for a museum at one of its tariffs, then every
+// promotional code of the office, its status and its exports (DOMAIN.md §7).
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../components/DataTable.dom.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.dom.tsx';
+import { useEvent } from '../state/useEvent.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
+import { VoucherCodes } from './vouchers/VoucherCodes.dom.tsx';
+import { VoucherShop } from './vouchers/VoucherShop.dom.tsx';
 
 export function VouchersScreen() {
   const { t } = useTranslation();
   const list = useRemote('vouchers.list', {});
+  const catalogue = useRemote('vouchers.catalogue', {});
+  const account = useRemote('account.status', {});
+  useEvent('vouchers.changed', list.reload);
+  useEvent('vouchers.changed', catalogue.reload);
+  useEvent('account.changed', account.reload);
+  // Signed out, the cart still takes them: paying asks to sign in.
+  const canBuy = account.value?.office?.status !== 'awaiting_validation';
   return (
-    <div className="screen">
+    <div className="screen vouchers-screen">
       <h1>{t('vouchers.title')}</h1>
+      {catalogue.error && <ErrorNotice error={catalogue.error} onRetry={catalogue.reload} />}
+      {catalogue.value && <VoucherShop museums={catalogue.value} canBuy={canBuy} />}
       {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      <DataTable
-        label={t('vouchers.title')}
-        rows={list.value ?? []}
-        empty={t('vouchers.empty')}
-        columns={[
-          { key: 'code', header: t('vouchers.columns.code'), cell: (v) => v.code },
-          { key: 'venue', header: t('vouchers.columns.venue'), cell: (v) => v.venueName },
-          { key: 'assignedTo', header: t('vouchers.columns.assignedTo'), cell: (v) => v.assignedTo ?? '—' },
-          { key: 'used', header: t('vouchers.columns.used'), cell: (v) => (v.used ? t('common.yes') : t('common.no')) },
-        ]}
-      />
+      <VoucherCodes rows={list.value ?? []} />
     </div>
   );
 }

@@ -124,4 +124,25 @@ describe('order receipt', () => {
     expect(all).toMatch(/Montant total TTC\s+3 808,00 €/);
     expect(all).toMatch(/5,5 %\s+3 609,48 €\s+198,52 €/);
   });
+
+  it('prints the vouchers an order bought: museum, tariff, validity, 30 × 15,00 € and the total', async () => {
+    const order: WireOrder = {
+      ...seedOrder, bookings: [], totalCents: 45_000, vat: [{ rateBp: 0, baseCents: 45_000, vatCents: 0 }],
+      voucherLines: [{
+        itemId: 'item-1', museumId: 'mad-contremarques', museumName: 'Musée des Arts Décoratifs – Contremarques', tariffId: 'mad-contremarques:plein',
+        label: { fr: 'Contremarque plein tarif', en: 'Voucher, full price' }, unitCents: 1500, quantity: 30, totalCents: 45_000, vatRateBp: 0, validityMonths: 12,
+      }],
+    };
+    // Words as a reader sees them, whatever the line breaks.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const fr = flat((await receipt('receipt-vouchers-fr', order, 'fr')).text);
+    expect(fr).toContain('Musée des Arts Décoratifs – Contremarques — Contremarque');
+    expect(fr).toMatch(/15,00 € 30 450,00 €/);
+    expect(fr).toContain('valable 12 mois à compter du paiement');
+    expect(fr).toMatch(/Montant total TTC 450,00 €/);
+    const en = flat((await receipt('receipt-vouchers-en', order, 'en')).text);
+    expect(en).toContain('Voucher, full price');
+    expect(en).toMatch(/€15.00 30 €450.00/);
+    expect(en).toContain('valid 12 months from payment');
+  });
 });

@@ -81,6 +81,8 @@ export interface PrintWords {
   refundOwed: string;
   refundNote: string;
   nonRefundable: string;
+  vouchers: string;
+  voucherValidity: (months: number) => string;
   page: (page: number, count: number) => string;
   ticketTitle: string;
   validOnlyFor: string;
@@ -134,6 +136,8 @@ export const printWords: Record<PrintLanguage, PrintWords> = {
     refundOwed: 'Remboursement dû',
     refundNote: 'Le site a annulé une visite\u00a0: le service client vous rembourse ce montant.',
     nonRefundable: 'Les réservations confirmées par paiement ne sont pas remboursables.',
+    vouchers: 'Contremarques',
+    voucherValidity: (months) => `Un code promotionnel par contremarque, valable ${months} mois à compter du paiement.`,
     page: (page, count) => `Page ${page} / ${count}`,
     ticketTitle: 'Billet électronique',
     validOnlyFor: 'Valable uniquement le',
@@ -185,6 +189,8 @@ export const printWords: Record<PrintLanguage, PrintWords> = {
     refundOwed: 'Refund owed',
     refundNote: 'A venue cancelled a visit: customer service refunds you this amount.',
     nonRefundable: 'Bookings confirmed by payment are non-refundable.',
+    vouchers: 'Vouchers',
+    voucherValidity: (months) => `One promotional code a voucher, valid ${months} month${months === 1 ? '' : 's'} from payment.`,
     page: (page, count) => `Page ${page} / ${count}`,
     ticketTitle: 'E-ticket',
     validOnlyFor: 'Valid only for',

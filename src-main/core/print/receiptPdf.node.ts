@@ -64,6 +64,7 @@ function receiptDocument(order: WireOrder, office: ReceiptOffice, language: Prin
       },
       orderFacts(order, w, language),
       ...order.bookings.map((booking) => bookingBlock(booking, w, language)),
+      ...(order.voucherLines.length > 0 ? [vouchersBlock(order.voucherLines, w, language)] : []),
       totalsBlock(order, w, money),
       ...(order.vat.length > 0 ? [vatBlock(order, w, language)] : []),
       ...(order.refundCents > 0 ? [refundBlock(order, w, money)] : []),
@@ -145,6 +146,40 @@ function bookingBlock(booking: WireOrder['bookings'][number], w: PrintWords, lan
               right(String(line.quantity)),
               right(money(line.totalCents)),
             ].map((cell) => (booking.cancelledByVenue ? withCancelledLook(cell) : cell))),
+          ],
+        },
+        layout: quietTable,
+      },
+    ],
+  };
+}
+
+/** Vouchers: one line a tariff, with how long its codes are valid. */
+function vouchersBlock(lines: WireOrder['voucherLines'], w: PrintWords, language: PrintLanguage): Content {
+  const money = (cents: number) => formatMoney(cents, language);
+  const right = (text: string) => ({ text, alignment: 'right' as const, noWrap: true });
+  return {
+    unbreakable: true,
+    margin: [0, 16, 0, 0],
+    stack: [
+      { text: w.vouchers, style: 'sectionTitle', margin: [0, 0, 0, 5] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 62, 48, 66],
+          body: [
+            [
+              { text: w.product, style: 'tableHeader' },
+              { text: w.unitPrice, style: 'tableHeader', alignment: 'right' },
+              { text: w.quantity, style: 'tableHeader', alignment: 'right' },
+              { text: w.total, style: 'tableHeader', alignment: 'right' },
+            ],
+            ...lines.map((line) => [
+              { stack: [`${line.museumName} — ${line.label[language]}`, { text: w.voucherValidity(line.validityMonths), style: 'small', color: MUTED }] },
+              right(money(line.unitCents)),
+              right(String(line.quantity)),
+              right(money(line.totalCents)),
+            ]),
           ],
         },
         layout: quietTable,

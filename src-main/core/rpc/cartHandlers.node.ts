@@ -9,7 +9,9 @@ import { findCompanion } from '../store/companionsRepo.node.ts';
 import { readStoredCart, withoutItems, writeStoredCart, type StoredCart } from '../store/cartRepo.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { options } from '../store/schema.node.ts';
-import { readCart } from './cartView.node.ts';
+import { syncState } from '../sync/syncState.node.ts';
+import { findVoucherTariff } from '../store/vouchersRepo.node.ts';
+import { cartCount, readCart } from './cartView.node.ts';
 import { checkoutHandler } from './checkout.node.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
@@ -18,7 +20,7 @@ import { checkGroupRules, checkSeats, checkSlotOpen, refuse, slotAndVenue } from
 export function saveCart(ctx: HandlerContext, stored: StoredCart): CartDto {
   writeStoredCart(ctx.store.db, stored);
   const cart = readCart(ctx.store.db);
-  ctx.emit('cart.changed', { count: cart.groups.length });
+  ctx.emit('cart.changed', { count: cartCount(cart) });
   return cart;
 }
 
@@ -26,8 +28,11 @@ function knownCompanion(db: StoreDb, companionId: string): void {
   if (!findCompanion(db, companionId)) throw notFound('companion', companionId);
 }
 
+/** The most vouchers of one tariff a checkout item carries (CheckoutItemSchema). */
+const MAX_VOUCHERS_A_LINE = 1000;
+
 export const cartHandlers: HandlerTable<
-  'cart.get' | 'cart.add' | 'cart.remove' | 'cart.buyNow' | 'cart.designate' | 'cart.applyToAll' | 'cart.checkout'
+  'cart.get' | 'cart.add' | 'cart.addVouchers' | 'cart.remove' | 'cart.buyNow' | 'cart.designate' | 'cart.applyToAll' | 'cart.checkout'
 > = {
   'cart.get': (_input, { store }) => readCart(store.db),
 
@@ -39,6 +44,23 @@ export const cartHandlers: HandlerTable<
     }
     const stored = readStoredCart(ctx.store.db);
     return saveCart(ctx, { ...stored, optionIds: [...new Set([...stored.optionIds, ...optionIds])] });
+  },
+
+  /** The platform sells vouchers to validated pro accounts only; saying so here spares a refused payment. */
+  'cart.addVouchers': ({ tariffId, quantity }, ctx) => {
+    const { db } = ctx.store;
+    if (syncState.session(db)?.office.status === 'awaiting_validation') {
+      refuse('ACCOUNT_NOT_VALIDATED', 'The platform has not validated this account yet.');
+    }
+    if (!findVoucherTariff(db, tariffId)) throw notFound('voucher tariff', tariffId);
+    const stored = readStoredCart(db);
+    const same = stored.voucherItems.find((item) => item.tariffId === tariffId);
+    const total = (same?.quantity ?? 0) + quantity;
+    if (total > MAX_VOUCHERS_A_LINE) refuse('TOO_MANY_VOUCHERS', 'At most 1,000 vouchers a line.', { max: MAX_VOUCHERS_A_LINE, inCart: same?.quantity ?? 0 });
+    const voucherItems = same
+      ? stored.voucherItems.map((item) => (item === same ? { ...item, quantity: total } : item))
+      : [...stored.voucherItems, { itemId: crypto.randomUUID(), tariffId, quantity }];
+    return saveCart(ctx, { ...stored, voucherItems });
   },
 
   'cart.remove': ({ itemId }, ctx) => saveCart(ctx, withoutItems(readStoredCart(ctx.store.db), new Set([itemId]))),

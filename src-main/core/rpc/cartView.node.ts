@@ -10,6 +10,7 @@ import { designationKey, readStoredCart, type StoredCart } from '../store/cartRe
 import type { StoreDb } from '../store/openStore.node.ts';
 import { companions, options } from '../store/schema.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
+import { findVoucherTariff } from '../store/vouchersRepo.node.ts';
 
 export type CartGroup = CartDto['groups'][number];
 
@@ -54,6 +55,22 @@ function itemsOf(db: StoreDb, stored: StoredCart): Item[] {
   return [...held, ...direct];
 }
 
+/** Vouchers priced from the mirrored catalogue; a tariff no longer sold drops out. */
+function voucherLinesOf(db: StoreDb, stored: StoredCart): CartDto['vouchers'] {
+  return stored.voucherItems.flatMap((item) => {
+    const found = findVoucherTariff(db, item.tariffId);
+    if (!found) return [];
+    const { museum, tariff } = found;
+    return [{
+      itemId: item.itemId, museumId: museum.id, museumName: museum.name, tariffId: tariff.id, label: tariff.label,
+      unitCents: tariff.priceCents, quantity: item.quantity, totalCents: tariff.priceCents * item.quantity, validityMonths: tariff.validityMonths,
+    }];
+  });
+}
+
+/** What the navigation's cart badge counts: groups and voucher lines. */
+export const cartCount = (cart: CartDto) => cart.groups.length + cart.vouchers.length;
+
 export function readCart(db: StoreDb): CartDto {
   const stored = readStoredCart(db);
   const registry = new Set(db.select({ id: companions.id }).from(companions).all().map((c) => c.id));
@@ -92,5 +109,7 @@ export function readCart(db: StoreDb): CartDto {
     }];
   });
   groups.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  return { groups, discountCents: 0, totalCents: groups.reduce((sum, g) => sum + g.totalCents, 0), undesignated };
+  const vouchers = voucherLinesOf(db, stored);
+  const totalCents = groups.reduce((sum, g) => sum + g.totalCents, 0) + vouchers.reduce((sum, v) => sum + v.totalCents, 0);
+  return { groups, vouchers, discountCents: 0, totalCents, undesignated };
 }

@@ -3,17 +3,18 @@
 // keeps the cart exactly as it was; only a payment that went through takes items out.
 import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { CheckoutItem, CheckoutRequest, WireOrder, WireTicket } from '../../contract/centralApi.std.ts';
+import type { CheckoutItem, CheckoutRequest, WireOrder, WireTicket, WireVoucher } from '../../contract/centralApi.std.ts';
 import type { CartDto } from '../../contract/schemas.std.ts';
 import { CART_SETTINGS, readStoredCart, withoutItems, writeStoredCart } from '../store/cartRepo.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { orderDetail, putOrder, putTicket } from '../store/ordersRepo.node.ts';
 import { options } from '../store/schema.node.ts';
+import { putVoucher } from '../store/vouchersRepo.node.ts';
 import { readSetting, writeSetting } from '../store/settingsRepo.node.ts';
 import { CentralRefusal, OfflineError } from '../sync/centralClient.node.ts';
 import { sendFirst } from '../sync/sendFirst.node.ts';
 import { syncState } from '../sync/syncState.node.ts';
-import { readCart } from './cartView.node.ts';
+import { cartCount, readCart } from './cartView.node.ts';
 import { GuichetError } from './guichetError.std.ts';
 import type { Handler, HandlerContext } from './handlerContext.node.ts';
 import { refuse } from './slotChecks.node.ts';
@@ -22,12 +23,13 @@ const offline = () => new GuichetError('OFFLINE', 'Payment needs the connection;
 
 function checkoutItems(db: StoreDb, cart: CartDto): CheckoutItem[] {
   const direct = new Map(readStoredCart(db).directItems.map((item) => [item.itemId, item]));
-  return cart.groups.map((group) => {
+  const vouchers = cart.vouchers.map(({ itemId, tariffId, quantity }): CheckoutItem => ({ kind: 'voucher', itemId, tariffId, quantity }));
+  return [...cart.groups.map((group): CheckoutItem => {
     const designations = group.companionLines.flatMap(({ kind, index, companionId }) => (companionId ? [{ kind, index, companionId }] : []));
     if (group.kind === 'option') return { kind: 'option', optionId: group.itemId, designations };
     const specialVisit = direct.get(group.itemId)?.specialVisit ?? false;
     return { kind: 'direct', itemId: group.itemId, slotId: group.slotId, composition: group.composition, ...(specialVisit ? { specialVisit } : {}), designations };
-  });
+  }), ...vouchers];
 }
 
 /** The service decides from what it has: the cart's options and named companions must have reached it. */
@@ -49,20 +51,22 @@ function checkoutId(db: StoreDb): string {
   return id;
 }
 
-/** The paid order and its tickets, the options confirmed, the paid items out of the cart: together or not at all. */
-function settle(ctx: HandlerContext, order: WireOrder, tickets: WireTicket[]): void {
+/** The paid order, its tickets and codes, the options confirmed, the paid items out of the cart: together or not at all. */
+function settle(ctx: HandlerContext, order: WireOrder, tickets: WireTicket[], codes: WireVoucher[]): void {
   const { db } = ctx.store;
-  const paid = new Set(order.bookings.map((b) => b.optionId));
+  const paid = new Set([...order.bookings.map((b) => b.optionId), ...order.voucherLines.map((v) => v.itemId)]);
   ctx.store.sqlite.transaction(() => {
     putOrder(db, order);
     for (const ticket of tickets) putTicket(db, ticket);
+    for (const code of codes) putVoucher(db, code);
     db.update(options).set({ state: 'confirmed', updatedAt: ctx.now().toISOString() })
       .where(and(inArray(options.id, [...paid]), eq(options.state, 'active'))).run();
     writeStoredCart(db, withoutItems(readStoredCart(db), paid));
     writeSetting(db, CART_SETTINGS.checkoutId, null);
   })();
-  ctx.emit('cart.changed', { count: readCart(db).groups.length });
+  ctx.emit('cart.changed', { count: cartCount(readCart(db)) });
   ctx.emit('orders.changed', {});
+  ctx.emit('vouchers.changed', {});
   ctx.emit('options.changed', {});
   void ctx.sync.syncNow();
 }
@@ -70,7 +74,7 @@ function settle(ctx: HandlerContext, order: WireOrder, tickets: WireTicket[]): v
 export const checkoutHandler: Handler<'cart.checkout'> = async ({ termsAccepted, payment }, ctx) => {
   const { db } = ctx.store;
   const cart = readCart(db);
-  if (cart.groups.length === 0) refuse('CART_EMPTY', 'The cart is empty.');
+  if (cartCount(cart) === 0) refuse('CART_EMPTY', 'The cart is empty.');
   if (cart.undesignated > 0) refuse('COMPANIONS_MISSING', 'Not all accompanying leaders are designated', { count: cart.undesignated });
   if (!termsAccepted) refuse('TERMS_NOT_ACCEPTED', 'The terms and conditions of sale must be accepted.');
   if (!syncState.session(db)) refuse('SIGN_IN_TO_PAY', 'Sign in to the central service to pay.');
@@ -78,8 +82,8 @@ export const checkoutHandler: Handler<'cart.checkout'> = async ({ termsAccepted,
 
   const request: CheckoutRequest = { orderId: checkoutId(db), items: checkoutItems(db, cart), termsAccepted, payment };
   try {
-    const { order, tickets } = await ctx.sync.authorised((token) => ctx.central.checkout(token, request));
-    settle(ctx, order, tickets);
+    const { order, tickets, vouchers } = await ctx.sync.authorised((token) => ctx.central.checkout(token, request));
+    settle(ctx, order, tickets, vouchers);
     return orderDetail(db, order.id)!;
   } catch (error) {
     // Lost on the way (or its answer was): the id is kept, so the retry is the same payment.

@@ -1,11 +1,9 @@
 import { readSettings, writeSetting } from '../store/settingsRepo.node.ts';
-import { listVouchers } from '../store/officeRecordsRepo.node.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
 
 
 export const officeHandlers: HandlerTable<
   | 'app.info' | 'settings.get' | 'settings.update'
-  | 'vouchers.list'
 > = {
   'app.info': (_input, { store, appVersion, dataDir }) => ({ version: appVersion, schemaVersion: store.schemaVersion, dataDir }),
   'settings.get': (_input, { store }) => readSettings(store.db),
@@ -18,5 +16,4 @@ export const officeHandlers: HandlerTable<
     emit('settings.changed', updated);
     return updated;
   },
-  'vouchers.list': (_input, { store }) => listVouchers(store.db),
 };

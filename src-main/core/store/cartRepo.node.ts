@@ -13,10 +13,18 @@ export interface DirectItem {
   specialVisit: boolean;
 }
 
+/** Vouchers of one tariff; their codes are issued once the order is paid. */
+export interface VoucherItem {
+  itemId: string;
+  tariffId: string;
+  quantity: number;
+}
+
 export interface StoredCart {
   /** Held options, by id (the key every earlier Guichet kept its cart under). */
   optionIds: string[];
   directItems: DirectItem[];
+  voucherItems: VoucherItem[];
   /** companionId by `${itemId}:${kind}:${index}`; a ticket not listed is "Without accompanying". */
   designations: Record<string, string>;
 }
@@ -24,6 +32,7 @@ export interface StoredCart {
 export const CART_SETTINGS = {
   optionIds: 'cart.optionIds',
   directItems: 'cart.directItems',
+  voucherItems: 'cart.voucherItems',
   designations: 'cart.designations',
   /** The order id of a checkout whose answer has not come back: a retry reuses it. */
   checkoutId: 'cart.checkoutId',
@@ -35,6 +44,7 @@ export function readStoredCart(db: StoreDb): StoredCart {
   return {
     optionIds: readSetting<string[]>(db, CART_SETTINGS.optionIds) ?? [],
     directItems: readSetting<DirectItem[]>(db, CART_SETTINGS.directItems) ?? [],
+    voucherItems: readSetting<VoucherItem[]>(db, CART_SETTINGS.voucherItems) ?? [],
     designations: readSetting<Record<string, string>>(db, CART_SETTINGS.designations) ?? {},
   };
 }
@@ -42,6 +52,7 @@ export function readStoredCart(db: StoreDb): StoredCart {
 export function writeStoredCart(db: StoreDb, cart: StoredCart): void {
   writeSetting(db, CART_SETTINGS.optionIds, cart.optionIds.length > 0 ? cart.optionIds : null);
   writeSetting(db, CART_SETTINGS.directItems, cart.directItems.length > 0 ? cart.directItems : null);
+  writeSetting(db, CART_SETTINGS.voucherItems, cart.voucherItems.length > 0 ? cart.voucherItems : null);
   writeSetting(db, CART_SETTINGS.designations, Object.keys(cart.designations).length > 0 ? cart.designations : null);
 }
 
@@ -50,6 +61,7 @@ export function withoutItems(cart: StoredCart, itemIds: ReadonlySet<string>): St
   return {
     optionIds: cart.optionIds.filter((id) => !itemIds.has(id)),
     directItems: cart.directItems.filter((item) => !itemIds.has(item.itemId)),
+    voucherItems: cart.voucherItems.filter((item) => !itemIds.has(item.itemId)),
     designations: Object.fromEntries(Object.entries(cart.designations).filter(([key]) => !itemIds.has(key.slice(0, key.indexOf(':'))))),
   };
 }

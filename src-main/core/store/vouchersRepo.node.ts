@@ -1,6 +1,7 @@
 // The office's vouchers and the museums that sell them, as pulled from the central service.
-import type { WireVoucher, WireVoucherMuseum } from '../../contract/centralApi.std.ts';
+import type { WireVoucher, WireVoucherMuseum, WireVoucherTariff } from '../../contract/centralApi.std.ts';
 import type { StoreDb } from './openStore.node.ts';
+import { asc } from 'drizzle-orm';
 import { serverVoucherMuseums, vouchers } from './schema.node.ts';
 
 export function putVoucherMuseum(db: StoreDb, museum: WireVoucherMuseum): void {
@@ -15,4 +16,18 @@ export function putVoucher(db: StoreDb, voucher: WireVoucher): void {
     used: voucher.state === 'used', usedAt: voucher.used?.at ?? null, value: voucher,
   };
   db.insert(vouchers).values({ id: voucher.id, ...row }).onConflictDoUpdate({ target: vouchers.id, set: row }).run();
+}
+
+export function listVoucherMuseums(db: StoreDb): WireVoucherMuseum[] {
+  return db.select({ value: serverVoucherMuseums.value }).from(serverVoucherMuseums)
+    .orderBy(asc(serverVoucherMuseums.sortOrder), asc(serverVoucherMuseums.name)).all()
+    .map((row) => row.value as WireVoucherMuseum);
+}
+
+export function findVoucherTariff(db: StoreDb, tariffId: string): { museum: WireVoucherMuseum; tariff: WireVoucherTariff } | null {
+  for (const museum of listVoucherMuseums(db)) {
+    const tariff = museum.tariffs.find((t) => t.id === tariffId);
+    if (tariff) return { museum, tariff };
+  }
+  return null;
 }

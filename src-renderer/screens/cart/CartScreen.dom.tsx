@@ -9,6 +9,7 @@ import { attempt } from '../../state/attempt.dom.ts';
 import { useEvent } from '../../state/useEvent.dom.ts';
 import { useRemote } from '../../state/useRemote.dom.ts';
 import { CartGroup, companionName } from './CartGroup.dom.tsx';
+import { CartVouchers } from './CartVouchers.dom.tsx';
 import { Checkout } from './Checkout.dom.tsx';
 
 export function CartScreen() {
@@ -26,13 +27,15 @@ export function CartScreen() {
   const cart = remote.value;
   const registry = companions.value ?? [];
   const needsCompanions = (cart?.groups ?? []).some((g) => g.companionLines.length > 0);
+  const isEmpty = cart !== undefined && cart.groups.length === 0 && cart.vouchers.length === 0;
 
   return (
     <div className="screen">
       <h1>{t('cart.title')}</h1>
       {remote.error && <ErrorNotice error={remote.error} onRetry={reload} />}
-      {cart && cart.groups.length === 0 && <p className="hint">{t('cart.empty')}</p>}
+      {isEmpty && <p className="hint">{t('cart.empty')}</p>}
       {cart?.groups.map((group) => <CartGroup key={group.itemId} group={group} companions={registry} />)}
+      {cart && <CartVouchers lines={cart.vouchers} />}
       {cart && needsCompanions && (
         <div className="toolbar apply-to-all">
           <label className="field">{t('cart.applyToAllLabel')}
@@ -47,7 +50,7 @@ export function CartScreen() {
           {registry.length === 0 && <span className="hint">{t('cart.noCompanions')}</span>}
         </div>
       )}
-      {cart && cart.groups.length > 0 && (
+      {cart && !isEmpty && (
         <>
           <dl className="facts cart-totals">
             <dt>{t('booking.discounts')}</dt>

@@ -13,6 +13,7 @@ import { attempt } from '../../state/attempt.dom.ts';
 import { useEvent } from '../../state/useEvent.dom.ts';
 import { useRemote } from '../../state/useRemote.dom.ts';
 import { AssignTickets } from './AssignTickets.dom.tsx';
+import { OrderVouchers } from './OrderVouchers.dom.tsx';
 import { PrintTicketsBar, PrintTicketsButton } from '../../components/PrintTickets.dom.tsx';
 import { PrintedSummary } from '../../components/PrintedSummary.dom.tsx';
 
@@ -151,6 +152,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose(): 
           )}
           <VenueCancellation detail={detail} />
           <Bookings detail={detail} />
+          <OrderVouchers order={detail.order} />
           <Totals detail={detail} />
           <div className="toolbar">
             <button type="button" className="button-secondary" onClick={() => void printReceipt()}>{t('orders.printReceipt')}</button>

@@ -1,0 +1,45 @@
+// The office's codes as the Vouchers screen lists them: each with its museum, tariff, order and
+// status, unassigned first and assigned below them, as on the platform.
+import { eq } from 'drizzle-orm';
+import type { WireVoucher } from '../../contract/centralApi.std.ts';
+import type { VoucherRowDto } from '../../contract/schemas.std.ts';
+import type { StoreDb } from './openStore.node.ts';
+import { orders, serverVoucherMuseums, vouchers } from './schema.node.ts';
+
+/** The latest recipient, as the service sends it once the mail server took the code (issue 12 §4). */
+interface Assignment { email: string; name: string | null; at: string }
+type StoredVoucher = Partial<WireVoucher> & { assignedTo?: Assignment | null };
+
+const STATUS_RANK: Record<VoucherRowDto['status'], number> = { unassigned: 0, assigned: 1, used: 2, revoked: 3 };
+
+export interface ListedVoucher {
+  row: VoucherRowDto;
+  /** For the exports: the order's purchase date, the price, the recipient's name. */
+  purchasedAt: string | null;
+  priceCents: number;
+  recipientName: string | null;
+}
+
+export function listVoucherRows(db: StoreDb): ListedVoucher[] {
+  const rows = db
+    .select({ voucher: vouchers, museumName: serverVoucherMuseums.name, orderNumber: orders.number, orderCreatedAt: orders.createdAt })
+    .from(vouchers)
+    .leftJoin(serverVoucherMuseums, eq(serverVoucherMuseums.id, vouchers.venueId))
+    .leftJoin(orders, eq(orders.id, vouchers.orderId))
+    .all();
+  return rows.map(({ voucher, museumName, orderNumber, orderCreatedAt }): ListedVoucher => {
+    const value = (voucher.value ?? {}) as StoredVoucher;
+    const assignedTo = value.assignedTo?.email ?? voucher.assignedEmail;
+    const status = voucher.state === 'used' ? 'used' : voucher.state === 'revoked' ? 'revoked' : assignedTo ? 'assigned' : 'unassigned';
+    return {
+      row: {
+      id: voucher.id, code: voucher.code, museumId: voucher.venueId, venueName: museumName ?? voucher.venueId,
+      label: value.label ?? null, tariffId: value.tariffId ?? null, orderId: voucher.orderId, orderNumber: orderNumber ?? null,
+      state: voucher.state, status, assignedTo: assignedTo ?? null, assignedAt: value.assignedTo?.at ?? null,
+      used: voucher.used, usedAt: voucher.usedAt, validUntil: value.validUntil ?? null,
+      },
+      purchasedAt: orderCreatedAt ?? value.issuedAt ?? null, priceCents: value.priceCents ?? 0, recipientName: value.assignedTo?.name ?? null,
+    };
+  }).sort(({ row: a }, { row: b }) => STATUS_RANK[a.status] - STATUS_RANK[b.status]
+    || (a.orderNumber ?? '').localeCompare(b.orderNumber ?? '') || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,132 @@
+// End to end in French, as the seed's part II and III tell it: 30 vouchers bought by card from
+// the Vouchers screen, listed "Non affecté", exported as the PDF (one code a page) and the Excel
+// (codes in column K), one redeemed at the museum's till through the central API and shown
+// "Utilisé" after a sync. Also: an office not yet validated sees the vouchers but cannot buy.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { TEST_CARDS } from '../../src-main/contract/centralApi.std.ts';
+import { startCentralHarness, type CentralHarness } from '../support/centralHarness.node.ts';
+import { startHostProcess, type RunningHost } from '../support/hostProcess.node.ts';
+import { signUpForm } from '../support/signUpForm.std.ts';
+import { test, expect, screenshot } from './fixtures.ts';
+import { AppShell } from './pages/AppShell.ts';
+import { CartPage } from './pages/CartPage.ts';
+import { OrdersPage } from './pages/OrdersPage.ts';
+import { VouchersPage } from './pages/VouchersPage.ts';
+
+const MAD = 'Musée des Arts Décoratifs – Contremarques';
+const OUT = path.resolve(import.meta.dirname, '../../test-results/vouchers');
+
+let central: CentralHarness;
+let host: RunningHost;
+
+test.beforeEach(async () => {
+  central = await startCentralHarness(new Date());
+  host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url } });
+});
+
+test.afterEach(async () => {
+  await host.stop();
+  await central.close();
+});
+
+async function signedIn(page: Page, credentials: { email: string; password: string }) {
+  const shell = new AppShell(page);
+  await shell.open(host.launchUrl);
+  await shell.signIn(credentials);
+  await shell.switchLanguage('fr');
+  return { shell, vouchers: new VouchersPage(page), cart: new CartPage(page), orders: new OrdersPage(page) };
+}
+
+async function redeem(code: string) {
+  const { tills } = await (await central.admin('/admin/voucher-tills')).json() as { tills: { museumId: string; token: string }[] };
+  const till = tills.find((t) => t.museumId === 'mad-contremarques')!;
+  return fetch(new URL('/vouchers/redeem', central.url), {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-till-token': till.token }, body: JSON.stringify({ code, till: 'Caisse 2' }),
+  });
+}
+
+test('buy 30 vouchers by card, export them both ways, see one used at the museum', async ({ page }) => {
+  const { shell, vouchers, cart, orders } = await signedIn(page, await central.validatedOffice('Voyages Lumière'));
+  await shell.go('vouchers');
+  await expect(page.getByRole('region', { name: MAD })).toContainText('Contremarque plein tarif');
+  await expect(vouchers.tariff(MAD, 'mad-contremarques:plein')).toContainText('15,00 €');
+  await expect(vouchers.tariff(MAD, 'mad-contremarques:plein')).toContainText('Valable 12 mois');
+  // Typed 28, then + twice: 30.
+  const row = vouchers.tariff(MAD, 'mad-contremarques:plein');
+  await row.locator('input').fill('1001');
+  await expect(row).toContainText('Entre 1 et 1 000 contremarques par tarif.');
+  await expect(row.getByRole('button', { name: 'Ajouter au panier' })).toBeDisabled();
+  await vouchers.addToCart(MAD, 'mad-contremarques:plein', 28, 'Ajouter au panier', 2);
+  await expect(page.getByRole('status').filter({ hasText: '30 contremarques' })).toBeVisible();
+  await screenshot(page, 'vouchers-buy-fr');
+  await shell.switchLanguage('en');
+  await expect(row.getByRole('button', { name: 'Add to cart' })).toBeVisible();
+  await screenshot(page, 'vouchers-buy-en');
+  await shell.switchLanguage('fr');
+
+  await shell.go('cart');
+  await expect(page.locator('section.cart-vouchers')).toContainText(`${MAD} — Contremarque plein tarif`);
+  await expect(cart.total).toHaveText('450,00 €');
+  await screenshot(page, 'cart-vouchers-fr');
+  await cart.fillCard({ holder: 'Camille Martin', number: TEST_CARDS.approved, expiry: '12/30', cvc: '123' });
+  await cart.acceptTerms();
+  await cart.pay();
+  await expect(orders.detail).toBeVisible();
+  await expect(orders.detail.locator('section.order-vouchers tbody tr')).toHaveCount(31);
+  await screenshot(page, 'order-vouchers-fr');
+
+  await shell.go('vouchers');
+  await expect(vouchers.codes).toHaveCount(30);
+  await expect(vouchers.codesWithStatus('Non affecté')).toHaveCount(30);
+  await vouchers.selectAllShown();
+  await expect(vouchers.selectedCount).toHaveText('30 codes sélectionnés');
+  const codes = await vouchers.codes.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')!));
+  await screenshot(page, 'vouchers-codes-fr');
+
+  const xlsxFile = path.join(OUT, 'contremarques.xlsx');
+  const xlsx = await vouchers.export('Excel (codes en colonne K)');
+  expect(xlsx.suggestedFilename()).toBe('contremarques-30.xlsx');
+  await xlsx.saveAs(xlsxFile);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxFile);
+  expect(workbook.worksheets[0]!.getColumn('K').values.slice(2)).toEqual(codes);
+
+  const pdfFile = path.join(OUT, 'contremarques.pdf');
+  await (await vouchers.export('PDF (un code par page)')).saveAs(pdfFile);
+  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Pages:\s+30\n/);
+
+  const used = codes[4]!;
+  expect((await redeem(used)).status).toBe(200);
+  await shell.go('sync');
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await shell.go('vouchers');
+  await expect(vouchers.codesWithStatus('Utilisé')).toHaveCount(1);
+  // Used codes sort below the unassigned ones.
+  await expect(vouchers.codes.last()).toHaveAttribute('data-code', used);
+  await expect(vouchers.codes.last()).toContainText('Utilisé le');
+  await vouchers.filterStatus('Utilisé');
+  await expect(vouchers.codes).toHaveCount(1);
+  await vouchers.filterStatus('Tous');
+  await vouchers.search(used.replace(/-/g, '').toLowerCase());
+  await expect(vouchers.codes).toHaveCount(1);
+  await screenshot(page, 'vouchers-used-fr');
+  await shell.switchLanguage('en');
+  await expect(vouchers.codes.first()).toContainText('Used on');
+  await screenshot(page, 'vouchers-used-en');
+});
+
+test('an office the platform has not validated sees the vouchers and is told why it cannot buy yet', async ({ page }) => {
+  const email = `office-${crypto.randomUUID()}@example.org`;
+  const password = 'Secret!2025x';
+  await fetch(new URL('/auth/signup', central.url), {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signUpForm(email, password, { company: 'Nouvelle Agence', contactName: 'Léa' })),
+  });
+  const { shell, vouchers } = await signedIn(page, { email, password });
+  await shell.go('vouchers');
+  await expect(vouchers.notValidated).toContainText('La plateforme n’a pas encore validé votre compte professionnel');
+  await expect(vouchers.tariff(MAD, 'mad-contremarques:plein').getByRole('button', { name: 'Ajouter au panier' })).toBeDisabled();
+  await screenshot(page, 'vouchers-not-validated-fr');
+});
