@@ -18,7 +18,7 @@ const page = (patch: PatchOp[]): PullResponse =>
 function voucher(id: string, code: string, museumId = 'mad-contremarques'): WireVoucher {
   return {
     id, code, orderId: seedOrder.id, museumId, tariffId: `${museumId}:plein`, label: { fr: 'Contremarque plein tarif', en: 'Voucher, full price' },
-    priceCents: 1500, issuedAt: '2025-01-10T09:31:12.000Z', validUntil: '2026-01-10T22:59:59.999Z', state: 'valid', used: null, revokedAt: null,
+    priceCents: 1500, issuedAt: '2025-01-10T09:31:12.000Z', validUntil: '2026-01-10T22:59:59.999Z', state: 'valid', used: null, revokedAt: null, assignedTo: null,
   };
 }
 
