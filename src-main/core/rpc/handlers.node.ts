@@ -13,6 +13,7 @@ import { contactHandlers } from './contactHandlers.node.ts';
 import { orderHandlers } from './orderHandlers.node.ts';
 import { bundleHandlers } from './bundleHandlers.node.ts';
 import { syncHandlers } from './syncHandlers.node.ts';
+import { voucherHandlers } from './voucherHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -27,4 +28,5 @@ export const handlers: HandlerTable = {
   ...contactHandlers,
   ...bundleHandlers,
   ...syncHandlers,
+  ...voucherHandlers,
 };
