@@ -197,7 +197,7 @@ export const WireVoucherSchema = z.object({
   used: z.object({ at: IsoInstantSchema, museumId: z.string(), till: z.string().nullable() }).nullable(),
   revokedAt: IsoInstantSchema.nullable(),
   /** Whom the office e-mailed the code to, once the mail server took the message; the latest one. */
-  assignedTo: z.object({ email: z.string(), name: z.string().nullable(), at: IsoInstantSchema }).nullable(),
+  assignedTo: z.object({ email: z.string(), name: z.string().nullable(), at: IsoInstantSchema }).nullable().default(null),
 });
 export type WireVoucher = z.infer<typeof WireVoucherSchema>;
 

@@ -38,15 +38,22 @@ describe('vouchers from the central service', () => {
     expect(methods['vouchers.list'].output.safeParse(listed).success).toBe(true);
     expect(listed).toEqual([
       { id: 'v1', code: '2345-6789-ABCD', museumId: 'mad-contremarques', venueName: 'Musée des Arts Décoratifs – Contremarques', label: first.label,
-        orderId: seedOrder.id, state: 'valid', assignedTo: null, used: false, usedAt: null },
+        orderId: seedOrder.id, state: 'valid', assignedTo: null, assignedAt: null, assignedName: null, pendingEmail: null, used: false, usedAt: null },
       { id: 'v2', code: 'WXYZ-2345-6789', museumId: 'nissim-de-camondo', venueName: 'Musée Nissim de Camondo', label: second.label,
-        orderId: seedOrder.id, state: 'valid', assignedTo: null, used: false, usedAt: null },
+        orderId: seedOrder.id, state: 'valid', assignedTo: null, assignedAt: null, assignedName: null, pendingEmail: null, used: false, usedAt: null },
     ]);
 
     const used = { ...first, state: 'used' as const, used: { at: '2025-02-01T10:00:00.000Z', museumId: 'mad-contremarques', till: 'Caisse 2' } };
     applyPull(core.store, [page([{ op: 'put', entity: 'voucher', id: 'v1', value: used }])], new Date('2025-02-01T10:01:00Z'));
     expect((await ok<{ id: string; used: boolean; usedAt: string | null; state: string }[]>(core, 'vouchers.list', {}))
       .map((v) => [v.id, v.state, v.used, v.usedAt])).toEqual([['v1', 'used', true, '2025-02-01T10:00:00.000Z'], ['v2', 'valid', false, null]]);
+  });
+
+  it('still reads a pull page from a service that sends vouchers without their assignment', () => {
+    const older: Partial<WireVoucher> = voucher('v1', '2345-6789-ABCD');
+    delete older.assignedTo;
+    const parsed = PullResponseSchema.parse(page([{ op: 'put', entity: 'voucher', id: 'v1', value: older as WireVoucher }]));
+    expect(parsed.patch[0]).toMatchObject({ value: { assignedTo: null } });
   });
 
   it('still reads a pull page from a service that sends orders without voucher lines', () => {
