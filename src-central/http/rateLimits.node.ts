@@ -37,6 +37,9 @@ export interface RateLimitRules {
   ticketMailPerRecipient: WindowRule;
   ticketMailPerAddress: WindowRule;
   voucherMissesPerTill: WindowRule;
+  voucherMailPerOffice: WindowRule;
+  voucherMailPerRecipient: WindowRule;
+  voucherAssignPerAddress: WindowRule;
 }
 
 /** The service's limits; README.md, "Rate limits", says why these numbers. */
@@ -51,6 +54,9 @@ export const RATE_LIMITS: RateLimitRules = {
   ticketMailPerRecipient: { limit: 10, windowSeconds: 3600 },
   ticketMailPerAddress: { limit: 100, windowSeconds: 3600 },
   voucherMissesPerTill: { limit: 300, windowSeconds: 3600 },
+  voucherMailPerOffice: { limit: 1_000, windowSeconds: 3600 },
+  voucherMailPerRecipient: { limit: 10, windowSeconds: 3600 },
+  voucherAssignPerAddress: { limit: 200, windowSeconds: 3600 },
 };
 
 /** The rules with every count multiplied by `factor` (durations unchanged). */

@@ -376,6 +376,12 @@ export const vouchers = pgTable('vouchers', {
   usedMuseumId: byteText('used_museum_id'),
   usedTill: text('used_till'),
   revokedAt: instant('revoked_at'),
+  /** The latest recipient the code was e-mailed to (written once the mail server took it). */
+  assignedEmail: text('assigned_email'),
+  assignedName: text('assigned_name'),
+  assignedAt: instant('assigned_at'),
+  /** The POST /vouchers/assign that e-mailed it: a retry of that request finds it done. */
+  assignRequestId: uuid('assign_request_id'),
   version: version(),
 }, (t) => [
   // Used means used somewhere, at some time: the redemption writes both or neither.
@@ -383,3 +389,16 @@ export const vouchers = pgTable('vouchers', {
   index('vouchers_office_version').on(t.officeId, t.version, t.id),
   index('vouchers_order').on(t.orderId),
 ]);
+
+/**
+ * Each POST /vouchers/assign by its requestId: taken when it starts, its results written when
+ * it ends, so a retry (the desk's answer lost, or sent again after being offline) gets the first
+ * results and no mail goes twice.
+ */
+export const voucherAssignRequests = pgTable('voucher_assign_requests', {
+  id: uuid('id').primaryKey(),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  startedAt: instant('started_at').notNull(),
+  /** The AssignVouchersResponse; null while it is being sent. */
+  response: jsonb('response'),
+});

@@ -85,5 +85,6 @@ export function wireVoucher(row: VoucherRow): WireVoucher {
     validUntil: row.validUntil.toISOString(), state: row.state,
     used: row.usedAt && row.usedMuseumId ? { at: row.usedAt.toISOString(), museumId: row.usedMuseumId, till: row.usedTill } : null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    assignedTo: row.assignedEmail && row.assignedAt ? { email: row.assignedEmail, name: row.assignedName, at: row.assignedAt.toISOString() } : null,
   };
 }

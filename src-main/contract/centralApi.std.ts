@@ -196,8 +196,41 @@ export const WireVoucherSchema = z.object({
   /** Where and when a till redeemed it. */
   used: z.object({ at: IsoInstantSchema, museumId: z.string(), till: z.string().nullable() }).nullable(),
   revokedAt: IsoInstantSchema.nullable(),
+  /** Whom the office e-mailed the code to, once the mail server took the message; the latest one. */
+  assignedTo: z.object({ email: z.string(), name: z.string().nullable(), at: IsoInstantSchema }).nullable().default(null),
 });
 export type WireVoucher = z.infer<typeof WireVoucherSchema>;
+
+/** At most this many codes in one POST /vouchers/assign (the desk sends a longer list in parts). */
+export const MAX_VOUCHER_ASSIGNMENTS = 500;
+
+/**
+ * E-mails each code to its recipient. `requestId` makes a retry safe: the same id answers the
+ * first request's results and sends nothing again. The same voucher twice is refused.
+ */
+export const AssignVouchersRequestSchema = z.strictObject({
+  requestId: z.uuid(),
+  /** The mail's language; the office's own when left out. */
+  language: z.enum(['fr', 'en']).optional(),
+  assignments: z.array(z.strictObject({
+    voucherId: z.string().min(1).max(200),
+    email: z.email().max(254),
+    name: z.string().trim().min(1).max(120).nullable().optional(),
+  })).min(1).max(MAX_VOUCHER_ASSIGNMENTS)
+    .refine((a) => new Set(a.map((x) => x.voucherId)).size === a.length, 'the same voucher is named twice'),
+});
+export type AssignVouchersRequest = z.infer<typeof AssignVouchersRequestSchema>;
+
+/** Why one code was not e-mailed; nothing was recorded for it. */
+export const VOUCHER_ASSIGN_REFUSALS = ['VOUCHER_UNKNOWN', 'VOUCHER_USED', 'VOUCHER_REVOKED', 'VOUCHER_EXPIRED', 'MAIL_FAILED', 'RATE_LIMITED'] as const;
+export const VoucherAssignOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), voucherId: z.string(), voucher: WireVoucherSchema }),
+  z.object({ ok: z.literal(false), voucherId: z.string(), email: z.string(), reason: z.enum(VOUCHER_ASSIGN_REFUSALS), message: z.string() }),
+]);
+export type VoucherAssignOutcome = z.infer<typeof VoucherAssignOutcomeSchema>;
+/** One outcome per assignment, in the request's order. */
+export const AssignVouchersResponseSchema = z.object({ requestId: z.string(), results: z.array(VoucherAssignOutcomeSchema) });
+export type AssignVouchersResponse = z.infer<typeof AssignVouchersResponseSchema>;
 
 /** A till's scan: the code as typed or read (case, spaces and dashes do not matter). */
 export const RedeemVoucherRequestSchema = z.strictObject({
@@ -589,6 +622,8 @@ export const CENTRAL_ERROR_CODES = [
   // vouchers: bought only by the museum's tariffs; redeemed by a museum's till, once
   'VOUCHER_TARIFF_UNKNOWN', 'VOUCHER_CODE_MISTYPED', 'VOUCHER_UNKNOWN', 'VOUCHER_USED', 'VOUCHER_REVOKED', 'VOUCHER_EXPIRED',
   'VOUCHER_OTHER_MUSEUM',
+  // voucher assignment: a request with this id is still being sent
+  'VOUCHER_ASSIGN_UNDER_WAY',
 ] as const;
 export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
 export const CentralErrorSchema = z.object({

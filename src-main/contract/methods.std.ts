@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   CalendarMonthSchema, CompanionRowSchema, GroupCompositionSchema, LocalDateSchema, MonthSchema,
   OptionRowSchema, QuoteSchema, SettingsSchema, LanguageSchema, SplitPlanSchema,
-  SyncStatusSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
+  SyncStatusSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, VoucherAssignResultSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
   RefusedChangeSchema,
 } from './schemas.std.ts';
 import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRequestSchema, SignUpSchema, WireVoucherMuseumSchema } from './centralApi.std.ts';
@@ -194,6 +194,35 @@ export const methods = {
     }),
     output: z.object({ fileName: z.string(), base64: z.string(), count: z.int() }),
   },
+  /**
+   * E-mails each code to its recipient (a code already assigned goes to the new one: reassigned,
+   * or resent to the same address). Offline, kept and sent once when the connection returns.
+   */
+  'vouchers.assign': {
+    input: z.strictObject({
+      assignments: z.array(z.strictObject({
+        voucherId: z.string().min(1).max(200),
+        email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+        name: z.string().trim().min(1).max(120).optional(),
+      })).min(1).max(5_000),
+      language: LanguageSchema.optional(),
+    }),
+    output: VoucherAssignResultSchema,
+  },
+  /**
+   * A pasted list, one recipient a line, paired in order with free codes: `voucherIds` in their
+   * order, or else the office's free codes (of `museumId` / `tariffId` when given), oldest first.
+   */
+  'vouchers.assignList': {
+    input: z.strictObject({
+      pasted: z.string().max(2_000_000),
+      voucherIds: z.array(z.string().min(1).max(200)).max(5_000).optional(),
+      museumId: z.string().min(1).max(200).optional(),
+      tariffId: z.string().min(1).max(200).optional(),
+      language: LanguageSchema.optional(),
+    }),
+    output: VoucherAssignResultSchema,
+  },
   'sync.status': { input: none, output: SyncStatusSchema },
   /** Changes the central service refused as malformed, oldest first. */
   'sync.refused': { input: none, output: z.array(RefusedChangeSchema) },
@@ -226,7 +255,7 @@ export const events = {
   /** Orders or their tickets changed (paid, transfer received, cancelled by the venue, refunded, assigned). */
   'orders.changed': z.object({}),
   'contacts.changed': z.object({}),
-  /** Voucher codes or the museums selling them changed (bought, pulled, used at a museum). */
+  /** Voucher codes or the museums selling them changed (bought, pulled, assigned, sent after being offline, used at a museum). */
   'vouchers.changed': z.object({}),
   /** Requests to monuments changed (here or on another workstation of the office): their tracker should re-read. */
   'requests.changed': z.object({}),

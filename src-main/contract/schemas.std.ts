@@ -221,12 +221,53 @@ export const VoucherRowSchema = z.object({
   /** What the screen shows and filters by: used and revoked win over assigned. */
   status: z.enum(['unassigned', 'assigned', 'used', 'revoked']),
   assignedTo: z.string().nullable(),
+  /** When the service recorded the assignment (the mail server took the message), and the name given. */
   assignedAt: IsoInstantSchema.nullable(),
+  assignedName: z.string().nullable(),
+  /** An e-mail of this code asked for here and not yet sent (offline): the address it will go to. */
+  pendingEmail: z.string().nullable(),
   used: z.boolean(),
   usedAt: IsoInstantSchema.nullable(),
   validUntil: IsoInstantSchema.nullable(),
 });
 export type VoucherRowDto = z.infer<typeof VoucherRowSchema>;
+
+/**
+ * What became of one voucher e-mail asked for: `assigned` (the mail server took it), `pending`
+ * (kept here until the connection returns, then sent once), `refused` (with the reason, nothing
+ * sent), or `not_sent` (a pasted list with too few free codes: nothing of it goes).
+ */
+export const VoucherAssignStatusSchema = z.enum(['assigned', 'pending', 'refused', 'not_sent']);
+export const VOUCHER_ASSIGN_LINE_REASONS = [
+  'not_an_address', 'duplicate', 'too_long', 'codes_missing',
+  'VOUCHER_UNKNOWN', 'VOUCHER_USED', 'VOUCHER_REVOKED', 'VOUCHER_EXPIRED', 'VOUCHER_NOT_FREE', 'MAIL_FAILED', 'RATE_LIMITED',
+] as const;
+export const VoucherAssignLineSchema = z.object({
+  /** The pasted line (1-based) for vouchers.assignList; null for vouchers.assign. */
+  line: z.int().nullable(),
+  /** The line as pasted, for a refused line of a paste. */
+  text: z.string().nullable(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  voucherId: z.string().nullable(),
+  code: z.string().nullable(),
+  status: VoucherAssignStatusSchema,
+  reason: z.enum(VOUCHER_ASSIGN_LINE_REASONS).nullable(),
+  /** The service's own words for a refusal (English), for the log. */
+  message: z.string().nullable(),
+});
+export type VoucherAssignLineDto = z.infer<typeof VoucherAssignLineSchema>;
+export const VoucherAssignResultSchema = z.object({
+  lines: z.array(VoucherAssignLineSchema),
+  assigned: z.int(),
+  pending: z.int(),
+  refused: z.int(),
+  /** More valid addresses than free codes: how many codes are missing (then nothing was sent). */
+  missingCodes: z.int(),
+  /** Pasted lines beyond the 5,000 read, left out. */
+  overflow: z.int(),
+});
+export type VoucherAssignResultDto = z.infer<typeof VoucherAssignResultSchema>;
 
 export const VenueRequestSchema = z.object({
   id: z.string(),

@@ -475,6 +475,24 @@ export const en = {
     saved: 'Saved. Restart Guichet to use it.',
     savedNow: 'Saved.',
   },
+  /** One line of a voucher assignment (vouchers.assign / vouchers.assignList results). */
+  voucherAssign: {
+    assigned: 'Sent to {{email}}',
+    pending: 'Waiting for the connection: it will be sent once, as soon as the central service is reached',
+    not_an_address: 'Line {{line}}: “{{text}}” is not an e-mail address',
+    duplicate: 'Line {{line}}: {{text}} appears earlier in the list',
+    too_long: 'Line {{line}} is too long to be an address',
+    codes_missing_one: '{{count}} code is missing for the addresses pasted: nothing was sent. Buy more vouchers or shorten the list',
+    codes_missing_other: '{{count}} codes are missing for the addresses pasted: nothing was sent. Buy more vouchers or shorten the list',
+    overflow: '{{count}} lines beyond the first 5,000 were left out',
+    VOUCHER_UNKNOWN: 'this code is not one of your office’s',
+    VOUCHER_USED: 'this code was already used: it cannot be given to anyone',
+    VOUCHER_REVOKED: 'this code was revoked: it cannot be given to anyone',
+    VOUCHER_EXPIRED: 'this code has expired',
+    VOUCHER_NOT_FREE: 'this code is already assigned or waiting to be sent',
+    MAIL_FAILED: 'the e-mail to {{email}} could not be sent, so the code was not assigned. Try again later',
+    RATE_LIMITED: 'too many e-mails to this address or from your office in the last hour: try again later',
+  },
   common: { keep: 'Keep', yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', reload: 'Reload Guichet', dismiss: 'Dismiss' },
   errors: {
     UNKNOWN_METHOD: 'This version of Guichet cannot do that. Update Guichet and try again.',
@@ -628,6 +646,7 @@ export const en = {
       VOUCHER_REVOKED: 'this voucher was revoked: it no longer gives a free entry',
       VOUCHER_EXPIRED: 'this voucher has expired',
       VOUCHER_OTHER_MUSEUM: 'this voucher is for {{museumName}}, not for this museum',
+      VOUCHER_ASSIGN_UNDER_WAY: 'these codes are still being e-mailed. Nothing will be sent twice: the results come with the next synchronisation',
     },
     decline: {
       card_declined: 'refused by the bank',

@@ -477,6 +477,24 @@ export const fr: Messages = {
     saved: 'Enregistré. Relancez Guichet pour l’utiliser.',
     savedNow: 'Enregistré.',
   },
+  /** Une ligne d’une attribution de contremarques (résultats de vouchers.assign / vouchers.assignList). */
+  voucherAssign: {
+    assigned: 'Envoyé à {{email}}',
+    pending: 'En attente de la connexion : il partira une seule fois, dès que le service central sera joint',
+    not_an_address: 'Ligne {{line}} : « {{text}} » n’est pas une adresse e-mail',
+    duplicate: 'Ligne {{line}} : {{text}} figure déjà plus haut dans la liste',
+    too_long: 'Ligne {{line}} : trop longue pour être une adresse',
+    codes_missing_one: 'Il manque {{count}} code pour les adresses collées : rien n’a été envoyé. Achetez d’autres contremarques ou raccourcissez la liste',
+    codes_missing_other: 'Il manque {{count}} codes pour les adresses collées : rien n’a été envoyé. Achetez d’autres contremarques ou raccourcissez la liste',
+    overflow: '{{count}} lignes au-delà des 5 000 premières ont été laissées de côté',
+    VOUCHER_UNKNOWN: 'ce code n’appartient pas à votre agence',
+    VOUCHER_USED: 'ce code a déjà été utilisé : il ne peut plus être attribué',
+    VOUCHER_REVOKED: 'ce code a été annulé : il ne peut plus être attribué',
+    VOUCHER_EXPIRED: 'ce code a expiré',
+    VOUCHER_NOT_FREE: 'ce code est déjà attribué ou en attente d’envoi',
+    MAIL_FAILED: 'l’e-mail à {{email}} n’a pas pu être envoyé, le code n’a donc pas été attribué. Réessayez plus tard',
+    RATE_LIMITED: 'trop d’e-mails vers cette adresse ou depuis votre agence dans l’heure : réessayez plus tard',
+  },
   common: { keep: 'Conserver', yes: 'Oui', no: 'Non', loading: 'Chargement…', retry: 'Réessayer', reload: 'Relancer Guichet', dismiss: 'Fermer' },
   errors: {
     UNKNOWN_METHOD: 'Cette version de Guichet ne sait pas faire cela. Mettez Guichet à jour puis réessayez.',
@@ -630,6 +648,7 @@ export const fr: Messages = {
       VOUCHER_REVOKED: 'cette contremarque a été révoquée : elle ne donne plus droit à une entrée gratuite',
       VOUCHER_EXPIRED: 'cette contremarque a expiré',
       VOUCHER_OTHER_MUSEUM: 'cette contremarque est valable au {{museumName}}, pas dans ce musée',
+      VOUCHER_ASSIGN_UNDER_WAY: 'ces codes sont encore en cours d’envoi. Rien ne partira deux fois : les résultats arriveront à la prochaine synchronisation',
     },
     decline: {
       card_declined: 'refus de la banque',

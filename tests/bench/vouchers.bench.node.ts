@@ -1,17 +1,21 @@
 // Vouchers against a real PostgreSQL through the HTTP API: the checkout of an order of 1,000
 // vouchers by card (1,000 codes drawn and stored in its transaction), then 50 museum tills at
-// once each redeeming its own codes one after another.
+// once each redeeming its own codes one after another; and 500 pasted addresses each e-mailed
+// a code (POST /vouchers/assign) through a real SMTP server on loopback.
 import { randomUUID } from 'node:crypto';
 import { startCentral } from '../../src-central/central.node.ts';
 import { call, MIGRATIONS_DIR, validatedDesk } from '../central/centralTestClient.node.ts';
 import { checkoutRequest, pay } from '../central/orderTestKit.node.ts';
+import { parseRecipients } from '../../src-main/core/domain/recipientList.std.ts';
 import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
+import { startSmtpInbox } from '../support/smtpInbox.node.ts';
 import { report, timed } from './placements.bench.node.ts';
 
 const ORDERS = 10;
 const PER_ORDER = 1_000;
 const TILLS = 50;
 const MUSEUM = 'mad-contremarques';
+const ASSIGNED = 500;
 
 export async function benchVouchers(): Promise<void> {
   const missing = postgresMissing();
@@ -22,7 +26,11 @@ export async function benchVouchers(): Promise<void> {
   const cluster = await startPostgres();
   try {
     const databaseUrl = await cluster.createDatabase('bench_vouchers');
-    const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, sweepEveryMs: 0, poolSize: 20, seedMonths: 1 });
+    const inbox = await startSmtpInbox();
+    const central = await startCentral({
+      databaseUrl, migrationsDir: MIGRATIONS_DIR, sweepEveryMs: 0, poolSize: 20, seedMonths: 1,
+      mail: { smtpUrl: inbox.url, from: '"Guichet" <billetterie@guichet.example>' },
+    });
     try {
       const desk = await validatedDesk(central, 'Bench Contremarques');
       console.log(`vouchers (HTTP → central service → PostgreSQL 15, pool of 20 connections, card)`);
@@ -48,8 +56,28 @@ export async function benchVouchers(): Promise<void> {
         }
       }));
       report(`redemptions, ${TILLS} tills at once`, redemptions, performance.now() - redeemStarted, '', 'redemptions');
+
+      const items = [{ kind: 'voucher' as const, itemId: randomUUID(), tariffId: `${MUSEUM}:plein`, quantity: ASSIGNED }];
+      const { vouchers: free } = await pay(desk, checkoutRequest(items));
+      const pasted = Array.from({ length: ASSIGNED }, (_, i) => `Élève ${i} <eleve${i}@ecole.example.org>`).join('\n');
+      const mailsBefore = inbox.received.length;
+      const assigning: number[] = [];
+      const assignStarted = performance.now();
+      const answer = await timed(assigning, () => {
+        const { recipients } = parseRecipients(pasted);
+        return desk.authed('POST', '/vouchers/assign', {
+          requestId: randomUUID(), language: 'fr',
+          assignments: recipients.map((r, i) => ({ voucherId: free[i]!.id, email: r.email, name: r.name })),
+        });
+      });
+      const results = (answer.body as { results?: { ok: boolean }[] }).results ?? [];
+      if (answer.status !== 200 || results.filter((r) => r.ok).length !== ASSIGNED || inbox.received.length - mailsBefore !== ASSIGNED) {
+        throw new Error(`assign ${answer.status}: ${results.filter((r) => r.ok).length} assigned, ${inbox.received.length - mailsBefore} mails`);
+      }
+      report(`assignment of ${ASSIGNED} pasted addresses, one e-mail each (loopback SMTP)`, assigning, performance.now() - assignStarted, '', 'requests');
     } finally {
       await central.close();
+      await inbox.close();
     }
   } finally {
     await cluster.stop();

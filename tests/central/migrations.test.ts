@@ -19,6 +19,9 @@ const folders: string[] = [];
 
 /** How to take a database back across a migration, for the tests that start from one made by today's service. */
 const UNDO: Record<string, string> = {
+  '0011_voucher_assignments': `
+    DROP TABLE voucher_assign_requests;
+    ALTER TABLE vouchers DROP COLUMN assigned_email, DROP COLUMN assigned_name, DROP COLUMN assigned_at, DROP COLUMN assign_request_id;`,
   '0010_pro_accounts': `
     ALTER TABLE offices DROP COLUMN legal_form, DROP COLUMN siret, DROP COLUMN vat_number, DROP COLUMN website, DROP COLUMN civility,
       DROP COLUMN first_name, DROP COLUMN surname, DROP COLUMN phone, DROP COLUMN job_title, DROP COLUMN street, DROP COLUMN postcode,
@@ -316,6 +319,33 @@ describe('central migrations', () => {
         expect(putsOf(patch, 'voucherMuseum').map((m) => m.id)).toEqual(['mad-contremarques', 'nissim-de-camondo']);
         const bought = await pay(resumed, checkoutRequest([{ kind: 'voucher', itemId: randomUUID(), tariffId: 'mad-contremarques:plein', quantity: 2 }]));
         expect(bought.vouchers).toHaveLength(2);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('0011_voucher_assignments keeps every code, unassigned, and a code bought before it can be e-mailed after', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0011-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 4 });
+      const desk = await validatedDesk(first);
+      const { vouchers } = await pay(desk, checkoutRequest([{ kind: 'voucher', itemId: randomUUID(), tariffId: 'mad-contremarques:plein', quantity: 2 }]));
+      await first.close();
+      await rollBackTo(dataDir, previousOf('0011_voucher_assignments'));
+
+      const dropDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0011-mail-'));
+      folders.push(dropDir);
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, mail: { from: 'x@guichet.example', dropDir } });
+      try {
+        const resumed = new Desk(after.url, await signIn(after.url, desk.email), desk.email);
+        const pulled = putsOf((await resumed.pullAll(null)).patch, 'voucher');
+        expect(pulled.map((v) => [v.code, v.assignedTo]).sort()).toEqual(vouchers.map((v) => [v.code, null]).sort());
+        const answer = await resumed.authed('POST', '/vouchers/assign', { requestId: randomUUID(), assignments: [{ voucherId: vouchers[0]!.id, email: 'lea@example.org' }] });
+        expect(answer.body).toMatchObject({ results: [{ ok: true, voucher: { assignedTo: { email: 'lea@example.org' } } }] });
       } finally {
         await after.close();
       }

@@ -106,6 +106,8 @@ describe('every method answers with its declared output shape', () => {
     'booking.planSplit': { venueId: 'sainte-chapelle', date: '2025-03-18', composition: { visitors: 70, guides: 3, leaders: 2 } },
     'account.status': {},
     'account.signUp': SKIP,
+    'vouchers.assign': SKIP,
+    'vouchers.assignList': SKIP,
     'account.signIn': SKIP,
     'account.signOut': {},
     'options.list': {},

@@ -187,3 +187,21 @@ describe('migration 0006_vouchers_mirror', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0007_voucher_assign_requests', () => {
+  it('keeps every voucher of version 7 as it was, and holds voucher e-mails waiting for the connection', () => {
+    const sqlite = new Database(freshFile());
+    sqlite.pragma('foreign_keys = ON');
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 7)).toBe(7);
+    sqlite.prepare("INSERT INTO vouchers (id, code, venue_id, assigned_email) VALUES ('v1', 'MAD-0001', 'mad-contremarques', 'lola@example.org')").run();
+
+    expect(migrate(sqlite, migrations, 8)).toBe(8);
+    expect(sqlite.prepare("SELECT code, assigned_email, state FROM vouchers WHERE id = 'v1'").get())
+      .toEqual({ code: 'MAD-0001', assigned_email: 'lola@example.org', state: 'valid' });
+    sqlite.prepare("INSERT INTO voucher_assign_requests (id, language, assignments, created_at) VALUES ('r1', 'fr', '[]', '2025-01-10T09:00:00.000Z')").run();
+    expect(sqlite.prepare('SELECT id, sent_at, results FROM voucher_assign_requests').all()).toEqual([{ id: 'r1', sent_at: null, results: null }]);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+});

@@ -23,14 +23,24 @@ export interface SmtpInbox {
 const headerRecipients = (mail: ParsedMail) =>
   [mail.to].flat().flatMap((to) => to?.value ?? []).map((a) => a.address?.toLowerCase());
 
-/** `port`: a given one (a mail server that comes back where it was down); default any free port. */
-export async function startSmtpInbox(port = 0): Promise<SmtpInbox> {
+/**
+ * `port`: a given one (a mail server that comes back where it was down); default any free port.
+ * `refuses`: recipients the server rejects at RCPT TO (550), as a mailbox that does not exist.
+ */
+export async function startSmtpInbox(port = 0, refuses: (address: string) => boolean = () => false): Promise<SmtpInbox> {
   const received: Received[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refuses(address.address)) {
+        callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
         received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });

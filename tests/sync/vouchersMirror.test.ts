@@ -18,7 +18,7 @@ const page = (patch: PatchOp[]): PullResponse =>
 function voucher(id: string, code: string, museumId = 'mad-contremarques'): WireVoucher {
   return {
     id, code, orderId: seedOrder.id, museumId, tariffId: `${museumId}:plein`, label: { fr: 'Contremarque plein tarif', en: 'Voucher, full price' },
-    priceCents: 1500, issuedAt: '2025-01-10T09:31:12.000Z', validUntil: '2026-01-10T22:59:59.999Z', state: 'valid', used: null, revokedAt: null,
+    priceCents: 1500, issuedAt: '2025-01-10T09:31:12.000Z', validUntil: '2026-01-10T22:59:59.999Z', state: 'valid', used: null, revokedAt: null, assignedTo: null,
   };
 }
 
@@ -39,16 +39,23 @@ describe('vouchers from the central service', () => {
     expect(listed).toEqual([
       { id: 'v1', code: '2345-6789-ABCD', museumId: 'mad-contremarques', venueName: 'Musée des Arts Décoratifs – Contremarques', label: first.label,
         tariffId: first.tariffId, orderId: seedOrder.id, orderNumber: seedOrder.number, state: 'valid', status: 'unassigned',
-        assignedTo: null, assignedAt: null, used: false, usedAt: null, validUntil: first.validUntil },
+        assignedTo: null, assignedAt: null, assignedName: null, pendingEmail: null, used: false, usedAt: null, validUntil: first.validUntil },
       { id: 'v2', code: 'WXYZ-2345-6789', museumId: 'nissim-de-camondo', venueName: 'Musée Nissim de Camondo', label: second.label,
         tariffId: second.tariffId, orderId: seedOrder.id, orderNumber: seedOrder.number, state: 'valid', status: 'unassigned',
-        assignedTo: null, assignedAt: null, used: false, usedAt: null, validUntil: second.validUntil },
+        assignedTo: null, assignedAt: null, assignedName: null, pendingEmail: null, used: false, usedAt: null, validUntil: second.validUntil },
     ]);
 
     const used = { ...first, state: 'used' as const, used: { at: '2025-02-01T10:00:00.000Z', museumId: 'mad-contremarques', till: 'Caisse 2' } };
     applyPull(core.store, [page([{ op: 'put', entity: 'voucher', id: 'v1', value: used }])], new Date('2025-02-01T10:01:00Z'));
     expect((await ok<{ id: string; used: boolean; usedAt: string | null; state: string }[]>(core, 'vouchers.list', {}))
       .map((v) => [v.id, v.state, v.used, v.usedAt])).toEqual([['v2', 'valid', false, null], ['v1', 'used', true, '2025-02-01T10:00:00.000Z']]);
+  });
+
+  it('still reads a pull page from a service that sends vouchers without their assignment', () => {
+    const older: Partial<WireVoucher> = voucher('v1', '2345-6789-ABCD');
+    delete older.assignedTo;
+    const parsed = PullResponseSchema.parse(page([{ op: 'put', entity: 'voucher', id: 'v1', value: older as WireVoucher }]));
+    expect(parsed.patch[0]).toMatchObject({ value: { assignedTo: null } });
   });
 
   it('still reads a pull page from a service that sends orders without voucher lines', () => {

@@ -14,6 +14,7 @@ import { orderHandlers } from './orderHandlers.node.ts';
 import { bundleHandlers } from './bundleHandlers.node.ts';
 import { syncHandlers } from './syncHandlers.node.ts';
 import { voucherHandlers } from './voucherHandlers.node.ts';
+import { voucherAssignHandlers } from './voucherAssignHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -29,4 +30,5 @@ export const handlers: HandlerTable = {
   ...bundleHandlers,
   ...syncHandlers,
   ...voucherHandlers,
+  ...voucherAssignHandlers,
 };

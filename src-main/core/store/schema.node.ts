@@ -146,6 +146,23 @@ export const vouchers = sqliteTable('vouchers', {
   value: text('value', { mode: 'json' }),
 });
 
+/**
+ * Voucher e-mails asked for here (vouchers.assign), one row per POST /vouchers/assign: kept
+ * until the central service answers, then with its results. The id is the request's, so sending
+ * it again (the answer lost, or sent after being offline) never e-mails anyone twice.
+ */
+export const voucherAssignRequests = sqliteTable('voucher_assign_requests', {
+  id: text('id').primaryKey(),
+  language: text('language', { enum: ['fr', 'en'] }).notNull(),
+  /** [{ voucherId, email, name }], in the order asked. */
+  assignments: text('assignments', { mode: 'json' }).notNull(),
+  createdAt: text('created_at').notNull(),
+  /** null while it waits for the service (what the agent sees as "pending"). */
+  sentAt: text('sent_at'),
+  /** The service's answer (AssignVouchersResponse['results']). */
+  results: text('results', { mode: 'json' }),
+});
+
 /** Changes the central service must see, in the order they were made (see sync/). */
 export const outbox = sqliteTable('outbox', {
   mutationId: integer('mutation_id').primaryKey(),

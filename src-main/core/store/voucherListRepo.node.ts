@@ -5,6 +5,7 @@ import type { WireVoucher } from '../../contract/centralApi.std.ts';
 import type { VoucherRowDto } from '../../contract/schemas.std.ts';
 import type { StoreDb } from './openStore.node.ts';
 import { orders, serverVoucherMuseums, vouchers } from './schema.node.ts';
+import { pendingEmails } from './voucherAssignRepo.node.ts';
 
 /** The latest recipient, as the service sends it once the mail server took the code (issue 12 §4). */
 interface Assignment { email: string; name: string | null; at: string }
@@ -21,6 +22,7 @@ export interface ListedVoucher {
 }
 
 export function listVoucherRows(db: StoreDb): ListedVoucher[] {
+  const pending = pendingEmails(db);
   const rows = db
     .select({ voucher: vouchers, museumName: serverVoucherMuseums.name, orderNumber: orders.number, orderCreatedAt: orders.createdAt })
     .from(vouchers)
@@ -36,6 +38,7 @@ export function listVoucherRows(db: StoreDb): ListedVoucher[] {
       id: voucher.id, code: voucher.code, museumId: voucher.venueId, venueName: museumName ?? voucher.venueId,
       label: value.label ?? null, tariffId: value.tariffId ?? null, orderId: voucher.orderId, orderNumber: orderNumber ?? null,
       state: voucher.state, status, assignedTo: assignedTo ?? null, assignedAt: value.assignedTo?.at ?? null,
+      assignedName: value.assignedTo?.name ?? null, pendingEmail: pending.get(voucher.id) ?? null,
       used: voucher.used, usedAt: voucher.usedAt, validUntil: value.validUntil ?? null,
       },
       purchasedAt: orderCreatedAt ?? value.issuedAt ?? null, priceCents: value.priceCents ?? 0, recipientName: value.assignedTo?.name ?? null,

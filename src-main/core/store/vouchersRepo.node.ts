@@ -9,10 +9,9 @@ export function putVoucherMuseum(db: StoreDb, museum: WireVoucherMuseum): void {
   db.insert(serverVoucherMuseums).values({ id: museum.id, ...row }).onConflictDoUpdate({ target: serverVoucherMuseums.id, set: row }).run();
 }
 
-/** Keeps what only this office records (the assignment) when the service's copy changes. */
 export function putVoucher(db: StoreDb, voucher: WireVoucher): void {
   const row = {
-    code: voucher.code, venueId: voucher.museumId, orderId: voucher.orderId, state: voucher.state,
+    code: voucher.code, venueId: voucher.museumId, orderId: voucher.orderId, state: voucher.state, assignedEmail: voucher.assignedTo?.email ?? null,
     used: voucher.state === 'used', usedAt: voucher.used?.at ?? null, value: voucher,
   };
   db.insert(vouchers).values({ id: voucher.id, ...row }).onConflictDoUpdate({ target: vouchers.id, set: row }).run();

@@ -3,8 +3,8 @@
 // and the service saying no (CentralRefusal, with the service's code).
 import type { z } from 'zod';
 import {
-  AssignTicketsResponseSchema, CentralErrorSchema, CheckoutResponseSchema, MeSchema, PullResponseSchema, PushResponseSchema, SessionSchema,
-  type AssignTicketsRequestSchema, type CentralErrorCode, type CheckoutRequest, type Mutation, type PullResponse, type Session, type SignUp,
+  AssignTicketsResponseSchema, AssignVouchersResponseSchema, CentralErrorSchema, CheckoutResponseSchema, MeSchema, PullResponseSchema, PushResponseSchema, SessionSchema,
+  type AssignTicketsRequestSchema, type AssignVouchersRequest, type AssignVouchersResponse, type CentralErrorCode, type CheckoutRequest, type Mutation, type PullResponse, type Session, type SignUp,
 } from '../../contract/centralApi.std.ts';
 
 export class OfflineError extends Error {
@@ -36,6 +36,8 @@ export interface CentralClient {
   checkout(accessToken: string, request: CheckoutRequest): Promise<z.infer<typeof CheckoutResponseSchema>>;
   /** Sends an order's tickets by e-mail; answers the tickets as now assigned. */
   assignTickets(accessToken: string, orderId: string, request: z.input<typeof AssignTicketsRequestSchema>): Promise<z.infer<typeof AssignTicketsResponseSchema>>;
+  /** E-mails voucher codes; the request's requestId makes a retry safe. */
+  assignVouchers(accessToken: string, request: AssignVouchersRequest): Promise<AssignVouchersResponse>;
 }
 
 export function createCentralClient(baseUrl: string, fetchImpl: typeof fetch = fetch): CentralClient {
@@ -76,5 +78,6 @@ export function createCentralClient(baseUrl: string, fetchImpl: typeof fetch = f
     checkout: (accessToken, body) => request('/orders/checkout', body, CheckoutResponseSchema, accessToken),
     assignTickets: (accessToken, orderId, body) =>
       request(`/orders/${encodeURIComponent(orderId)}/assign`, body, AssignTicketsResponseSchema, accessToken),
+    assignVouchers: (accessToken, body) => request('/vouchers/assign', body, AssignVouchersResponseSchema, accessToken),
   };
 }

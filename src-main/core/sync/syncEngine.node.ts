@@ -9,6 +9,7 @@ import { countRefusedChanges } from '../store/refusedChangesRepo.node.ts';
 import { CentralRefusal, OfflineError, type CentralClient } from './centralClient.node.ts';
 import { applyPull, applyPush, type PulledEntity } from './applyServerChanges.node.ts';
 import { lastNumberedMutation, pendingMutations } from './outbox.node.ts';
+import { sendPendingAssignments } from './sendVoucherAssignments.node.ts';
 import { syncState } from './syncState.node.ts';
 
 const PUSH_BATCH = 100;
@@ -98,6 +99,8 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onAcc
       applyPush(store, response.lastMutationId, response.results, now().toISOString());
       if (response.lastMutationId < batch[batch.length - 1]!.id) break;
     }
+    // Voucher e-mails asked for while offline go once the changes they may follow have.
+    const mailed = await sendPendingAssignments(store, authorised, client, now);
     // Only the outcomes of changes still waiting matter (a push whose answer was lost).
     const firstPending = pendingMutations(store.db)[0];
     const resultsAfter = firstPending ? firstPending.id - 1 : lastNumberedMutation(store.db);
@@ -109,7 +112,8 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onAcc
       pages.push(page);
       cookie = page.cookie;
     } while (pages[pages.length - 1]!.hasMore);
-    const touched = applyPull(store, pages, now());
+    const touched = new Set(applyPull(store, pages, now()));
+    if (mailed) touched.add('voucher');
     if (touched.size > 0) onPulled?.(touched);
     await followValidation();
   }
