@@ -294,6 +294,17 @@ export const en = {
     sent_other: '{{count}} tickets sent to {{email}}.',
   },
   vouchers: {
+    assign: {
+      title: 'Assign by e-mail',
+      recipients: 'Recipients, one a line (“Name <address>” accepted)',
+      placeholder: 'Léa Durand <lea.durand@example.org>',
+      language: 'Language of the e-mail',
+      toSelected_one: 'Send the selected code',
+      toSelected_other: 'Send the {{count}} selected codes',
+      toFree: 'Send free codes, one each',
+      summary: 'Sent: {{assigned}} · waiting for the connection: {{pending}} · refused: {{refused}}',
+    },
+    pendingTo: 'To be sent to {{email}} once the connection returns',
     title: 'Vouchers',
     empty: 'No voucher yet.',
     noMatch: 'No code matches these filters.',

@@ -296,6 +296,17 @@ export const fr: Messages = {
     sent_other: '{{count}} billets envoyés à {{email}}.',
   },
   vouchers: {
+    assign: {
+      title: 'Affecter par e-mail',
+      recipients: 'Destinataires, un par ligne (« Nom <adresse> » accepté)',
+      placeholder: 'Léa Durand <lea.durand@example.org>',
+      language: 'Langue de l’e-mail',
+      toSelected_one: 'Envoyer le code sélectionné',
+      toSelected_other: 'Envoyer les {{count}} codes sélectionnés',
+      toFree: 'Envoyer des codes libres, un chacun',
+      summary: 'Envoyés : {{assigned}} · en attente de connexion : {{pending}} · refusés : {{refused}}',
+    },
+    pendingTo: 'À envoyer à {{email}} dès le retour de la connexion',
     title: 'Contremarques',
     empty: 'Aucune contremarque pour l’instant.',
     noMatch: 'Aucun code ne correspond à ces filtres.',

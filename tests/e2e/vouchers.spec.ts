@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { TEST_CARDS } from '../../src-main/contract/centralApi.std.ts';
 import { startCentralHarness, type CentralHarness } from '../support/centralHarness.node.ts';
+import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox.node.ts';
 import { startHostProcess, type RunningHost } from '../support/hostProcess.node.ts';
 import { signUpForm } from '../support/signUpForm.std.ts';
 import { test, expect, screenshot } from './fixtures.ts';
@@ -21,15 +22,18 @@ const OUT = path.resolve(import.meta.dirname, '../../test-results/vouchers');
 
 let central: CentralHarness;
 let host: RunningHost;
+let inbox: SmtpInbox;
 
 test.beforeEach(async () => {
-  central = await startCentralHarness(new Date());
+  inbox = await startSmtpInbox();
+  central = await startCentralHarness(new Date(), { mail: { smtpUrl: inbox.url, from: 'billetterie@guichet.example' } });
   host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url } });
 });
 
 test.afterEach(async () => {
   await host.stop();
   await central.close();
+  await inbox.close();
 });
 
 async function signedIn(page: Page, credentials: { email: string; password: string }) {
@@ -97,6 +101,20 @@ test('buy 30 vouchers by card, export them both ways, see one used at the museum
   const pdfFile = path.join(OUT, 'contremarques.pdf');
   await (await vouchers.export('PDF (un code par page)')).saveAs(pdfFile);
   expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Pages:\s+30\n/);
+
+  // Three recipients pasted with one bad line: three free codes go, the bad line is named.
+  await vouchers.actionBar.getByRole('button', { name: 'Désélectionner' }).click();
+  const result = await vouchers.assign('Léa Durand <lea.durand@example.org>\npas une adresse\npaul.martin@example.org\nZoé <zoe@example.org>',
+    'Envoyer des codes libres, un chacun');
+  await expect(result).toContainText('Envoyés : 3 · en attente de connexion : 0 · refusés : 1');
+  await expect(result).toContainText('Ligne 2 : « pas une adresse » n’est pas une adresse e-mail');
+  await expect(vouchers.codesWithStatus('Affecté')).toHaveCount(3);
+  await expect(vouchers.codesWithStatus('Non affecté')).toHaveCount(27);
+  const sent = inbox.mailTo('lea.durand@example.org');
+  expect(sent).toHaveLength(1);
+  const leaCode = await page.locator('section.voucher-codes tbody tr', { hasText: 'lea.durand@example.org' }).getAttribute('data-code');
+  expect(sent[0]!.text).toContain(leaCode!);
+  await screenshot(page, 'vouchers-assigned-fr');
 
   const used = codes[4]!;
   expect((await redeem(used)).status).toBe(200);

@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable.dom.tsx';
 import { formatDateTime } from '../../format/formatters.dom.ts';
 import { useApp } from '../../state/appStore.dom.ts';
 import { exportVouchers } from './exportVouchers.dom.ts';
+import { AssignVouchers } from './AssignVouchers.dom.tsx';
 
 const STATUSES = ['unassigned', 'assigned', 'used', 'revoked'] as const;
 type Status = (typeof STATUSES)[number];
@@ -18,6 +19,7 @@ export function VoucherStatus({ row }: { row: VoucherRowDto }) {
 
 export function voucherDetails(row: VoucherRowDto, t: ReturnType<typeof useTranslation>['t'], language: 'fr' | 'en'): string {
   if (row.status === 'used' && row.usedAt) return t('vouchers.usedOn', { date: formatDateTime(row.usedAt, language) });
+  if (row.pendingEmail) return t('vouchers.pendingTo', { email: row.pendingEmail });
   if (row.assignedTo) return row.assignedAt ? t('vouchers.assignedTo', { email: row.assignedTo, date: formatDateTime(row.assignedAt, language) }) : row.assignedTo;
   return '—';
 }
@@ -94,7 +96,6 @@ export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
           { key: 'details', header: t('vouchers.columns.details'), cell: (r) => voucherDetails(r, t, language) },
         ]}
       />
-      {/* The assignment by e-mail (issue 12 §4) takes its place in this bar, after the count. */}
       <div className="action-bar" role="toolbar" aria-label={t('vouchers.codes')}>
         <span data-testid="vouchers-selected">{t('vouchers.selected', { count: chosen.length })}</span>
         <button type="button" className="button-secondary" disabled={shown.length === 0} onClick={() => setSelected(new Set(shown.map((r) => r.id)))}>
@@ -104,6 +105,7 @@ export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
         <button type="button" disabled={chosen.length === 0} onClick={() => exportChosen('pdf')}>{t('vouchers.exportPdf')}</button>
         <button type="button" disabled={chosen.length === 0} onClick={() => exportChosen('xlsx')}>{t('vouchers.exportXlsx')}</button>
       </div>
+      <AssignVouchers selectedIds={chosen.filter((r) => r.status === 'unassigned' || r.status === 'assigned').map((r) => r.id)} />
     </section>
   );
 }

@@ -27,7 +27,8 @@ export class VouchersPage {
   }
 
   codesWithStatus(status: string) {
-    return this.codes.filter({ has: this.page.locator('.badge', { hasText: status }) });
+    // Whole words: "Affecté" is also in "Non affecté".
+    return this.codes.filter({ has: this.page.locator('.badge', { hasText: new RegExp(`^${status}$`) }) });
   }
 
   async filterStatus(label: string) {
@@ -40,6 +41,14 @@ export class VouchersPage {
 
   async selectAllShown() {
     await this.actionBar.getByRole('button', { name: /^(Tout sélectionner|Select all shown)/ }).click();
+  }
+
+  /** Pastes recipients, one a line, and sends them codes with the given button. */
+  async assign(pasted: string, sendLabel: RegExp | string) {
+    const form = this.page.locator('form.voucher-assign');
+    await form.locator('textarea[name="recipients"]').fill(pasted);
+    await form.getByRole('button', { name: sendLabel }).click();
+    return form.getByTestId('voucher-assign-result');
   }
 
   /** Clicks an export of the action bar and returns its download. */
