@@ -164,6 +164,7 @@ export const en = {
     payCard: 'Pay {{amount}} by card',
     payTransfer: 'Order {{amount}}, to pay by bank transfer',
     paid: 'Order {{number}} paid ({{amount}}): its tickets are issued.',
+    paidVouchers: 'Order {{number}} paid ({{amount}}): its voucher codes are issued.',
     awaitingTransfer: 'Order {{number}} recorded: your transfer of {{amount}} must be received by {{due}}. Its tickets are released once it is.',
   },
   options: {

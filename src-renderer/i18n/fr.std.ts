@@ -166,6 +166,7 @@ export const fr: Messages = {
     payCard: 'Payer {{amount}} par carte',
     payTransfer: 'Commander {{amount}}, à payer par virement',
     paid: 'Commande {{number}} payée ({{amount}}) : ses billets sont émis.',
+    paidVouchers: 'Commande {{number}} payée ({{amount}}) : ses codes de contremarques sont émis.',
     awaitingTransfer: 'Commande {{number}} enregistrée : votre virement de {{amount}} doit être reçu au plus tard le {{due}}. Ses billets seront envoyés dès sa réception.',
   },
   options: {

@@ -79,6 +79,7 @@ test('buy 30 vouchers by card, export them both ways, see one used at the museum
   await cart.acceptTerms();
   await cart.pay();
   await expect(orders.detail).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'payée (450,00 €) : ses codes de contremarques sont émis.' })).toBeVisible();
   await expect(orders.detail.locator('section.order-vouchers tbody tr')).toHaveCount(31);
   await screenshot(page, 'order-vouchers-fr');
 

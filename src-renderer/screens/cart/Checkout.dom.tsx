@@ -39,7 +39,9 @@ export function Checkout({ cart }: { cart: CartDto }) {
     }
     setCard(NO_CARD);
     const { order } = result.value;
-    say(t(order.state === 'paid' ? 'checkout.paid' : 'checkout.awaitingTransfer', {
+    // An order of vouchers alone issues codes, not tickets.
+    const paidWord = order.bookings.length === 0 ? 'checkout.paidVouchers' : 'checkout.paid';
+    say(t(order.state === 'paid' ? paidWord : 'checkout.awaitingTransfer', {
       number: order.number, amount: formatMoney(order.totalCents, language), due: order.paymentDueAt ? formatDateTime(order.paymentDueAt, language) : '',
     }));
     navigate('orders', { order: order.id });
