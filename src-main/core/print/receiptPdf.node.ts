@@ -134,12 +134,7 @@ function bookingBlock(booking: WireOrder['bookings'][number], w: PrintWords, lan
           headerRows: 1,
           widths: ['*', 62, 48, 66],
           body: [
-            [
-              { text: w.product, style: 'tableHeader' },
-              { text: w.unitPrice, style: 'tableHeader', alignment: 'right' },
-              { text: w.quantity, style: 'tableHeader', alignment: 'right' },
-              { text: w.total, style: 'tableHeader', alignment: 'right' },
-            ],
+            lineHeader(w),
             ...booking.lines.map((line) => [
               line.label[language],
               right(money(line.unitCents)),
@@ -152,6 +147,16 @@ function bookingBlock(booking: WireOrder['bookings'][number], w: PrintWords, lan
       },
     ],
   };
+}
+
+/** The header of a table of priced lines: bookings' and vouchers' alike. */
+function lineHeader(w: PrintWords): TableCell[] {
+  return [
+    { text: w.product, style: 'tableHeader' },
+    { text: w.unitPrice, style: 'tableHeader', alignment: 'right' },
+    { text: w.quantity, style: 'tableHeader', alignment: 'right' },
+    { text: w.total, style: 'tableHeader', alignment: 'right' },
+  ];
 }
 
 /** Vouchers: one line a tariff, with how long its codes are valid. */
@@ -168,12 +173,7 @@ function vouchersBlock(lines: WireOrder['voucherLines'], w: PrintWords, language
           headerRows: 1,
           widths: ['*', 62, 48, 66],
           body: [
-            [
-              { text: w.product, style: 'tableHeader' },
-              { text: w.unitPrice, style: 'tableHeader', alignment: 'right' },
-              { text: w.quantity, style: 'tableHeader', alignment: 'right' },
-              { text: w.total, style: 'tableHeader', alignment: 'right' },
-            ],
+            lineHeader(w),
             ...lines.map((line) => [
               { stack: [`${line.museumName} — ${line.label[language]}`, { text: w.voucherValidity(line.validityMonths), style: 'small', color: MUTED }] },
               right(money(line.unitCents)),

@@ -2,12 +2,11 @@
 // and a cover per sub-group, in one document, so the fonts are embedded once and a page costs
 // its text and a 1-bit QR image. pdfmake's layout engine measured ~330 pages/s on this
 // machine; a bundle of a day's groups is thousands of pages, and the agent is waiting.
-import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import { PLATFORM } from '../../domain/platform.std.ts';
 import { ACCENT, INK, MUTED, RULE, SHADE } from '../pdfStyle.std.ts';
 import { formatDate, formatDateTime, formatMoney, labelled, printWords, type PrintLanguage } from '../printText.std.ts';
-import { robotoFiles } from '../robotoFiles.node.ts';
+import { openPdfkitDocument } from '../pdfkitDocument.node.ts';
 import { bundleWords } from './bundleWords.std.ts';
 import { bundlePageCount, type BundleCover, type BundleDocument, type BundleSection, type BundleTicketPage } from './bundleModel.std.ts';
 import { drawQr } from '../pdfQr.node.ts';
@@ -46,19 +45,7 @@ export interface BundleProgress {
 export function writeBundlePdf(bundle: BundleDocument, out: Writable, onPage: BundleProgress): Promise<{ pages: number }> {
   const total = bundlePageCount(bundle);
   if (total === 0) throw new RangeError('A ticket bundle needs at least one ticket.');
-  const fonts = robotoFiles();
-  const doc = new PDFDocument({
-    size: 'A4', margin: 0, autoFirstPage: false, compress: true, lang: bundle.language === 'fr' ? 'fr-FR' : 'en-GB',
-    info: { Title: bundle.title, Author: PLATFORM.name, Creator: 'Guichet' },
-  });
-  doc.registerFont('regular', fonts.normal);
-  doc.registerFont('bold', fonts.bold);
-  const finished = new Promise<void>((resolve, reject) => {
-    out.once('finish', resolve);
-    out.once('error', reject);
-    doc.once('error', reject);
-  });
-  doc.pipe(out);
+  const { doc, finished } = openPdfkitDocument(out, bundle.language, bundle.title);
   const painter: Painter = { doc, language: bundle.language, office: bundle.office, written: new Map(), lines: new Map() };
   let done = 0;
   for (const section of bundle.sections) {

@@ -2,12 +2,11 @@
 // the code large enough to read over the phone, its QR code for the museum's scanner, its
 // validity and how to use it. Drawn with PDFKit as ticket bundles are, fonts embedded once.
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import { PLATFORM } from '../../domain/platform.std.ts';
 import { ACCENT, ALERT, INK, MUTED, RULE } from '../pdfStyle.std.ts';
 import { drawQr } from '../pdfQr.node.ts';
 import { formatDate, formatDateTime, formatMoney, type PrintLanguage } from '../printText.std.ts';
-import { robotoFiles } from '../robotoFiles.node.ts';
+import { openPdfkitDocument } from '../pdfkitDocument.node.ts';
 import { voucherWords, type VoucherExportRow } from './voucherExport.std.ts';
 
 const PAGE_WIDTH = 595.28;
@@ -53,19 +52,7 @@ function voucherPage(doc: Doc, row: VoucherExportRow, language: PrintLanguage, n
 /** Writes one page a voucher to `out`; resolves once every byte is handed to it. */
 export function writeVoucherPdf(rows: VoucherExportRow[], language: PrintLanguage, out: Writable): Promise<{ pages: number }> {
   if (rows.length === 0) throw new RangeError('A voucher export needs at least one code.');
-  const fonts = robotoFiles();
-  const doc = new PDFDocument({
-    size: 'A4', margin: 0, autoFirstPage: false, compress: true, lang: language === 'fr' ? 'fr-FR' : 'en-GB',
-    info: { Title: voucherWords[language].title, Author: PLATFORM.name, Creator: 'Guichet' },
-  });
-  doc.registerFont('regular', fonts.normal);
-  doc.registerFont('bold', fonts.bold);
-  const finished = new Promise<void>((resolve, reject) => {
-    out.once('finish', resolve);
-    out.once('error', reject);
-    doc.once('error', reject);
-  });
-  doc.pipe(out);
+  const { doc, finished } = openPdfkitDocument(out, language, voucherWords[language].title);
   rows.forEach((row, i) => voucherPage(doc, row, language, i + 1, rows.length));
   doc.end();
   return finished.then(() => ({ pages: rows.length }));
