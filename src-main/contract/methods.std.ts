@@ -223,6 +223,11 @@ export const methods = {
     }),
     output: VoucherAssignResultSchema,
   },
+  /** The agent read a code's refused e-mail: it leaves the code's row (the code itself is as it was). */
+  'vouchers.dismissRefusal': {
+    input: z.strictObject({ voucherId: z.string().min(1).max(200) }),
+    output: z.object({ dismissed: z.int() }),
+  },
   'sync.status': { input: none, output: SyncStatusSchema },
   /** Changes the central service refused as malformed, oldest first. */
   'sync.refused': { input: none, output: z.array(RefusedChangeSchema) },

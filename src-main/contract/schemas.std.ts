@@ -206,6 +206,23 @@ export const CompanionRowSchema = z.object({
 });
 export type CompanionRowDto = z.infer<typeof CompanionRowSchema>;
 
+/** Why the central service did not e-mail a code (a refusal of one code, as the service words it). */
+export const VOUCHER_SERVICE_REASONS = ['VOUCHER_UNKNOWN', 'VOUCHER_USED', 'VOUCHER_REVOKED', 'VOUCHER_EXPIRED', 'VOUCHER_NOT_FREE', 'MAIL_FAILED', 'RATE_LIMITED'] as const;
+export const VOUCHER_ASSIGN_LINE_REASONS = ['not_an_address', 'duplicate', 'too_long', 'codes_missing', ...VOUCHER_SERVICE_REASONS] as const;
+/**
+ * A refusal kept next to its code: the service's reason for that code, or its refusal of the
+ * whole request — NO_MAIL_SERVER (it has none configured) or OTHER (its message says why).
+ */
+export const VOUCHER_REFUSAL_REASONS = [...VOUCHER_SERVICE_REASONS, 'NO_MAIL_SERVER', 'OTHER'] as const;
+export const VoucherRefusalSchema = z.object({
+  email: z.string(),
+  reason: z.enum(VOUCHER_REFUSAL_REASONS),
+  /** The service's own words (English), for the log and for OTHER. */
+  message: z.string(),
+  at: IsoInstantSchema,
+});
+export type VoucherRefusalDto = z.infer<typeof VoucherRefusalSchema>;
+
 export const VoucherRowSchema = z.object({
   id: z.string(),
   code: z.string(),
@@ -226,6 +243,8 @@ export const VoucherRowSchema = z.object({
   assignedName: z.string().nullable(),
   /** An e-mail of this code asked for here and not yet sent (offline): the address it will go to. */
   pendingEmail: z.string().nullable(),
+  /** The latest e-mail of this code the service refused (sent later by the sync cycle, say), until sent again or dismissed. */
+  refusal: VoucherRefusalSchema.nullable(),
   used: z.boolean(),
   usedAt: IsoInstantSchema.nullable(),
   validUntil: IsoInstantSchema.nullable(),
@@ -238,10 +257,6 @@ export type VoucherRowDto = z.infer<typeof VoucherRowSchema>;
  * sent), or `not_sent` (a pasted list with too few free codes: nothing of it goes).
  */
 export const VoucherAssignStatusSchema = z.enum(['assigned', 'pending', 'refused', 'not_sent']);
-export const VOUCHER_ASSIGN_LINE_REASONS = [
-  'not_an_address', 'duplicate', 'too_long', 'codes_missing',
-  'VOUCHER_UNKNOWN', 'VOUCHER_USED', 'VOUCHER_REVOKED', 'VOUCHER_EXPIRED', 'VOUCHER_NOT_FREE', 'MAIL_FAILED', 'RATE_LIMITED',
-] as const;
 export const VoucherAssignLineSchema = z.object({
   /** The pasted line (1-based) for vouchers.assignList; null for vouchers.assign. */
   line: z.int().nullable(),

@@ -108,6 +108,7 @@ describe('every method answers with its declared output shape', () => {
     'account.signUp': SKIP,
     'vouchers.assign': SKIP,
     'vouchers.assignList': SKIP,
+    'vouchers.dismissRefusal': { voucherId: 'no-such-voucher' },
     'account.signIn': SKIP,
     'account.signOut': {},
     'options.list': {},

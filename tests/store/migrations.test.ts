@@ -205,3 +205,20 @@ describe('migration 0007_voucher_assign_requests', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0008_voucher_assign_refusals', () => {
+  it('keeps the voucher e-mails of version 8 as they were, and holds the refusal of each code', () => {
+    const sqlite = new Database(freshFile());
+    sqlite.pragma('foreign_keys = ON');
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 8)).toBe(8);
+    sqlite.prepare("INSERT INTO voucher_assign_requests (id, language, assignments, created_at, sent_at) VALUES ('r1', 'fr', '[]', '2025-01-10T09:00:00.000Z', '2025-01-10T09:05:00.000Z')").run();
+
+    expect(migrate(sqlite, migrations, 9)).toBe(9);
+    expect(sqlite.prepare('SELECT id, sent_at FROM voucher_assign_requests').all()).toEqual([{ id: 'r1', sent_at: '2025-01-10T09:05:00.000Z' }]);
+    sqlite.prepare("INSERT INTO voucher_assign_refusals (request_id, voucher_id, email, reason, message, refused_at) VALUES ('r1', 'v1', 'lea@example.org', 'VOUCHER_USED', 'used', '2025-01-10T09:05:00.000Z')").run();
+    expect(() => sqlite.prepare("INSERT INTO voucher_assign_refusals (request_id, voucher_id, email, reason, message, refused_at) VALUES ('no-such-request', 'v1', 'a@b.fr', 'X', 'x', 'now')").run()).toThrow(/FOREIGN KEY/);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+});

@@ -10,7 +10,7 @@ import { parseRecipients } from '../domain/recipientList.std.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { vouchers } from '../store/schema.node.ts';
 import { readSettings } from '../store/settingsRepo.node.ts';
-import { keepAssignRequest, pendingEmails, type AssignRequestRow } from '../store/voucherAssignRepo.node.ts';
+import { dismissRefusals, keepAssignRequest, pendingEmails, type AssignRequestRow } from '../store/voucherAssignRepo.node.ts';
 import { sendAssignRequest, type SendOutcome } from '../sync/sendVoucherAssignments.node.ts';
 import { syncState } from '../sync/syncState.node.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
@@ -115,7 +115,7 @@ function freeCodes(db: StoreDb, input: ParsedInput<'vouchers.assignList'>, now: 
     .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.code.localeCompare(b.code));
 }
 
-export const voucherAssignHandlers: HandlerTable<'vouchers.assign' | 'vouchers.assignList'> = {
+export const voucherAssignHandlers: HandlerTable<'vouchers.assign' | 'vouchers.assignList' | 'vouchers.dismissRefusal'> = {
   'vouchers.assign': async ({ assignments, language }, ctx) => {
     signedIn(ctx.store.db);
     const wanted = assignments.map((a) => ({ voucherId: a.voucherId, email: a.email, name: a.name ?? null, line: null }));
@@ -141,5 +141,11 @@ export const voucherAssignHandlers: HandlerTable<'vouchers.assign' | 'vouchers.a
     }
     const wanted = recipients.map((r, i) => ({ voucherId: free[i]!.id, email: r.email, name: r.name, line: r.line }));
     return summary(byLine([...badLines, ...await assignAll(ctx, wanted, input.language)]), 0, overflow);
+  },
+
+  'vouchers.dismissRefusal': ({ voucherId }, ctx) => {
+    const dismissed = dismissRefusals(ctx.store.db, voucherId, ctx.now().toISOString());
+    if (dismissed > 0) ctx.emit('vouchers.changed', {});
+    return { dismissed };
   },
 };

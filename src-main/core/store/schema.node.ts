@@ -163,6 +163,23 @@ export const voucherAssignRequests = sqliteTable('voucher_assign_requests', {
   results: text('results', { mode: 'json' }),
 });
 
+/**
+ * Voucher e-mails the service refused, one row per code: an assignment made offline and refused
+ * on reconnect leaves no one at the desk to read the answer, so the reason stays here, shown next
+ * to the code until the agent sends it again or dismisses it. `reason` is the service's code
+ * (the item's, or the whole request's when it refused all of it).
+ */
+export const voucherAssignRefusals = sqliteTable('voucher_assign_refusals', {
+  requestId: text('request_id').notNull().references(() => voucherAssignRequests.id),
+  voucherId: text('voucher_id').notNull(),
+  email: text('email').notNull(),
+  reason: text('reason').notNull(),
+  message: text('message').notNull(),
+  refusedAt: text('refused_at').notNull(),
+  /** Dismissed by the agent, or settled by a later e-mail of the code that went. */
+  closedAt: text('closed_at'),
+}, (t) => [primaryKey({ columns: [t.requestId, t.voucherId] }), index('voucher_assign_refusals_voucher').on(t.voucherId)]);
+
 /** Changes the central service must see, in the order they were made (see sync/). */
 export const outbox = sqliteTable('outbox', {
   mutationId: integer('mutation_id').primaryKey(),

@@ -2,10 +2,10 @@
 // status, unassigned first and assigned below them, as on the platform.
 import { eq } from 'drizzle-orm';
 import type { WireVoucher } from '../../contract/centralApi.std.ts';
-import type { VoucherRowDto } from '../../contract/schemas.std.ts';
+import { VOUCHER_REFUSAL_REASONS, type VoucherRefusalDto, type VoucherRowDto } from '../../contract/schemas.std.ts';
 import type { StoreDb } from './openStore.node.ts';
 import { orders, serverVoucherMuseums, vouchers } from './schema.node.ts';
-import { pendingEmails } from './voucherAssignRepo.node.ts';
+import { openRefusals, pendingEmails, type AssignRefusal } from './voucherAssignRepo.node.ts';
 
 /** The latest recipient, as the service sends it once the mail server took the code (issue 12 §4). */
 interface Assignment { email: string; name: string | null; at: string }
@@ -21,8 +21,15 @@ export interface ListedVoucher {
   recipientName: string | null;
 }
 
+function refusalDto(r: AssignRefusal | undefined): VoucherRefusalDto | null {
+  if (!r) return null;
+  const reason = (VOUCHER_REFUSAL_REASONS as readonly string[]).includes(r.reason) ? r.reason as VoucherRefusalDto['reason'] : 'OTHER';
+  return { email: r.email, reason, message: r.message, at: r.refusedAt };
+}
+
 export function listVoucherRows(db: StoreDb): ListedVoucher[] {
   const pending = pendingEmails(db);
+  const refusals = openRefusals(db);
   const rows = db
     .select({ voucher: vouchers, museumName: serverVoucherMuseums.name, orderNumber: orders.number, orderCreatedAt: orders.createdAt })
     .from(vouchers)
@@ -39,6 +46,7 @@ export function listVoucherRows(db: StoreDb): ListedVoucher[] {
       label: value.label ?? null, tariffId: value.tariffId ?? null, orderId: voucher.orderId, orderNumber: orderNumber ?? null,
       state: voucher.state, status, assignedTo: assignedTo ?? null, assignedAt: value.assignedTo?.at ?? null,
       assignedName: value.assignedTo?.name ?? null, pendingEmail: pending.get(voucher.id) ?? null,
+      refusal: refusalDto(refusals.get(voucher.id)),
       used: voucher.used, usedAt: voucher.usedAt, validUntil: value.validUntil ?? null,
       },
       purchasedAt: orderCreatedAt ?? value.issuedAt ?? null, priceCents: value.priceCents ?? 0, recipientName: value.assignedTo?.name ?? null,

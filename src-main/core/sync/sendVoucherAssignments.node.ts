@@ -33,14 +33,16 @@ export async function sendAssignRequest(
     const { results } = await authorised((token) => client.assignVouchers(token, request));
     store.sqlite.transaction(() => {
       for (const r of results) if (r.ok) putVoucher(store.db, r.voucher);
-      markAssignRequestSent(store.db, request.requestId, results, now().toISOString());
+      markAssignRequestSent(store.db, request, { results }, now().toISOString());
     })();
     return { kind: 'sent', results };
   } catch (error) {
     if (error instanceof OfflineError) return { kind: 'pending', offline: true };
     if (error instanceof CentralRefusal) {
       if (LATER.has(error.code)) return { kind: 'pending', offline: false };
-      markAssignRequestSent(store.db, request.requestId, null, now().toISOString());
+      // A whole request refused as MAIL_FAILED is the service without a mail server, not one address.
+      const code = error.code === 'MAIL_FAILED' ? 'NO_MAIL_SERVER' : error.code;
+      markAssignRequestSent(store.db, request, { refused: { code, message: error.message } }, now().toISOString());
       return { kind: 'refused', code: error.code, message: error.message };
     }
     throw error;
