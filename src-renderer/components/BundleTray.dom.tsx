@@ -35,7 +35,7 @@ function PrintForm({ job, onDone }: { job: BundleJob; onDone(): void }) {
     const sent = await attempt('bundles.print', { jobId: job.id, printer, copies });
     setBusy(false);
     if (!sent) return;
-    useNotices.getState().say(t('bundles.sentToPrinter', { printer: sent.printer, count: sent.copies }));
+    useNotices.getState().say('bundles.sentToPrinter', { printer: sent.printer, count: sent.copies });
     onDone();
   }
 
@@ -72,7 +72,7 @@ function BundleRow({ job }: { job: BundleJob }) {
     const result = await attempt('bundles.export', { jobId: job.id, how });
     if (!result) return;
     if (result.kind === 'download') showOrDownload(result.fileName, result.base64, how === 'open');
-    if (result.kind === 'saved') useNotices.getState().say(t('bundles.saved', { path: result.path }));
+    if (result.kind === 'saved') useNotices.getState().say('bundles.saved', { path: result.path });
   }
 
   return (

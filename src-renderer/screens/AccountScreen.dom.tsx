@@ -46,7 +46,7 @@ function CentralServiceSetting({ current }: { current: string | null }) {
       className="card form"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await attempt('settings.update', { centralUrl: url.trim() === '' ? null : url.trim() })) say(t('account.saved'));
+        if (await attempt('settings.update', { centralUrl: url.trim() === '' ? null : url.trim() })) say('account.saved');
       }}
     >
       <h2>{t('account.service')}</h2>
@@ -66,7 +66,7 @@ function ExpiringSoonSetting({ current }: { current: number }) {
       className="card form"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await attempt('settings.update', { expiringSoonDays: Number(days) })) say(t('account.savedNow'));
+        if (await attempt('settings.update', { expiringSoonDays: Number(days) })) say('account.savedNow');
       }}
     >
       <Field name="expiringSoonDays" label={t('account.expiringSoonDays')} type="number" value={days} onChange={setDays} />

@@ -35,7 +35,7 @@ function RejectionDetails({ option, onDone }: { option: OptionRowDto; onDone(): 
                 className="button-secondary"
                 onClick={async () => {
                   if (await attempt('options.replace', { optionId: option.id, slotId: alt.slotId })) {
-                    say(t('options.replaced', { date: formatDateTime(alt.startsAt, language) }));
+                    say('options.replaced', { date: { dateTime: alt.startsAt } });
                     onDone();
                   }
                 }}
@@ -72,7 +72,7 @@ function CancelAction({ option, onDone }: { option: OptionRowDto; onDone(): void
         className="button-danger"
         onClick={async () => {
           if (await attempt('options.cancel', { optionId: option.id })) {
-            say(t('options.cancelled', facts));
+            say('options.cancelled', { ...facts, date: { dateTime: option.startsAt } });
             onDone();
           }
           setAsking(false);
@@ -100,7 +100,7 @@ function ResizeAction({ option, onDone }: { option: OptionRowDto; onDone(): void
       onSubmit={async (e) => {
         e.preventDefault();
         if (await attempt('options.resize', { optionId: option.id, composition: draft })) {
-          say(t('options.resized', { count }));
+          say('options.resized', { count });
           setEditing(false);
           onDone();
         }
@@ -223,7 +223,7 @@ export function OptionsScreen() {
             className="button-primary"
             onClick={async () => {
               if (await attempt('cart.add', { optionIds: chosen })) {
-                say(t('cart.added', { count: chosen.length }));
+                say('cart.added', { count: chosen.length });
                 setSelected(new Set());
                 navigate('cart');
               }

@@ -149,3 +149,14 @@ test('an office the platform has not validated sees the vouchers and is told why
   await expect(vouchers.tariff(MAD, 'mad-contremarques:plein').getByRole('button', { name: 'Ajouter au panier' })).toBeDisabled();
   await screenshot(page, 'vouchers-not-validated-fr');
 });
+
+test('a notice said in French is said again in English once the agent switches language', async ({ page }) => {
+  const { shell, vouchers } = await signedIn(page, await central.validatedOffice('Voyages Lumière'));
+  await shell.go('vouchers');
+  await vouchers.addToCart(MAD, 'mad-contremarques:plein', 2, 'Ajouter au panier');
+  const notice = page.locator('.notices .toast');
+  await expect(notice).toHaveText(/^2 contremarques « .* — Contremarque plein tarif » ajoutées au panier\./);
+  await shell.switchLanguage('en');
+  await expect(notice).toHaveText(/^2 “.* — Voucher, full price” vouchers added to the cart\./);
+  await expect(notice.getByRole('button')).toHaveText('Dismiss');
+});

@@ -35,7 +35,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
     const cart = await attempt('cart.buyNow', { slotId: slot.id, composition, specialVisit });
     setBusy(false);
     if (cart) {
-      say(t('booking.addedToCart', { venue: venue.name, date: when }));
+      say('booking.addedToCart', { venue: venue.name, date: { dateTime: slot.startsAt } });
       navigate('cart');
     }
   }
@@ -45,7 +45,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
     const option = await attempt('options.place', { slotId: slot.id, composition, specialVisit });
     setBusy(false);
     if (option) {
-      say(t('booking.placed', { venue: venue.name, date: when }));
+      say('booking.placed', { venue: venue.name, date: { dateTime: slot.startsAt } });
       onClose();
     }
   }

@@ -24,7 +24,7 @@ export function RequestTracker({ venue }: { venue: VenueDto }) {
     event.preventDefault();
     const created = await attempt('requests.create', { venueId: venue.id, visitDate: form.visitDate, headCount: Number(form.headCount), notes: form.notes });
     if (created) {
-      say(t('requests.created', { venue: venue.name, date: formatLocalDate(created.visitDate, language) }));
+      say('requests.created', { venue: venue.name, date: { localDate: created.visitDate } });
       setForm({ visitDate: '', headCount: '', notes: '' });
       requests.reload();
     }

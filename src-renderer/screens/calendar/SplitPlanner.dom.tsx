@@ -105,7 +105,7 @@ export function SplitPlanner({ venue, date, startsAt, composition, daySlots, spe
           const placed = await attempt('options.placeGroup', { subGroups: subGroups.map(({ slotId, composition: c }) => ({ slotId, composition: c })), specialVisit });
           setBusy(false);
           if (placed) {
-            say(t('split.placed', { count: placed.length, venue: venue.name }));
+            say('split.placed', { count: placed.length, venue: venue.name });
             onPlaced();
           }
         }}

@@ -6,7 +6,7 @@ import { TEST_CARDS } from '../../../src-main/contract/centralApi.std.ts';
 import type { RpcError } from '../../../src-main/contract/errors.std.ts';
 import type { CartDto } from '../../../src-main/contract/schemas.std.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
-import { formatDateTime, formatMoney } from '../../format/formatters.dom.ts';
+import { formatMoney } from '../../format/formatters.dom.ts';
 import { useApp } from '../../state/appStore.dom.ts';
 import { useNotices } from '../../state/notices.dom.ts';
 import { bridge } from '../../transport/bridge.dom.ts';
@@ -41,9 +41,9 @@ export function Checkout({ cart }: { cart: CartDto }) {
     const { order } = result.value;
     // An order of vouchers alone issues codes, not tickets.
     const paidWord = order.bookings.length === 0 ? 'checkout.paidVouchers' : 'checkout.paid';
-    say(t(order.state === 'paid' ? paidWord : 'checkout.awaitingTransfer', {
-      number: order.number, amount: formatMoney(order.totalCents, language), due: order.paymentDueAt ? formatDateTime(order.paymentDueAt, language) : '',
-    }));
+    say(order.state === 'paid' ? paidWord : 'checkout.awaitingTransfer', {
+      number: order.number, amount: { money: order.totalCents }, due: order.paymentDueAt ? { dateTime: order.paymentDueAt } : '',
+    });
     navigate('orders', { order: order.id });
   }
 

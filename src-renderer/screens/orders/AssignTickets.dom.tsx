@@ -20,7 +20,7 @@ function NewContact({ onSaved }: { onSaved(): void }) {
     event.preventDefault();
     const saved = await attempt('contacts.save', { ...form, email: form.email.trim() });
     if (saved) {
-      say(t('assign.contactSaved', { name: `${saved.firstName} ${saved.surname}`, email: saved.email }));
+      say('assign.contactSaved', { name: `${saved.firstName} ${saved.surname}`, email: saved.email });
       setForm(NO_CONTACT);
       onSaved();
     }
@@ -54,7 +54,7 @@ export function AssignTickets({ orderId, selected, total, onAssigned }: { orderI
     const done = await attempt('orders.assign', { orderId, ticketIds: selected.length > 0 ? selected : null, to, language });
     setBusy(false);
     if (done) {
-      say(t('assign.sent', { count: done.count, email: done.sentTo }));
+      say('assign.sent', { count: done.count, email: done.sentTo });
       onAssigned();
     }
   }

@@ -37,8 +37,8 @@ export function OrderVouchers({ order }: { order: WireOrder }) {
       {order.state === 'awaiting_transfer' ? <p className="hint">{t('cart.vouchersHint')}</p> : (
         <>
           <div className="toolbar">
-            <button type="button" disabled={codes.length === 0} onClick={() => void exportVouchers({ kind: 'order', orderId: order.id }, 'pdf', language, t)}>{t('vouchers.exportPdf')}</button>
-            <button type="button" disabled={codes.length === 0} onClick={() => void exportVouchers({ kind: 'order', orderId: order.id }, 'xlsx', language, t)}>{t('vouchers.exportXlsx')}</button>
+            <button type="button" disabled={codes.length === 0} onClick={() => void exportVouchers({ kind: 'order', orderId: order.id }, 'pdf', language)}>{t('vouchers.exportPdf')}</button>
+            <button type="button" disabled={codes.length === 0} onClick={() => void exportVouchers({ kind: 'order', orderId: order.id }, 'xlsx', language)}>{t('vouchers.exportXlsx')}</button>
           </div>
           <DataTable
             label={t('vouchers.ofOrder')}

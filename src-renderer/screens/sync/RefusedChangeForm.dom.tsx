@@ -61,7 +61,7 @@ export function RefusedChangeForm({ change, onClose }: { change: RefusedChangeDt
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await attempt('sync.resendRefused', { mutationId: change.mutationId, corrections: corrected(fields, form) })) {
-      say(t('sync.refusals.resent'));
+      say('sync.refusals.resent');
       onClose();
     }
   };

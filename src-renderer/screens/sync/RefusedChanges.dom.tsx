@@ -24,7 +24,7 @@ function DiscardAction({ change, onDone }: { change: RefusedChangeDto; onDone():
         className="button-danger"
         onClick={async () => {
           if (await attempt('sync.discardRefused', { mutationId: change.mutationId })) {
-            say(t('sync.refusals.discarded'));
+            say('sync.refusals.discarded');
             onDone();
           }
         }}

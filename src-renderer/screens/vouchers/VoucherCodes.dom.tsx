@@ -49,7 +49,7 @@ export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
     if (!next.delete(id)) next.add(id);
     return next;
   });
-  const exportChosen = (format: 'pdf' | 'xlsx') => void exportVouchers({ kind: 'selection', voucherIds: chosen.map((r) => r.id) }, format, language, t);
+  const exportChosen = (format: 'pdf' | 'xlsx') => void exportVouchers({ kind: 'selection', voucherIds: chosen.map((r) => r.id) }, format, language);
 
   return (
     <section className="voucher-codes" aria-labelledby="voucher-codes-title">

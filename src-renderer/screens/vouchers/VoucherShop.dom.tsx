@@ -24,7 +24,7 @@ function TariffRow({ museum, tariff, canBuy }: { museum: WireVoucherMuseum; tari
   async function add() {
     const cart = await attempt('cart.addVouchers', { tariffId: tariff.id, quantity });
     if (cart) {
-      useNotices.getState().say(t('vouchers.added', { count: quantity, tariff: `${museum.name} — ${name}` }));
+      useNotices.getState().say('vouchers.added', { count: quantity, tariff: { fr: `${museum.name} — ${tariff.label.fr}`, en: `${museum.name} — ${tariff.label.en}` } });
       setTyped('1');
     }
   }

@@ -1,6 +1,5 @@
 // The two exports of the platform: a PDF with one code a page, an Excel workbook with every
 // code in column K. Built by the core from this workstation's copy, then downloaded.
-import type { TFunction } from 'i18next';
 import type { MethodInput } from '../../../src-main/contract/methods.std.ts';
 import type { Language } from '../../../src-main/contract/schemas.std.ts';
 import { downloadBase64 } from '../../format/download.dom.ts';
@@ -12,9 +11,9 @@ const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export async function exportVouchers(scope: MethodInput<'vouchers.export'>['scope'], format: 'pdf' | 'xlsx', language: Language, t: TFunction): Promise<void> {
+export async function exportVouchers(scope: MethodInput<'vouchers.export'>['scope'], format: 'pdf' | 'xlsx', language: Language): Promise<void> {
   const file = await attempt('vouchers.export', { scope, format, language });
   if (!file) return;
   downloadBase64(file.fileName, file.base64, TYPES[format]);
-  useNotices.getState().say(t('vouchers.exported', { count: file.count, file: file.fileName }));
+  useNotices.getState().say('vouchers.exported', { count: file.count, file: file.fileName });
 }
