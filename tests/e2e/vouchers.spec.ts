@@ -160,3 +160,47 @@ test('a notice said in French is said again in English once the agent switches l
   await expect(notice).toHaveText(/^2 “.* — Voucher, full price” vouchers added to the cart\./);
   await expect(notice.getByRole('button')).toHaveText('Dismiss');
 });
+
+test('resend a code to its recipient, reassign it, and see an e-mail the service refused next to its code', async ({ page }) => {
+  const { shell, vouchers, cart, orders } = await signedIn(page, await central.validatedOffice('Voyages Lumière'));
+  await shell.go('vouchers');
+  await vouchers.addToCart(MAD, 'mad-contremarques:plein', 3, 'Ajouter au panier');
+  await shell.go('cart');
+  await cart.fillCard({ holder: 'Camille Martin', number: TEST_CARDS.approved, expiry: '12/30', cvc: '123' });
+  await cart.acceptTerms();
+  await cart.pay();
+  await expect(orders.detail).toBeVisible();
+  await shell.go('vouchers');
+  await expect(vouchers.codes).toHaveCount(3);
+
+  await vouchers.assign('Léa Durand <lea.durand@example.org>', 'Envoyer des codes libres, un chacun');
+  const lea = vouchers.rowTo('lea.durand@example.org');
+  await expect(lea).toContainText('Affecté');
+  const code = (await lea.getAttribute('data-code'))!;
+  await lea.getByRole('button', { name: 'Renvoyer' }).click();
+  await expect(page.locator('.notices .toast').filter({ hasText: 'envoyés : 1' })).toBeVisible();
+  // The same code, twice, to the same person.
+  await expect.poll(() => inbox.mailTo('lea.durand@example.org').length).toBe(2);
+  for (const mail of inbox.mailTo('lea.durand@example.org')) expect(mail.text).toContain(code);
+
+  await vouchers.reassign(code, 'tom@example.org');
+  await expect(vouchers.row(code)).toContainText('tom@example.org');
+  await expect.poll(() => inbox.mailTo('tom@example.org').length).toBe(1);
+
+  // Used at the museum before this desk heard of it: the service refuses the e-mail, and the row says so.
+  const free = (await vouchers.codesWithStatus('Non affecté').first().getAttribute('data-code'))!;
+  expect((await redeem(free)).status).toBe(200);
+  await vouchers.search(free);
+  await page.locator('section.voucher-codes tbody').getByRole('checkbox').check();
+  await vouchers.assign('zoe@example.org', 'Envoyer le code sélectionné');
+  const refusal = vouchers.row(free).getByTestId('voucher-refusal');
+  await expect(refusal).toContainText('Non envoyé à zoe@example.org');
+  await expect(refusal).toContainText('le code a été utilisé entre-temps');
+  await vouchers.search('');
+  await screenshot(page, 'vouchers-refusal-assign-open-fr');
+  await shell.switchLanguage('en');
+  await expect(refusal).toContainText('Not sent to zoe@example.org');
+  await screenshot(page, 'vouchers-refusal-assign-open-en');
+  await vouchers.row(free).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(refusal).toHaveCount(0);
+});

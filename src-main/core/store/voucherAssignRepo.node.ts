@@ -1,6 +1,6 @@
 // Voucher e-mails asked for on this workstation, one row per request to the central service:
 // pending until it answers, then kept with its results; each refused code keeps its reason.
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AssignVouchersRequest, VoucherAssignOutcome } from '../../contract/centralApi.std.ts';
 import type { StoreDb } from './openStore.node.ts';
 import { voucherAssignRefusals, voucherAssignRequests } from './schema.node.ts';
@@ -52,9 +52,10 @@ export function markAssignRequestSent(db: StoreDb, request: AssignRequestRow, an
 /** Per code, its latest refusal the agent has not dismissed nor settled by sending the code again. */
 export function openRefusals(db: StoreDb): Map<string, AssignRefusal> {
   const byVoucher = new Map<string, AssignRefusal>();
-  const rows = db.select().from(voucherAssignRefusals).where(isNull(voucherAssignRefusals.closedAt))
-    .orderBy(desc(voucherAssignRefusals.refusedAt)).all();
-  for (const { closedAt: _closed, ...r } of rows) if (!byVoucher.has(r.voucherId)) byVoucher.set(r.voucherId, r);
+  const { requestId, voucherId, email, reason, message, refusedAt } = voucherAssignRefusals;
+  const rows = db.select({ requestId, voucherId, email, reason, message, refusedAt }).from(voucherAssignRefusals)
+    .where(isNull(voucherAssignRefusals.closedAt)).orderBy(desc(refusedAt), desc(sql`rowid`)).all(); // rowid: the later of two at one instant
+  for (const r of rows) if (!byVoucher.has(r.voucherId)) byVoucher.set(r.voucherId, r);
   return byVoucher;
 }
 

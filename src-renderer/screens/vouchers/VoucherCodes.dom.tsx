@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format/formatters.dom.ts';
 import { useApp } from '../../state/appStore.dom.ts';
 import { exportVouchers } from './exportVouchers.dom.ts';
 import { AssignVouchers } from './AssignVouchers.dom.tsx';
+import { sendCodes, VoucherRefusal, VoucherRowActions } from './VoucherRowActions.dom.tsx';
 
 const STATUSES = ['unassigned', 'assigned', 'used', 'revoked'] as const;
 type Status = (typeof STATUSES)[number];
@@ -22,6 +23,15 @@ export function voucherDetails(row: VoucherRowDto, t: ReturnType<typeof useTrans
   if (row.pendingEmail) return t('vouchers.pendingTo', { email: row.pendingEmail });
   if (row.assignedTo) return row.assignedAt ? t('vouchers.assignedTo', { email: row.assignedTo, date: formatDateTime(row.assignedAt, language) }) : row.assignedTo;
   return '—';
+}
+
+/** Recipient or use, and below it an e-mail of the code the service refused (the dash alone says nothing then). */
+function VoucherDetails({ row }: { row: VoucherRowDto }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const details = voucherDetails(row, t, language);
+  const refusal = <VoucherRefusal row={row} />;
+  return row.refusal && details === '—' ? refusal : <>{details}{refusal}</>;
 }
 
 export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
@@ -43,6 +53,7 @@ export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
       && (!needle || (bare !== '' && r.code.replace(/-/g, '').toLowerCase().includes(bare)) || (r.assignedTo ?? '').toLowerCase().includes(needle)));
   }, [rows, museum, order, status, search]);
   const chosen = rows.filter((r) => selected.has(r.id));
+  const resendable = chosen.filter((r) => r.status === 'assigned' && r.state === 'valid' && !r.pendingEmail && r.assignedTo);
 
   const toggle = (id: string) => setSelected((s) => {
     const next = new Set(s);
@@ -93,7 +104,8 @@ export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
           { key: 'tariff', header: t('vouchers.columns.tariff'), cell: (r) => r.label?.[language] ?? '—' },
           { key: 'order', header: t('vouchers.columns.order'), cell: (r) => <span className="nowrap">{r.orderNumber ?? '—'}</span> },
           { key: 'status', header: t('vouchers.columns.status'), cell: (r) => <VoucherStatus row={r} /> },
-          { key: 'details', header: t('vouchers.columns.details'), cell: (r) => voucherDetails(r, t, language) },
+          { key: 'details', header: t('vouchers.columns.details'), cell: (r) => <VoucherDetails row={r} /> },
+          { key: 'actions', header: t('vouchers.actions'), cell: (r) => <VoucherRowActions row={r} /> },
         ]}
       />
       <div className="action-bar" role="toolbar" aria-label={t('vouchers.codes')}>
@@ -104,6 +116,11 @@ export function VoucherCodes({ rows }: { rows: VoucherRowDto[] }) {
         <button type="button" className="button-secondary" disabled={chosen.length === 0} onClick={() => setSelected(new Set())}>{t('vouchers.clearSelection')}</button>
         <button type="button" disabled={chosen.length === 0} onClick={() => exportChosen('pdf')}>{t('vouchers.exportPdf')}</button>
         <button type="button" disabled={chosen.length === 0} onClick={() => exportChosen('xlsx')}>{t('vouchers.exportXlsx')}</button>
+        {resendable.length > 0 && (
+          <button type="button" className="button-secondary" onClick={() => void sendCodes(resendable.map((r) => ({ voucherId: r.id, email: r.assignedTo! })))}>
+            {t('vouchers.resendSelected', { count: resendable.length })}
+          </button>
+        )}
       </div>
       <AssignVouchers selectedIds={chosen.filter((r) => r.status === 'unassigned' || r.status === 'assigned').map((r) => r.id)} />
     </section>

@@ -57,4 +57,19 @@ export class VouchersPage {
     await this.actionBar.getByRole('button', { name: label }).click();
     return download;
   }
+
+  row(code: string) {
+    return this.page.locator(`section.voucher-codes tbody tr[data-code="${code}"]`);
+  }
+
+  rowTo(email: string) {
+    return this.page.locator('section.voucher-codes tbody tr[data-code]', { hasText: email });
+  }
+
+  async reassign(code: string, email: string) {
+    const row = this.row(code);
+    await row.getByRole('button', { name: /^(Réaffecter|Reassign)$/ }).click();
+    await row.locator('input[name="reassignTo"]').fill(email);
+    await row.getByRole('button', { name: /^(Envoyer|Send)$/ }).click();
+  }
 }
