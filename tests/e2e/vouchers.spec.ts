@@ -197,6 +197,8 @@ test('resend a code to its recipient, reassign it, and see an e-mail the service
   await expect(refusal).toContainText('Non envoyé à zoe@example.org');
   await expect(refusal).toContainText('le code a été utilisé entre-temps');
   await vouchers.search('');
+  for (const dismiss of await page.locator('.notices .toast button').all()) await dismiss.click();
+  await page.locator('form.voucher-assign').scrollIntoViewIfNeeded();
   await screenshot(page, 'vouchers-refusal-assign-open-fr');
   await shell.switchLanguage('en');
   await expect(refusal).toContainText('Not sent to zoe@example.org');
