@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { checkPullEpoch } from './pullEpoch.node.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -62,7 +62,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
 }
 
 async function initialRows(db: Db): Promise<void> {
-  await db.execute(sql`INSERT INTO server_version (id, v) VALUES (1, 0) ON CONFLICT DO NOTHING`);
+  await checkPullEpoch(db);
 }
 
 /** node-postgres and PGlite both answer raw SQL with `{ rows }`. */

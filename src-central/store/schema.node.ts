@@ -1,5 +1,6 @@
-// The central service's PostgreSQL schema. Every row a desktop pulls carries the server
-// version of the transaction that last changed it; pull pages walk (version, entity, id).
+// The central service's PostgreSQL schema. Every row a desktop pulls carries the version of
+// the transaction that last changed it (its id: versions.node.ts); pull pages walk (version,
+// entity, id).
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uuid,
@@ -16,10 +17,16 @@ const byteText = customType<{ data: string; driverData: string }>({ dataType: ()
 const version = () => bigint('version', { mode: 'number' }).notNull();
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const serverVersion = pgTable('server_version', {
+/**
+ * Pull cookies hold transaction ids of this cluster. A database restored from a dump into
+ * another cluster counts them again from low: it gets a new epoch, and every client starts over.
+ */
+export const pullEpoch = pgTable('pull_epoch', {
   id: integer('id').primaryKey().default(1),
-  v: bigint('v', { mode: 'number' }).notNull().default(0),
-}, (t) => [check('server_version_single_row', sql`${t.id} = 1`)]);
+  epoch: uuid('epoch').notNull().defaultRandom(),
+  /** The transaction id of the last start: an id below it means the ids were counted again. */
+  seenXid: bigint('seen_xid', { mode: 'number' }).notNull().default(0),
+}, (t) => [check('pull_epoch_single_row', sql`${t.id} = 1`)]);
 
 /**
  * The key that signs access tokens when none is configured (the embedded demo): shared by

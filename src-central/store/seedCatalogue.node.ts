@@ -9,7 +9,7 @@ import type { Venue } from '../../src-main/core/domain/venues.std.ts';
 import type { z } from 'zod';
 import type { WireVenueSchema } from '../../src-main/contract/centralApi.std.ts';
 import { rowsOf, type Db } from './database.node.ts';
-import { nextVersion } from './versions.node.ts';
+import { currentVersion } from './versions.node.ts';
 import { closedDays, products, venues, voucherMuseums } from './schema.node.ts';
 
 const SEED_LOCK = 4_870_002;
@@ -38,8 +38,7 @@ export async function seedCatalogue(db: Db, now: Date, months = 12): Promise<boo
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     const existing = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM venues`));
     if (existing[0]!.n > 0) return false;
-    // Seeding happens once, at start-up: holding the version for its duration costs nobody.
-    const version = await nextVersion(tx);
+    const version = await currentVersion(tx);
     const ordered = bySortOrder(demoVenues);
     await tx.insert(venues).values(ordered.map((v, i) => ({ id: v.id, sortOrder: i, data: wireVenue(v, i), version })));
     await tx.insert(products).values(demoProducts.map((p) => ({ id: p.id, venueId: p.venueId, data: p, version })));
@@ -71,7 +70,7 @@ export async function seedVoucherMuseums(db: Db): Promise<boolean> {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${VOUCHER_SEED_LOCK})`);
     const existing = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM voucher_museums`));
     if (existing[0]!.n > 0) return false;
-    const version = await nextVersion(tx);
+    const version = await currentVersion(tx);
     await tx.insert(voucherMuseums).values(demoVoucherMuseums.map((m) => ({ id: m.id, data: m, version })));
     return true;
   });

@@ -19,6 +19,24 @@ const folders: string[] = [];
 
 /** How to take a database back across a migration, for the tests that start from one made by today's service. */
 const UNDO: Record<string, string> = {
+  '0012_transaction_versions': `
+    DROP TABLE pull_epoch;
+    CREATE TABLE server_version (id integer PRIMARY KEY DEFAULT 1 NOT NULL, v bigint DEFAULT 0 NOT NULL,
+      CONSTRAINT server_version_single_row CHECK (id = 1));
+    INSERT INTO server_version VALUES (1, (SELECT greatest((SELECT max(version) FROM slots), (SELECT max(version) FROM options),
+      (SELECT max(version) FROM orders), (SELECT max(version) FROM vouchers), 0)));
+    CREATE OR REPLACE FUNCTION redeem_voucher(p_code text, p_museum text, p_till text, p_now timestamptz)
+    RETURNS TABLE (voucher_id text, voucher_label jsonb) LANGUAGE plpgsql AS $$
+    DECLARE used_id text; used_label jsonb; taken bigint;
+    BEGIN
+      UPDATE vouchers SET state = 'used', used_at = p_now, used_museum_id = p_museum, used_till = p_till
+        WHERE code = p_code AND state = 'valid' AND museum_id = p_museum AND valid_until > p_now
+        RETURNING id, label INTO used_id, used_label;
+      IF used_id IS NULL THEN RETURN; END IF;
+      UPDATE server_version SET v = v + 1 WHERE id = 1 RETURNING v INTO taken;
+      UPDATE vouchers SET version = taken WHERE id = used_id;
+      voucher_id := used_id; voucher_label := used_label; RETURN NEXT;
+    END $$;`,
   '0011_voucher_assignments': `
     DROP TABLE voucher_assign_requests;
     ALTER TABLE vouchers DROP COLUMN assigned_email, DROP COLUMN assigned_name, DROP COLUMN assigned_at, DROP COLUMN assign_request_id;`,
@@ -346,6 +364,73 @@ describe('central migrations', () => {
         expect(pulled.map((v) => [v.code, v.assignedTo]).sort()).toEqual(vouchers.map((v) => [v.code, null]).sort());
         const answer = await resumed.authed('POST', '/vouchers/assign', { requestId: randomUUID(), assignments: [{ voucherId: vouchers[0]!.id, email: 'lea@example.org' }] });
         expect(answer.body).toMatchObject({ results: [{ ok: true, voucher: { assignedTo: { email: 'lea@example.org' } } }] });
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('0012_transaction_versions starts every desktop over from a cookie of before, losing nothing, and later changes pull as deltas', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0012-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 3 });
+      const desk = await validatedDesk(first);
+      const placed = await desk.place('arc-de-triomphe:2025-03-20T13:00:00.000Z', group(8));
+      const { vouchers } = await pay(desk, checkoutRequest([{ kind: 'voucher', itemId: randomUUID(), tariffId: 'mad-contremarques:plein', quantity: 1 }]));
+      await first.close();
+      await rollBackTo(dataDir, previousOf('0012_transaction_versions'));
+      // A cookie as the counter's service issued them.
+      const oldCookie = Buffer.from(JSON.stringify({ v: 1_000_000, e: 'voucher', i: 'zz', s: 'catalogue' })).toString('base64url');
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
+      try {
+        const resumed = new Desk(after.url, await signIn(after.url, desk.email), desk.email);
+        const whole = await resumed.pullAll(oldCookie);
+        expect(putsOf(whole.patch, 'option').map((o) => o.id)).toEqual([placed.option!.id]);
+        expect(putsOf(whole.patch, 'voucher').map((v) => v.code)).toEqual([vouchers[0]!.code]);
+        expect(putsOf(whole.patch, 'slot').length).toBeGreaterThan(1_000);
+
+        const quiet = await resumed.pull(whole.cookie);
+        expect(quiet.patch).toEqual([]);
+        const redeemed = await call(after.url, 'POST', '/vouchers/redeem', { code: vouchers[0]!.code }, { 'x-till-token': after.tillToken('mad-contremarques') });
+        expect(redeemed.status).toBe(200);
+        const delta = await resumed.pull(quiet.cookie);
+        expect(delta.patch).toEqual([expect.objectContaining({ entity: 'voucher', value: expect.objectContaining({ state: 'used' }) })]);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a database restored into another cluster (transaction ids counted again) gets a new epoch: every desktop pulls everything again', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-epoch-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 3 });
+      const desk = await validatedDesk(first);
+      await desk.place('arc-de-triomphe:2025-03-20T13:00:00.000Z', group(8));
+      const { cookie } = await desk.pullAll(null);
+      await first.close();
+      // What a restore into a new cluster looks like from inside: the ids of the last start lie ahead.
+      const raw = new PGlite(dataDir);
+      await raw.exec('UPDATE pull_epoch SET seen_xid = 9000000000; UPDATE slots SET version = 9000000000');
+      await raw.close();
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
+      try {
+        const resumed = new Desk(after.url, await signIn(after.url, desk.email), desk.email);
+        const again = await resumed.pullAll(cookie);
+        expect(putsOf(again.patch, 'option')).toHaveLength(1);
+        expect(putsOf(again.patch, 'slot').length).toBeGreaterThan(100);
+        const other = await validatedDesk(after);
+        await other.place('arc-de-triomphe:2025-03-21T13:00:00.000Z', group(9));
+        const delta = await resumed.pull(again.cookie);
+        expect(delta.patch).toEqual([expect.objectContaining({ entity: 'slot', id: 'arc-de-triomphe:2025-03-21T13:00:00.000Z' })]);
       } finally {
         await after.close();
       }
