@@ -39,10 +39,10 @@ describe('vouchers from the central service', () => {
     expect(listed).toEqual([
       { id: 'v1', code: '2345-6789-ABCD', museumId: 'mad-contremarques', venueName: 'Musée des Arts Décoratifs – Contremarques', label: first.label,
         tariffId: first.tariffId, orderId: seedOrder.id, orderNumber: seedOrder.number, state: 'valid', status: 'unassigned',
-        assignedTo: null, assignedAt: null, assignedName: null, pendingEmail: null, used: false, usedAt: null, validUntil: first.validUntil },
+        assignedTo: null, assignedAt: null, assignedName: null, pendingEmail: null, refusal: null, used: false, usedAt: null, validUntil: first.validUntil },
       { id: 'v2', code: 'WXYZ-2345-6789', museumId: 'nissim-de-camondo', venueName: 'Musée Nissim de Camondo', label: second.label,
         tariffId: second.tariffId, orderId: seedOrder.id, orderNumber: seedOrder.number, state: 'valid', status: 'unassigned',
-        assignedTo: null, assignedAt: null, assignedName: null, pendingEmail: null, used: false, usedAt: null, validUntil: second.validUntil },
+        assignedTo: null, assignedAt: null, assignedName: null, pendingEmail: null, refusal: null, used: false, usedAt: null, validUntil: second.validUntil },
     ]);
 
     const used = { ...first, state: 'used' as const, used: { at: '2025-02-01T10:00:00.000Z', museumId: 'mad-contremarques', till: 'Caisse 2' } };
