@@ -10,19 +10,15 @@ DROP TABLE "server_version" CASCADE;--> statement-breakpoint
 -- every id from now on, except where the counter had run ahead of this cluster's ids (a
 -- database restored from a dump): those are stamped as old as can be. Every client starts over
 -- (cookies from before have no epoch), so none misses them.
-UPDATE "venues" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "products" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "slots" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "closed_days" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "options" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "companions" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "contacts" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "orders" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "tickets" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "group_codes" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "venue_requests" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "voucher_museums" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
-UPDATE "vouchers" SET "version" = 0 WHERE "version" >= pg_current_xact_id()::text::bigint;--> statement-breakpoint
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['venues', 'products', 'slots', 'closed_days', 'options', 'companions', 'contacts', 'orders', 'tickets',
+      'group_codes', 'venue_requests', 'voucher_museums', 'vouchers'] LOOP
+    EXECUTE format('UPDATE %I SET version = 0 WHERE version >= pg_current_xact_id()::text::bigint', t);
+  END LOOP;
+END
+$$;--> statement-breakpoint
 -- A redemption is one statement now: the guarded UPDATE stamps its own transaction's id, and no
 -- redemption waits on another's commit.
 CREATE OR REPLACE FUNCTION redeem_voucher(p_code text, p_museum text, p_till text, p_now timestamptz)

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { TEST_CARDS, type WireVoucher } from '../../src-main/contract/centralApi.std.ts';
 import type { CentralHarness } from '../support/centralHarness.node.ts';
 import { tempCore, type TempCore } from '../support/tempCore.node.ts';
 
@@ -33,4 +35,22 @@ export async function signedInDesk(
   await ok(desk, 'account.signIn', await central.validatedOffice());
   await desk.sync.syncNow();
   return desk;
+}
+
+/** The office buys vouchers by card through the service's API (the cart's part is the Vouchers screen's). */
+export async function buyVouchers(central: CentralHarness, office: { email: string; password: string }, quantity: number): Promise<WireVoucher[]> {
+  const post = async (route: string, body: unknown, token?: string) => {
+    const response = await fetch(new URL(route, central.url), {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${route} ${response.status}: ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  const { accessToken } = await post('/auth/signin', office) as { accessToken: string };
+  const paid = await post('/orders/checkout', {
+    orderId: crypto.randomUUID(), termsAccepted: true,
+    items: [{ kind: 'voucher', itemId: crypto.randomUUID(), tariffId: 'mad-contremarques:plein', quantity }],
+    payment: { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } },
+  }, accessToken);
+  return paid.vouchers as WireVoucher[];
 }

@@ -2,15 +2,13 @@
 // real SMTP server on loopback: a pasted list of 2,000 lines with junk in it, each bad line
 // refused on its own while the good ones get their code; too few codes sends nothing and says
 // how many are missing; an assignment made offline is kept, shown pending, and sent once.
-import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_CARDS, type WireVoucher } from '../../src-main/contract/centralApi.std.ts';
 import type { VoucherAssignResultDto } from '../../src-main/contract/schemas.std.ts';
-import { startCentralHarness, type CentralHarness } from '../support/centralHarness.node.ts';
+import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
 import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox.node.ts';
 import { tempCore, type TempCore } from '../support/tempCore.node.ts';
-import { ok } from './helpers.node.ts';
+import { buyVouchers, ok } from './helpers.node.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -36,24 +34,6 @@ async function deskOn(centralUrl: string, office: { email: string; password: str
   await ok(desk, 'account.signIn', office);
   await desk.sync.syncNow();
   return desk;
-}
-
-/** The office buys vouchers by card through the service's API (the cart's part is the Vouchers screen's). */
-async function buyVouchers(central: CentralHarness, office: { email: string; password: string }, quantity: number): Promise<WireVoucher[]> {
-  const post = async (route: string, body: unknown, token?: string) => {
-    const response = await fetch(new URL(route, central.url), {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${route} ${response.status}: ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
-  const { accessToken } = await post('/auth/signin', office) as { accessToken: string };
-  const paid = await post('/orders/checkout', {
-    orderId: crypto.randomUUID(), termsAccepted: true,
-    items: [{ kind: 'voucher', itemId: crypto.randomUUID(), tariffId: 'mad-contremarques:plein', quantity }],
-    payment: { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } },
-  }, accessToken);
-  return paid.vouchers as WireVoucher[];
 }
 
 /** The voucher e-mails the server received (the office's own account e-mails left out). */

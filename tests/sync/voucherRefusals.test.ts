@@ -2,15 +2,13 @@
 // answer: what the service refused then stays next to the code, with its reason and recipient,
 // until the agent sends it again or dismisses it. And an assigned code can be e-mailed again to
 // the same person, or given to someone else while unused.
-import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_CARDS, type WireVoucher } from '../../src-main/contract/centralApi.std.ts';
 import type { VoucherAssignResultDto, VoucherRowDto } from '../../src-main/contract/schemas.std.ts';
 import { startCentralHarness, type CentralHarness } from '../support/centralHarness.node.ts';
 import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
 import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox.node.ts';
 import { tempCore, type TempCore } from '../support/tempCore.node.ts';
-import { ok } from './helpers.node.ts';
+import { buyVouchers, ok } from './helpers.node.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,21 +30,6 @@ async function centralWith(mail: boolean) {
   cleanups.push(() => desk.close());
   await ok(desk, 'account.signIn', office);
   return { inbox, central, office, proxy, desk };
-}
-
-async function buyVouchers(central: CentralHarness, office: { email: string; password: string }, quantity: number): Promise<WireVoucher[]> {
-  const post = async (route: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(new URL(route, central.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${route} ${response.status}: ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
-  const { accessToken } = await post('/auth/signin', office) as { accessToken: string };
-  const paid = await post('/orders/checkout', {
-    orderId: crypto.randomUUID(), termsAccepted: true,
-    items: [{ kind: 'voucher', itemId: crypto.randomUUID(), tariffId: 'mad-contremarques:plein', quantity }],
-    payment: { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } },
-  }, { authorization: `Bearer ${accessToken}` });
-  return paid.vouchers as WireVoucher[];
 }
 
 /** The museum's till scans the code. */
