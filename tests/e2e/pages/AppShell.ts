@@ -7,12 +7,23 @@ export class AppShell {
   readonly statusBar: Locator;
   readonly heading: Locator;
   readonly alert: Locator;
+  readonly notices: Locator;
+  readonly content: Locator;
 
   constructor(readonly page: Page) {
     this.navigation = page.getByRole('navigation');
     this.statusBar = page.locator('footer.status-bar');
     this.heading = page.getByRole('heading', { level: 1 });
     this.alert = page.getByRole('alert');
+    this.notices = page.locator('.notices');
+    this.content = page.locator('main.content');
+  }
+
+  /** Where the notices strip overlaps the screen's content, in pixels (0: it covers nothing). */
+  async noticesOverlap(): Promise<number> {
+    const [notices, content] = [await this.notices.boundingBox(), await this.content.boundingBox()];
+    if (!notices || !content) throw new Error('notices or content not on screen');
+    return Math.max(0, content.y + content.height - notices.y);
   }
 
   async open(launchUrl: string, hash = '') {
