@@ -12,6 +12,7 @@ import type { OrderDetailDto } from '../../src-main/contract/orderSchemas.std.ts
 import type { CartDto, VoucherRowDto } from '../../src-main/contract/schemas.std.ts';
 import { signUpForm } from '../support/signUpForm.std.ts';
 import { startCentralHarness, type CentralHarness } from '../support/centralHarness.node.ts';
+import { startSmtpInbox } from '../support/smtpInbox.node.ts';
 import { tempCore, tempDir, type TempCore } from '../support/tempCore.node.ts';
 import { ok } from './helpers.node.ts';
 
@@ -23,8 +24,8 @@ afterEach(async () => {
 const NOW = new Date('2025-01-10T09:00:00Z');
 const card = { method: 'card', card: { number: TEST_CARDS.approved, expiry: '12/29', cvc: '123', holder: 'Camille Martin' } };
 
-async function setUp() {
-  const central = await startCentralHarness(NOW);
+async function setUp(options?: Parameters<typeof startCentralHarness>[1]) {
+  const central = await startCentralHarness(NOW, options);
   cleanups.push(central.close);
   return central;
 }
@@ -81,6 +82,36 @@ describe('buying vouchers at the desk', () => {
     // Pulled again by sync, the same codes, not twice.
     await desk.sync.syncNow();
     expect((await codes(desk)).map((v) => v.code).sort()).toEqual(listed.map((v) => v.code).sort());
+  });
+
+  it('reaches the other workstation of the office with each state, and no workstation of another office', async () => {
+    const inbox = await startSmtpInbox();
+    cleanups.push(inbox.close);
+    const central = await setUp({ mail: { smtpUrl: inbox.url, from: '"Guichet" <billetterie@guichet.example>' } });
+    const office = await central.validatedOffice('Voyages Lumière');
+    const [buyer, colleague] = [await deskOn(central, office), await deskOn(central, office)];
+    const stranger = await deskOn(central, await central.validatedOffice('Autre Agence'));
+    await ok(buyer, 'cart.addVouchers', { tariffId: 'mad-contremarques:plein', quantity: 3 });
+    await ok(buyer, 'cart.checkout', { termsAccepted: true, payment: card });
+    const [toRedeem, toAssign] = await codes(buyer);
+    expect(await ok(buyer, 'vouchers.assign', { assignments: [{ voucherId: toAssign!.id, email: 'lea@example.org' }] })).toMatchObject({ assigned: 1 });
+    const { tills } = await (await central.admin('/admin/voucher-tills')).json() as { tills: { museumId: string; token: string }[] };
+    const redeemed = await fetch(new URL('/vouchers/redeem', central.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-till-token': tills.find((t) => t.museumId === 'mad-contremarques')!.token },
+      body: JSON.stringify({ code: toRedeem!.code, till: 'Caisse 1' }),
+    });
+    expect(redeemed.status).toBe(200);
+
+    await colleague.sync.syncNow();
+    await stranger.sync.syncNow();
+    const seen = new Map((await codes(colleague)).map((v) => [v.code, v]));
+    expect(seen.size).toBe(3);
+    expect(seen.get(toRedeem!.code)).toMatchObject({ status: 'used', used: true });
+    expect(seen.get(toAssign!.code)).toMatchObject({ status: 'assigned', assignedTo: 'lea@example.org' });
+    expect(await codes(stranger)).toEqual([]);
+    // The other office still sees the museums, and can buy its own.
+    expect((await ok<unknown[]>(stranger, 'vouchers.catalogue')).length).toBeGreaterThan(0);
   });
 
   it('pays by transfer: no code until the back office receives it, then the codes come by sync', async () => {
