@@ -110,6 +110,7 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
   const bookings: PlannedBooking[] = [];
   const ruleBreakers: string[] = [];
   const closed: string[] = [];
+  const started: string[] = [];
   const full: string[] = [];
   for (const { item, composition, slotId } of known) {
     const [slot] = await db.select().from(slots).where(eq(slots.id, slotId));
@@ -119,7 +120,8 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
     if (item.kind === 'direct') {
       if (groupViolations(venue.rules, composition, { specialVisit: item.specialVisit ?? false }).length > 0) ruleBreakers.push(item.itemId);
       // Checked again by the guarded UPDATE; refused here, no card is authorized for seats that are not there.
-      if (slot.status !== 'open' || slot.startsAt.getTime() <= now.getTime()) closed.push(item.itemId);
+      if (slot.status !== 'open') closed.push(item.itemId);
+      else if (slot.startsAt.getTime() <= now.getTime()) started.push(item.itemId);
       else if (slot.capacity - slot.held - slot.sold < people) full.push(item.itemId);
     }
     const products = await venueProducts(db, venue.id);
@@ -131,10 +133,15 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
   if (ruleBreakers.length > 0) {
     throw new HttpError(422, 'GROUP_RULE', 'The venue does not take this group on one slot.', { itemIds: ruleBreakers });
   }
-  if (closed.length + full.length > 0) {
-    throw new HttpError(409, 'SLOT_FULL', closed.length > 0
-      ? 'The slot is no longer on sale to groups (closed by the venue, cancelled or already started).'
-      : 'Not enough seats left on the slot for the whole group.', { itemIds: [...closed, ...full] });
+  // The most lasting reason first: a closed slot stays closed, a started one cannot be sold again.
+  if (closed.length > 0) {
+    throw new HttpError(409, 'SLOT_UNAVAILABLE', 'The slot is no longer on sale to groups (closed by the venue or cancelled).', { itemIds: closed });
+  }
+  if (started.length > 0) {
+    throw new HttpError(409, 'SLOT_STARTED', 'The slot has already started: it is no longer on sale.', { itemIds: started });
+  }
+  if (full.length > 0) {
+    throw new HttpError(409, 'SLOT_FULL', 'Not enough seats left on the slot for the whole group.', { itemIds: full });
   }
   const vouchers = await planVouchers(db, items.filter((i): i is VoucherItem => i.kind === 'voucher'));
   return {

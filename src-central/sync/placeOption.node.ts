@@ -68,6 +68,9 @@ export async function placeOption(tx: Tx, ctx: CentralContext, office: OfficeRow
   if (slot.status !== 'open') {
     return rejected('SLOT_UNAVAILABLE', 'This slot is not open to groups.', { alternatives: await alternatives() });
   }
+  if (slot.startsAt.getTime() <= now.getTime()) {
+    return rejected('SLOT_STARTED', 'This slot has already started.', { alternatives: await alternatives() });
+  }
   const violations = groupViolations(venue.rules, args.composition, { specialVisit: args.specialVisit ?? false });
   if (violations.length > 0) return rejected('GROUP_RULE', 'The venue does not take this group on one slot.', { violations });
   const expiry = optionExpiry(venue.rules, slot.startsAt.toISOString(), now.toISOString(), venue.timeZone);

@@ -564,7 +564,7 @@ export const AlternativeSlotSchema = z.object({ slotId: z.string(), startsAt: Is
 export type AlternativeSlot = z.infer<typeof AlternativeSlotSchema>;
 
 export const REJECTION_CODES = [
-  'SLOT_FULL', 'SLOT_UNAVAILABLE', 'NO_OPTION_POSSIBLE', 'GROUP_RULE', 'NOT_VALIDATED', 'NOT_FOUND', 'NOT_ACTIVE', 'DUPLICATE_OPTION',
+  'SLOT_FULL', 'SLOT_UNAVAILABLE', 'SLOT_STARTED', 'NO_OPTION_POSSIBLE', 'GROUP_RULE', 'NOT_VALIDATED', 'NOT_FOUND', 'NOT_ACTIVE', 'DUPLICATE_OPTION',
   // The change cannot be read or stored as sent (see PushedMutationSchema).
   'INVALID_INPUT',
 ] as const;
@@ -613,7 +613,7 @@ export const CENTRAL_ERROR_CODES = [
   'INVALID_INPUT', 'WEAK_PASSWORD', 'EMAIL_TAKEN', 'BAD_CREDENTIALS', 'UNAUTHORIZED', 'TOKEN_EXPIRED',
   'OUT_OF_ORDER', 'MUTATION_ID_REUSED', 'NOT_FOUND', 'UNAVAILABLE',
   // checkout
-  'NOT_VALIDATED', 'TERMS_NOT_ACCEPTED', 'COMPANIONS_MISSING', 'OPTIONS_NOT_HELD', 'SLOT_FULL', 'GROUP_RULE',
+  'NOT_VALIDATED', 'TERMS_NOT_ACCEPTED', 'COMPANIONS_MISSING', 'OPTIONS_NOT_HELD', 'SLOT_FULL', 'SLOT_UNAVAILABLE', 'SLOT_STARTED', 'GROUP_RULE',
   'PAYMENT_DECLINED', 'ORDER_EXISTS', 'TRANSFER_TOO_LATE', 'UNPAID_LIMIT', 'ORDER_CANCELLED',
   // ticket assignment
   'MAIL_FAILED', 'TICKET_MAILS_BUSY',
@@ -632,7 +632,7 @@ export const CentralErrorSchema = z.object({
     message: z.string(),
     missing: z.array(z.enum(['length', 'upper', 'lower', 'digit', 'special'])).optional(),
     expected: z.int().optional(),
-    /** OPTIONS_NOT_HELD: the options no longer held (expired, cancelled); SLOT_FULL: the direct items. */
+    /** OPTIONS_NOT_HELD: the options no longer held (expired, cancelled); SLOT_FULL / SLOT_UNAVAILABLE / SLOT_STARTED: the direct items. */
     itemIds: z.array(z.string()).optional(),
     /** PAYMENT_DECLINED */
     declineReason: z.enum(DECLINE_REASONS).optional(),

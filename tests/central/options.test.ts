@@ -65,6 +65,12 @@ describe('option.place and option.cancel', () => {
     expect(await env.other.place('conciergerie:2025-04-16T12:15:00.000Z', group(10), optionId)).toMatchObject({ code: 'DUPLICATE_OPTION' });
   });
 
+  it('refuses a slot that has already started with its own reason, not "too close" nor "full"', async () => {
+    // 9:00 in Paris on 10 January 2025, when the server's clock reads 10:00 there.
+    const started = 'sainte-chapelle:2025-01-10T08:00:00.000Z';
+    expect(await env.desk.place(started, group(10))).toMatchObject({ status: 'rejected', code: 'SLOT_STARTED' });
+  });
+
   it('answers a full slot with alternatives that take the whole group, the same day first by closeness', async () => {
     const full = 'conciergerie:2025-04-17T12:00:00.000Z';
     expect(await env.other.place(full, group(20))).toMatchObject({ status: 'applied' });

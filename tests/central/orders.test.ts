@@ -270,7 +270,17 @@ describe('buying at once, where no option is possible', () => {
     const itemId = randomUUID();
     const answer = await checkout(env.desk, checkoutRequest([{ kind: 'direct', itemId, slotId: slot, composition: group(10), designations: [] }]));
     expect(answer.status).toBe(409);
-    expect(answer.body.error).toMatchObject({ code: 'SLOT_FULL', itemIds: [itemId], message: expect.stringContaining('no longer on sale') });
+    expect(answer.body.error).toMatchObject({ code: 'SLOT_UNAVAILABLE', itemIds: [itemId], message: expect.stringContaining('no longer on sale') });
+  });
+
+  it('refuses a slot that has already started, saying so rather than "not enough places", charging nothing', async () => {
+    // The Arc de triomphe's 10:00 slot of 10 January 2025, with all its 35 places, at 20:10 in Paris.
+    const slot = 'arc-de-triomphe:2025-01-10T09:00:00.000Z';
+    const itemId = randomUUID();
+    const request = checkoutRequest([{ kind: 'direct', itemId, slotId: slot, composition: group(10), designations: [] }]);
+    const answer = await at('2025-01-10T19:10:00Z', env.desk, () => checkout(env.desk, request));
+    expect([answer.status, answer.body.error.code, answer.body.error.itemIds]).toEqual([409, 'SLOT_STARTED', [itemId]]);
+    expect(ledgerOf(request.orderId)).toEqual([]);
   });
 
   it("refuses a group the venue does not take, naming the item", async () => {
