@@ -52,7 +52,8 @@ export const VenueSchema = z.object({
 });
 export type VenueDto = z.infer<typeof VenueSchema>;
 
-export const SlotStatusSchema = z.enum(['open', 'full', 'unavailable']);
+/** past: the slot has started (by the server's clock as last measured), so it is sold no more. */
+export const SlotStatusSchema = z.enum(['open', 'full', 'unavailable', 'past']);
 export const SlotSchema = z.object({
   id: z.string(),
   startsAt: IsoInstantSchema,
@@ -100,6 +101,8 @@ export const QuoteSchema = z.object({
   lines: z.array(PriceLineSchema),
   totalCents: z.int(),
   discountCents: z.int(),
+  /** The slot has started: nothing can be placed or bought on it. */
+  started: z.boolean(),
   option: z.union([
     z.object({ possible: z.literal(true), expiresAt: IsoInstantSchema }),
     z.object({ possible: z.literal(false), reason: z.enum(['NO_HOLDING_PERIOD', 'HOLDING_PERIOD_PASSED']) }),
@@ -321,6 +324,8 @@ export const CartSchema = z.object({
     slotId: z.string(),
     startsAt: IsoInstantSchema,
     expiresAt: IsoInstantSchema.nullable(),
+    /** The visit has started: it can no longer be paid, only removed. */
+    started: z.boolean(),
     composition: GroupCompositionSchema,
     lines: z.array(PriceLineSchema),
     companionLines: z.array(CompanionLineSchema),

@@ -71,7 +71,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       if (entities.has('contact')) emit('contacts.changed', {});
       if (entities.has('venueRequest')) emit('requests.changed', {});
       // An option that lapsed or was paid elsewhere leaves the cart.
-      if (entities.has('option') || entities.has('voucherMuseum')) emit('cart.changed', { count: cartCount(readCart(store.db)) });
+      if (entities.has('option') || entities.has('voucherMuseum')) emit('cart.changed', { count: cartCount(readCart(store.db, now())) });
     },
     onAccountChanged: () => emit('account.changed', accountStatus({ store, centralUrl })),
     onStatus: (status) => {

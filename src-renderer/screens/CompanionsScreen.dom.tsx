@@ -7,21 +7,42 @@ import type { CompanionRowDto } from '../../src-main/contract/schemas.std.ts';
 import { DataTable } from '../components/DataTable.dom.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.dom.tsx';
 import { attempt } from '../state/attempt.dom.ts';
+import { bridge } from '../transport/bridge.dom.ts';
+import { errorMessage, fieldProblem } from '../i18n/errorMessage.dom.ts';
+import type { RpcError } from '../../src-main/contract/errors.std.ts';
 import { useNotices } from '../state/notices.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
 import { useEvent } from '../state/useEvent.dom.ts';
 
 type Draft = { id?: string; kind: 'guide' | 'leader'; surname: string; firstName: string; email: string; phone: string; placeholder: boolean };
 const EMPTY: Draft = { kind: 'leader', surname: '', firstName: '', email: '', phone: '', placeholder: false };
+const TYPED = ['surname', 'firstName', 'email', 'phone'] as const;
+type Typed = (typeof TYPED)[number];
+const REQUIRED: Record<Typed, boolean> = { surname: true, firstName: true, email: false, phone: false };
+
+/** A refusal said next to the fields it is about; what concerns no field is said at the top of the form. */
+function errorsOf(error: RpcError, t: Parameters<typeof fieldProblem>[1]): { fields: Partial<Record<Typed, string>>; form: string | null } {
+  const fields: Partial<Record<Typed, string>> = {};
+  for (const field of error.details?.fields ?? []) {
+    const key = TYPED.find((k) => k === field.path);
+    if (key) fields[key] ??= fieldProblem(field, t);
+  }
+  return { fields, form: Object.keys(fields).length > 0 ? null : errorMessage(error, t) };
+}
 
 function CompanionForm({ draft, onClose }: { draft: Draft; onClose(): void }) {
   const { t } = useTranslation();
   const say = useNotices((s) => s.say);
   const [form, setForm] = useState(draft);
-  const set = (key: keyof Draft) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const [errors, setErrors] = useState<{ fields: Partial<Record<Typed, string>>; form: string | null }>({ fields: {}, form: null });
+  // A field's error goes as soon as the agent changes what it was about.
+  const set = (key: keyof Draft) => (e: { target: { value: string } }) => {
+    setForm({ ...form, [key]: e.target.value });
+    if (key in errors.fields) setErrors({ ...errors, fields: Object.fromEntries(Object.entries(errors.fields).filter(([k]) => k !== key)) });
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await attempt('companions.save', {
+    const result = await bridge.invoke('companions.save', {
       ...(form.id ? { id: form.id } : {}),
       kind: form.kind,
       surname: form.surname,
@@ -30,28 +51,48 @@ function CompanionForm({ draft, onClose }: { draft: Draft; onClose(): void }) {
       phone: form.phone.trim() === '' ? null : form.phone.trim(),
       placeholder: form.placeholder,
     });
-    if (saved) {
-      say(t('companions.saved', { name: `${saved.firstName} ${saved.surname}` }));
-      onClose();
+    if (!result.ok) {
+      setErrors(errorsOf(result.error, t));
+      return;
     }
+    setErrors({ fields: {}, form: null });
+    say(t('companions.saved', { name: `${result.value.firstName} ${result.value.surname}` }));
+    onClose();
   };
+  const input = (key: Typed, extra: { type?: string; inputMode?: 'email'; autoFocus?: boolean } = {}) => (
+    // The error is outside the label, so the field's name stays "Surname *" while it shows.
+    <div className="field">
+      <label htmlFor={`companion-${key}`}>{t(`companions.columns.${key}`)}{REQUIRED[key] ? ' *' : ''}</label>
+      <input
+        id={`companion-${key}`}
+        name={key}
+        value={form[key]}
+        onChange={set(key)}
+        aria-invalid={errors.fields[key] ? true : undefined}
+        aria-describedby={errors.fields[key] ? `companion-${key}-error` : undefined}
+        {...extra}
+      />
+      {errors.fields[key] && <span className="field-error" id={`companion-${key}-error`}>{errors.fields[key]}</span>}
+    </div>
+  );
   return (
     <aside className="side-panel" aria-label={t(form.id ? 'companions.edit' : 'companions.add')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <header>
         <h2>{t(form.id ? 'companions.edit' : 'companions.add')}</h2>
         <button type="button" className="button-secondary" onClick={onClose}>{t('booking.close')}</button>
       </header>
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={submit} noValidate>
+        {errors.form && <p className="notice notice-error" role="alert">{errors.form}</p>}
         <label className="field">{t('companions.columns.kind')}
           <select name="kind" value={form.kind} onChange={set('kind')}>
             <option value="guide">{t('companions.kind.guide')}</option>
             <option value="leader">{t('companions.kind.leader')}</option>
           </select>
         </label>
-        <label className="field">{t('companions.columns.surname')} *<input name="surname" autoFocus value={form.surname} onChange={set('surname')} /></label>
-        <label className="field">{t('companions.columns.firstName')} *<input name="firstName" value={form.firstName} onChange={set('firstName')} /></label>
-        <label className="field">{t('companions.columns.email')}<input name="email" type="text" inputMode="email" value={form.email} onChange={set('email')} /></label>
-        <label className="field">{t('companions.columns.phone')}<input name="phone" type="tel" value={form.phone} onChange={set('phone')} /></label>
+        {input('surname', { autoFocus: true })}
+        {input('firstName')}
+        {input('email', { type: 'text', inputMode: 'email' })}
+        {input('phone', { type: 'tel' })}
         <button type="submit" className="button-primary">{t('account.save')}</button>
       </form>
     </aside>

@@ -9,6 +9,7 @@ import type { Venue } from '../domain/venues.std.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
 import { serverNow } from './optionHandlers.node.ts';
+import { hasStarted } from './slotChecks.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 
 /** How far around the wished date the split planner may look for slots. */
@@ -46,12 +47,15 @@ export const bookingHandlers: HandlerTable<'booking.quote' | 'booking.planSplit'
       lines: price.lines,
       totalCents: price.totalCents,
       discountCents: price.discountCents,
+      started: hasStarted(slot, serverNow(ctx)),
       option: optionExpiry(venue.rules, slot.startsAt, serverNow(ctx).toISOString(), venue.timeZone),
       violations: groupViolations(venue.rules, composition, { specialVisit: specialVisit ?? false }),
     };
   },
 
-  'booking.planSplit': ({ venueId, date, composition, startsAt }, { store }) => {
+  'booking.planSplit': ({ venueId, date, composition, startsAt }, ctx) => {
+    const { store } = ctx;
+    const now = serverNow(ctx);
     const venue = venueOrThrow(store.db, venueId);
     const day = DateTime.fromISO(date, { zone: venue.timeZone });
     const candidates = slotsBetween(
@@ -64,7 +68,7 @@ export const bookingHandlers: HandlerTable<'booking.quote' | 'booking.planSplit'
       startsAt: slot.startsAt,
       localDate: slot.localDate,
       remaining: slot.remaining,
-      bookable: slot.status === 'open' && slot.remaining > 0,
+      bookable: slot.status === 'open' && slot.remaining > 0 && !hasStarted(slot, now),
     }));
     const plan = splitGroup({ rules: venue.rules, composition, candidates, preferredDate: date, preferredStart: startsAt });
     if (!plan.ok) return plan;

@@ -15,11 +15,12 @@ import { cartCount, readCart } from './cartView.node.ts';
 import { checkoutHandler } from './checkout.node.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
+import { serverNow } from './optionHandlers.node.ts';
 import { checkGroupRules, checkSeats, checkSlotOpen, refuse, slotAndVenue } from './slotChecks.node.ts';
 
 export function saveCart(ctx: HandlerContext, stored: StoredCart): CartDto {
   writeStoredCart(ctx.store.db, stored);
-  const cart = readCart(ctx.store.db);
+  const cart = readCart(ctx.store.db, serverNow(ctx));
   ctx.emit('cart.changed', { count: cartCount(cart) });
   return cart;
 }
@@ -34,7 +35,7 @@ const MAX_VOUCHERS_A_LINE = 1000;
 export const cartHandlers: HandlerTable<
   'cart.get' | 'cart.add' | 'cart.addVouchers' | 'cart.remove' | 'cart.buyNow' | 'cart.designate' | 'cart.applyToAll' | 'cart.checkout'
 > = {
-  'cart.get': (_input, { store }) => readCart(store.db),
+  'cart.get': (_input, ctx) => readCart(ctx.store.db, serverNow(ctx)),
 
   'cart.add': ({ optionIds }, ctx) => {
     const found = ctx.store.db.select().from(options).where(inArray(options.id, optionIds)).all();
@@ -74,7 +75,7 @@ export const cartHandlers: HandlerTable<
     const { slot, venue } = slotAndVenue(db, slotId);
     if (!groupProductsOf(db, venue.id)) refuse('NO_ONLINE_BOOKING', `${venue.name} sells no group tickets online.`);
     checkGroupRules(venue, composition, specialVisit);
-    checkSlotOpen(slot);
+    checkSlotOpen(slot, serverNow(ctx));
     const stored = readStoredCart(db);
     const inCart = stored.directItems.filter((item) => item.slotId === slotId).reduce((sum, item) => sum + headCount(item.composition), 0);
     checkSeats(db, slot, composition, inCart);
@@ -83,7 +84,7 @@ export const cartHandlers: HandlerTable<
 
   'cart.designate': ({ key, companionId }, ctx) => {
     const { db } = ctx.store;
-    if (!readCart(db).groups.some((g) => g.companionLines.some((line) => line.key === key))) throw notFound('companion line', key);
+    if (!readCart(db, serverNow(ctx)).groups.some((g) => g.companionLines.some((line) => line.key === key))) throw notFound('companion line', key);
     if (companionId !== null) knownCompanion(db, companionId);
     const stored = readStoredCart(db);
     const designations = Object.fromEntries(Object.entries(stored.designations).filter(([other]) => other !== key));
@@ -94,7 +95,7 @@ export const cartHandlers: HandlerTable<
     const { db } = ctx.store;
     knownCompanion(db, companionId);
     const stored = readStoredCart(db);
-    const keys = readCart(db).groups.flatMap((g) => g.companionLines.map((line) => line.key));
+    const keys = readCart(db, serverNow(ctx)).groups.flatMap((g) => g.companionLines.map((line) => line.key));
     return saveCart(ctx, { ...stored, designations: { ...stored.designations, ...Object.fromEntries(keys.map((key) => [key, companionId])) } });
   },
 

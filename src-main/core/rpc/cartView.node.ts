@@ -11,6 +11,7 @@ import type { StoreDb } from '../store/openStore.node.ts';
 import { companions, options } from '../store/schema.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
 import { findVoucherTariff } from '../store/vouchersRepo.node.ts';
+import { hasStarted } from './slotChecks.node.ts';
 
 export type CartGroup = CartDto['groups'][number];
 
@@ -71,7 +72,8 @@ function voucherLinesOf(db: StoreDb, stored: StoredCart): CartDto['vouchers'] {
 /** What the navigation's cart badge counts: groups and voucher lines. */
 export const cartCount = (cart: CartDto) => cart.groups.length + cart.vouchers.length;
 
-export function readCart(db: StoreDb): CartDto {
+/** `now`: the server's clock as this workstation measured it, which says which visits have started. */
+export function readCart(db: StoreDb, now: Date): CartDto {
   const stored = readStoredCart(db);
   const registry = new Set(db.select({ id: companions.id }).from(companions).all().map((c) => c.id));
   const isKnown = (companionId: string) => registry.has(companionId);
@@ -102,6 +104,7 @@ export function readCart(db: StoreDb): CartDto {
       slotId: item.slotId,
       startsAt: item.startsAt,
       expiresAt: item.expiresAt,
+      started: hasStarted(item, now),
       composition: item.composition,
       lines: price.lines,
       companionLines,

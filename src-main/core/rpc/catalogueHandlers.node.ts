@@ -5,8 +5,11 @@ import { closedDaysBetween, slotsBetween, type SlotRow } from '../store/slotsRep
 import { notFound } from './guichetError.std.ts';
 import { pendingSeatsBySlot } from '../store/optionsRepo.node.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
+import { serverNow } from './optionHandlers.node.ts';
+import { hasStarted } from './slotChecks.node.ts';
 
-const slotStatus = (slot: SlotRow): SlotDto['status'] => {
+const slotStatus = (slot: SlotRow, now: Date): SlotDto['status'] => {
+  if (hasStarted(slot, now)) return 'past';
   if (slot.status !== 'open') return 'unavailable';
   return slot.remaining > 0 ? 'open' : 'full';
 };
@@ -15,7 +18,9 @@ export const catalogueHandlers: HandlerTable<'catalogue.venues' | 'calendar.mont
   'catalogue.venues': (_input, { store }) =>
     listVenues(store.db).map(({ schedule: _schedule, ...venue }) => venue),
 
-  'calendar.month': ({ venueId, month }, { store }) => {
+  'calendar.month': ({ venueId, month }, ctx) => {
+    const { store } = ctx;
+    const now = serverNow(ctx);
     const venue = findVenue(store.db, venueId);
     if (!venue) throw notFound('venue', venueId);
     const first = DateTime.fromISO(`${month}-01`, { zone: venue.timeZone });
@@ -36,7 +41,7 @@ export const catalogueHandlers: HandlerTable<'catalogue.venues' | 'calendar.mont
         localTime: slot.localTime,
         capacity: slot.capacity,
         remaining: slot.remaining,
-        status: slotStatus(slot),
+        status: slotStatus(slot, now),
       });
       byDay.set(slot.localDate, day);
     }

@@ -17,6 +17,7 @@ import { syncState } from '../sync/syncState.node.ts';
 import { cartCount, readCart } from './cartView.node.ts';
 import { GuichetError } from './guichetError.std.ts';
 import type { Handler, HandlerContext } from './handlerContext.node.ts';
+import { serverNow } from './optionHandlers.node.ts';
 import { refuse } from './slotChecks.node.ts';
 
 const offline = () => new GuichetError('OFFLINE', 'Payment needs the connection; your cart is kept.');
@@ -64,7 +65,7 @@ function settle(ctx: HandlerContext, order: WireOrder, tickets: WireTicket[], co
     writeStoredCart(db, withoutItems(readStoredCart(db), paid));
     writeSetting(db, CART_SETTINGS.checkoutId, null);
   })();
-  ctx.emit('cart.changed', { count: cartCount(readCart(db)) });
+  ctx.emit('cart.changed', { count: cartCount(readCart(db, serverNow(ctx))) });
   ctx.emit('orders.changed', {});
   ctx.emit('vouchers.changed', {});
   ctx.emit('options.changed', {});
@@ -73,8 +74,10 @@ function settle(ctx: HandlerContext, order: WireOrder, tickets: WireTicket[], co
 
 export const checkoutHandler: Handler<'cart.checkout'> = async ({ termsAccepted, payment }, ctx) => {
   const { db } = ctx.store;
-  const cart = readCart(db);
+  const cart = readCart(db, serverNow(ctx));
   if (cartCount(cart) === 0) refuse('CART_EMPTY', 'The cart is empty.');
+  const started = cart.groups.filter((g) => g.started).length;
+  if (started > 0) refuse('SLOT_STARTED', 'A visit in the cart has already started: remove it to pay the rest.', { count: started });
   if (cart.undesignated > 0) refuse('COMPANIONS_MISSING', 'Not all accompanying leaders are designated', { count: cart.undesignated });
   if (!termsAccepted) refuse('TERMS_NOT_ACCEPTED', 'The terms and conditions of sale must be accepted.');
   if (!syncState.session(db)) refuse('SIGN_IN_TO_PAY', 'Sign in to the central service to pay.');

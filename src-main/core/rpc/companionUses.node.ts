@@ -17,7 +17,7 @@ export function futureBookingsByCompanion(db: StoreDb, now: Date): Map<string, n
       for (const c of booking.companions) add(c.companionId, booking.optionId);
     }
   }
-  for (const group of readCart(db).groups) {
+  for (const group of readCart(db, now).groups) {
     for (const line of group.companionLines) if (line.companionId) add(line.companionId, group.itemId);
   }
   return new Map([...uses].map(([id, bookings]) => [id, bookings.size]));

@@ -22,7 +22,7 @@ function checkPlaceable(ctx: HandlerContext, slotId: string, composition: GroupC
   if (!syncState.session(ctx.store.db)) refuse('SIGN_IN_REQUIRED', 'Sign in to the central service to place options.');
   const { slot, venue } = slotAndVenue(ctx.store.db, slotId);
   checkGroupRules(venue, composition, specialVisit);
-  checkSlotOpen(slot);
+  checkSlotOpen(slot, serverNow(ctx));
   const expiry = optionExpiry(venue.rules, slot.startsAt, serverNow(ctx).toISOString(), venue.timeZone);
   if (!expiry.possible) refuse('NO_OPTION_POSSIBLE', 'No option can be placed on this slot: pay at once.', { reason: expiry.reason });
   checkSeats(ctx.store.db, slot, composition, alsoPending);

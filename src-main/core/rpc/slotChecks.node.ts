@@ -26,8 +26,12 @@ export function checkGroupRules(venue: Venue, composition: GroupComposition, spe
   if (violations.length > 0) refuse('GROUP_RULE', 'The group does not meet the venue rules.', { violations });
 }
 
-export function checkSlotOpen(slot: SlotRow): void {
+/** `now`: the server's clock as this workstation measured it (serverNow). */
+export const hasStarted = (slot: Pick<SlotRow, 'startsAt'>, now: Date) => slot.startsAt <= now.toISOString();
+
+export function checkSlotOpen(slot: SlotRow, now: Date): void {
   if (slot.status !== 'open') refuse('SLOT_UNAVAILABLE', 'This time slot is unavailable for groups.');
+  if (hasStarted(slot, now)) refuse('SLOT_STARTED', 'This time slot has already started.');
 }
 
 /** `alsoTaken`: seats this office means to take on the slot besides its pending options. */

@@ -28,6 +28,9 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
   const tooLarge = venue.rules.maxPerSlot !== null && composition.visitors + composition.guides + composition.leaders > venue.rules.maxPerSlot;
   const q = quote.value;
   const when = formatDateTime(slot.startsAt, language);
+  // Says what can be done here: an option, buying at once only, or nothing on a slot that has started.
+  const canHold = q ? q.option.possible : venue.rules.holdingDays !== null;
+  const title = t(q?.started ? 'booking.titleStarted' : canHold ? 'booking.title' : 'booking.titleBuyNow');
   const unbookable = busy || !q || q.violations.length > 0 || q.headCount === 0 || q.headCount > q.remaining;
 
   async function buyNow() {
@@ -51,12 +54,13 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
   }
 
   return (
-    <aside className="side-panel booking-panel" aria-label={t('booking.title')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <aside className="side-panel booking-panel" aria-label={title} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <header>
-        <h2>{t('booking.title')}</h2>
+        <h2>{title}</h2>
         <button type="button" className="button-secondary" onClick={onClose}>{t('booking.close')}</button>
       </header>
       <p className="panel-slot">{t('booking.slot', { venue: venue.name, date: when })}</p>
+      {q?.started ? <p className="notice notice-warning" role="status">{t('booking.started')}</p> : (<>
       <div className="composition">
         {FIELDS.map((field, index) => (
           <label key={field}>
@@ -116,6 +120,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
           </div>
         </>
       )}
+      </>)}
     </aside>
   );
 }

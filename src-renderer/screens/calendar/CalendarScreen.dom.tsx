@@ -8,7 +8,7 @@ import { formatMonth } from '../../format/formatters.dom.ts';
 import { VenuePicker } from './VenuePicker.dom.tsx';
 import { VenueRules } from './VenueRules.dom.tsx';
 import { OnRequestCard } from './OnRequestCard.dom.tsx';
-import { MonthGrid } from './MonthGrid.dom.tsx';
+import { MonthGrid, MonthLoading } from './MonthGrid.dom.tsx';
 import { DaySlots } from './DaySlots.dom.tsx';
 import { WeekView } from './WeekView.dom.tsx';
 import { BookingPanel } from './BookingPanel.dom.tsx';
@@ -87,6 +87,7 @@ export function CalendarScreen() {
                 </label>
               </div>
               {calendar.error && <ErrorNotice error={calendar.error} onRetry={calendar.reload} />}
+              {!calendar.value && !calendar.error && <MonthLoading />}
               {calendar.value && !calendar.error && view === 'month' && (
                 <div className="month-and-day">
                   <MonthGrid

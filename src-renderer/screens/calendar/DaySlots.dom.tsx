@@ -42,7 +42,7 @@ export const DaySlots = forwardRef<HTMLUListElement, {
                 onClick={() => onSelectSlot(slot.id)}
               >
                 <span className="slot-time">{formatTime(slot.startsAt, language)}</span>
-                <span className="slot-places">{t('calendar.places', { remaining: slot.remaining, capacity: slot.capacity })}</span>
+                {slot.status !== 'past' && <span className="slot-places">{t('calendar.places', { remaining: slot.remaining, capacity: slot.capacity })}</span>}
                 {slot.status !== 'open' && <span className={`badge badge-${slot.status}`}>{t(`calendar.${slot.status}`)}</span>}
                 {tooSmall && <span className="badge">{t('calendar.tooSmall', { count: minPlaces })}</span>}
               </button>

@@ -61,7 +61,8 @@ export function MonthGrid({ month, selectedDay, minPlaces, onSelectDay, onEnterD
         {Array.from({ length: firstWeekday }, (_, i) => <div key={`blank-${i}`} className="day-blank" />)}
         {month.days.map((day) => {
           const fitting = day.slots.filter((s) => s.status === 'open' && s.remaining >= Math.max(1, minPlaces));
-          const heat = day.closed ? 'closed' : minPlaces > 0 && fitting.length === 0 && day.slots.length > 0 ? 'full' : dayHeat(day.slots);
+          const dayHeatNow = dayHeat(day.slots);
+          const heat = day.closed ? 'closed' : dayHeatNow !== 'past' && minPlaces > 0 && fitting.length === 0 && day.slots.length > 0 ? 'full' : dayHeatNow;
           const places = fitting.reduce((sum, s) => sum + s.remaining, 0);
           return (
             <button
@@ -77,7 +78,7 @@ export function MonthGrid({ month, selectedDay, minPlaces, onSelectDay, onEnterD
             >
               <span className="day-number">{Number(day.date.slice(8))}</span>
               <span className="day-summary">
-                {day.closed ? t('calendar.closed') : day.slots.length > 0 ? t('calendar.daySummary', { count: fitting.length, places }) : ''}
+                {day.closed ? t('calendar.closed') : heat === 'past' ? t('calendar.past') : day.slots.length > 0 ? t('calendar.daySummary', { count: fitting.length, places }) : ''}
               </span>
             </button>
           );
@@ -89,6 +90,21 @@ export function MonthGrid({ month, selectedDay, minPlaces, onSelectDay, onEnterD
           <span key={heat} className={`legend-item heat-${heat}`}>{t(`calendar.heat.${heat}`)}</span>
         ))}
         <span className="legend-item heat-closed">{t('calendar.closed')}</span>
+      </div>
+    </div>
+  );
+}
+
+/** Where the month will be, while its slots load: the grid's frame and a word, never a blank. */
+export function MonthLoading() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  return (
+    <div className="month month-loading" aria-busy="true">
+      <p className="hint" role="status">{t('calendar.loading')}</p>
+      <div className="month-grid" aria-hidden="true">
+        {weekdayNames(language).map((name) => <div key={name} className="weekday">{name}</div>)}
+        {Array.from({ length: 35 }, (_, i) => <div key={i} className="day day-loading" />)}
       </div>
     </div>
   );

@@ -46,7 +46,7 @@ export function WeekView({ month, selectedDay, selectedSlot, minPlaces, onSelect
               title={slot.status === 'open' ? undefined : t(`calendar.${slot.status}`)}
             >
               <span className="slot-time">{formatTime(slot.startsAt, language)}</span>
-              <span className="slot-places">{slot.status === 'unavailable' ? t('calendar.unavailableShort') : slot.remaining}</span>
+              <span className="slot-places">{slot.status === 'unavailable' || slot.status === 'past' ? t(`calendar.${slot.status}Short`) : slot.remaining}</span>
             </button>
           ))}
         </section>

@@ -25,6 +25,7 @@ export function CartGroup({ group, companions }: { group: Group; companions: Com
           {t('cart.remove')}
         </button>
       </header>
+      {group.started && <p className="notice notice-warning" role="status">{t('cart.started')}</p>}
       <p className="hint">
         {group.kind === 'direct' ? t('cart.buyNowItem') : group.expiresAt && t('cart.heldUntil', { date: formatDateTime(group.expiresAt, language) })}
       </p>
