@@ -5,7 +5,11 @@ export interface Column<Row> {
   header: string;
   cell(row: Row): ReactNode;
   numeric?: boolean;
+  /** Left out while a side panel is open, so that the list still fits beside it with its actions. */
+  secondary?: boolean;
 }
+
+const classOf = (c: { numeric?: boolean; secondary?: boolean }) => [c.numeric && 'numeric', c.secondary && 'col-secondary'].filter(Boolean).join(' ') || undefined;
 
 /** A compact list with its headings always visible, and a sentence instead of an empty grid. */
 export function DataTable<Row extends { id: string }>({ columns, rows, empty, label, rowProps }: {
@@ -20,7 +24,7 @@ export function DataTable<Row extends { id: string }>({ columns, rows, empty, la
       <thead>
         <tr>
           {columns.map((c) => (
-            <th key={c.key} scope="col" className={c.numeric ? 'numeric' : undefined}>{c.header}</th>
+            <th key={c.key} scope="col" className={classOf(c)}>{c.header}</th>
           ))}
         </tr>
       </thead>
@@ -33,7 +37,7 @@ export function DataTable<Row extends { id: string }>({ columns, rows, empty, la
           rows.map((row) => (
             <tr key={row.id} {...rowProps?.(row)}>
               {columns.map((c) => (
-                <td key={c.key} className={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>
+                <td key={c.key} className={classOf(c)}>{c.cell(row)}</td>
               ))}
             </tr>
           ))

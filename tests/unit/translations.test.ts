@@ -36,6 +36,17 @@ describe('French and English', () => {
     expect(errorMessage(busy, i18n.getFixedT('en'))).toBe(
       'The central service refused: your office already has several ticket e-mails on their way. Nothing was assigned: try again in 5 seconds.');
   });
+  it('say a slot that has started as started, not as "not enough places"', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng: 'fr', interpolation: { escapeValue: false } });
+    const atCheckout: RpcError = { code: 'CENTRAL_REFUSED', message: 'The slot has already started', details: { reason: 'SLOT_STARTED', itemIds: ['x'] } };
+    expect(errorMessage(atCheckout, i18n.getFixedT('fr'))).toBe(
+      'Le service central a refusé : ce créneau a déjà commencé, il n’est plus en vente : retirez l’achat du panier et choisissez un créneau plus tard. Rien n’a été débité.');
+    const onTheDesk: RpcError = { code: 'RULE_VIOLATION', message: 'started', details: { rule: 'SLOT_STARTED', count: 1 } };
+    expect(errorMessage(onTheDesk, i18n.getFixedT('en'))).toMatch(/1 visit in the cart has already started: remove it from the cart to pay the rest/);
+    const buying: RpcError = { code: 'RULE_VIOLATION', message: 'started', details: { rule: 'SLOT_STARTED' } };
+    expect(errorMessage(buying, i18n.getFixedT('fr'))).toMatch(/ce créneau a déjà commencé : choisissez un créneau plus tard/);
+  });
   it('use the platform words for the cart error and the menus', () => {
     expect(fr.nav.tickets).toBe('Attribution de billets');
     expect(fr.nav.companions).toBe('Accompagnateurs');

@@ -57,7 +57,7 @@ export function OrdersScreen() {
         rowProps={(o) => ({ 'data-order-id': o.id, 'data-order-number': o.number })}
         columns={[
           { key: 'number', header: t('orders.columns.number'), cell: (o) => o.number },
-          { key: 'date', header: t('orders.columns.date'), cell: (o) => formatDateTime(o.createdAt, language) },
+          { key: 'date', header: t('orders.columns.date'), cell: (o) => formatDateTime(o.createdAt, language), secondary: true },
           { key: 'venues', header: t('orders.columns.venues'), cell: (o) => o.venueNames.join(', ') },
           { key: 'visit', header: t('orders.columns.visit'), cell: (o) => formatDateTime(o.firstVisitAt, language) },
           { key: 'state', header: t('orders.columns.state'), cell: (o) => (
@@ -66,8 +66,8 @@ export function OrdersScreen() {
               {o.paymentDueAt && <span className="hint state-note">{t('orders.dueBy', { due: formatDateTime(o.paymentDueAt, language) })}</span>}
             </>
           ) },
-          { key: 'payment', header: t('orders.columns.payment'), cell: (o) => t(`orders.payment.${o.paymentMethod}`) },
-          { key: 'tickets', header: t('orders.columns.tickets'), cell: (o) => o.ticketCount, numeric: true },
+          { key: 'payment', header: t('orders.columns.payment'), cell: (o) => t(`orders.payment.${o.paymentMethod}`), secondary: true },
+          { key: 'tickets', header: t('orders.columns.tickets'), cell: (o) => o.ticketCount, numeric: true, secondary: true },
           { key: 'amount', header: t('orders.columns.amount'), cell: (o) => formatMoney(o.totalCents, language), numeric: true },
           { key: 'open', header: t('options.columns.actions'), cell: (o) => <button type="button" className="button-secondary" onClick={() => open(o.id)}>{t('orders.open')}</button> },
         ]}

@@ -26,6 +26,16 @@ export class AppShell {
     return Math.max(0, content.y + content.height - notices.y);
   }
 
+  /**
+   * How many pixels of `target`'s width lie under the side panel (0: the panel covers none of it).
+   * Only across: the panel runs the window's height, so whatever is scrolled beside it meets it too.
+   */
+  async panelCovers(target: Locator): Promise<number> {
+    const [panel, box] = [await this.page.locator('aside.side-panel').boundingBox(), await target.boundingBox()];
+    if (!panel || !box) throw new Error('side panel or its neighbour not on screen');
+    return Math.max(0, box.x + box.width - panel.x);
+  }
+
   async open(launchUrl: string, hash = '') {
     await this.page.goto(launchUrl);
     if (hash) await this.page.goto(`${new URL(launchUrl).origin}/${hash}`);
