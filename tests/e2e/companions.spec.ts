@@ -14,12 +14,21 @@ test('create, correct, find, edit and delete companions', async ({ page, host, s
   await panel.getByLabel('Mél.').fill('lola@exemple');
   await panel.getByLabel('Téléphone').fill('+33 6 12 34 56 78');
   await panel.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('alert')).toContainText('Veuillez vérifier : l’adresse e-mail n’a pas le format attendu.');
+  // Said on the field itself, not in a notice far from it.
+  const email = panel.getByLabel('Mél.');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription('l’adresse e-mail n’a pas le format attendu');
+  await expect(panel.locator('.field-error')).toBeVisible();
+  await expect(shell.notices.locator('.toast-error')).toHaveCount(0);
   await expect(panel.getByLabel('Nom *', { exact: true })).toHaveValue('LAGO');
+  await expect(panel.getByLabel('Nom *', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
   await expect(panel.getByLabel('Téléphone')).toHaveValue('+33 6 12 34 56 78');
   await screenshot(page, 'companions-invalid-email-fr');
 
-  await panel.getByLabel('Mél.').fill('lola.lago@exemple.fr');
+  // Corrected, the error goes at once.
+  await email.fill('lola.lago@exemple.fr');
+  await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.locator('.field-error')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Lola LAGO enregistré dans le fichier.' })).toBeVisible();
   await page.getByRole('button', { name: 'Ajouter un « Accompagnateur Type »' }).click();

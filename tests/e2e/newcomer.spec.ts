@@ -38,8 +38,7 @@ async function atEachSize(page: Page, check: () => Promise<void>) {
   await page.setViewportSize(SIZES[0]!);
 }
 
-eveningTest('at 20:10 the morning slots are past and cannot be picked; the panel says "Acheter" and leaves the month in view', async ({ page, eveningHost, shell, calendar }) => {
-  const panel = new BookingPanel(page);
+eveningTest('at 20:10 the morning slots are past, said so, and cannot be picked, in the day and the week', async ({ page, eveningHost, shell, calendar }) => {
   await shell.open(eveningHost.launchUrl);
   await shell.switchLanguage('fr');
   await calendar.openDay('Arc de triomphe', evening.toJSDate());
@@ -50,28 +49,51 @@ eveningTest('at 20:10 the morning slots are past and cannot be picked; the panel
   await expect(calendar.slots.filter({ hasText: /^20:15/ })).toBeEnabled();
   await screenshot(page, 'calendar-started-slots-fr');
 
-  // Inside the Arc's 30 days no option can be placed: the panel says what can be done.
-  await calendar.openSlot('20:15');
-  await expect(panel.root.getByRole('heading', { level: 2 })).toHaveText('Acheter');
-  await expect(page.getByRole('complementary', { name: 'Acheter' })).toBeVisible();
-  await atEachSize(page, async () => {
-    expect(await shell.panelCovers(page.locator('.month-grid .weekday').last())).toBe(0);
-    expect(await shell.panelCovers(page.locator('.venue-rules'))).toBe(0);
-  });
-  await screenshot(page, 'booking-panel-buy-now-fr');
-
-  // The week: month names in lower case, as French writes them, and the past slots said so.
-  await page.getByRole('button', { name: 'Fermer' }).click();
   await page.getByRole('button', { name: 'Semaine', exact: true }).click();
-  const headers = page.locator('.week-day h4');
-  await expect(headers).toHaveCount(7);
-  for (const text of await headers.evaluateAll((hs) => hs.map((h) => (h as HTMLElement).innerText))) {
-    expect(text).toMatch(/^\d{1,2} [a-zéû]+ \d{4}$/);
-  }
   const day = page.locator('.week-day', { has: page.locator('h4', { hasText: evening.setLocale('fr').toFormat('d LLLL yyyy') }) });
   await expect(day.locator('button.slot').first()).toBeDisabled();
   await expect(day.locator('button.slot').first()).toContainText('passé');
   await screenshot(page, 'calendar-week-started-fr');
+});
+
+test('where no option can be placed, the booking panel is titled "Acheter"', async ({ page, host, shell, calendar }) => {
+  const panel = new BookingPanel(page);
+  await shell.open(host.launchUrl);
+  await shell.switchLanguage('fr');
+  await calendar.openDay('Château de Vincennes', DateTime.now().plus({ days: 40 }).toJSDate());
+  await calendar.openSlot('10:00');
+  await expect(panel.root.getByRole('heading', { level: 2 })).toHaveText('Acheter');
+  await expect(page.getByRole('complementary', { name: 'Acheter' })).toBeVisible();
+  await screenshot(page, 'booking-panel-buy-now-fr');
+});
+
+test('the booking panel leaves the month’s last column and the venue’s rules in view', async ({ page, host, shell, calendar }) => {
+  const panel = new BookingPanel(page);
+  await shell.open(host.launchUrl);
+  await shell.switchLanguage('fr');
+  await calendar.openDay('Sainte-Chapelle', DateTime.now().plus({ days: 90 }).toJSDate());
+  await calendar.openSlot('10:00');
+  await expect(panel.root).toBeVisible();
+  await atEachSize(page, async () => {
+    expect(await shell.panelCovers(page.locator('.month-grid .weekday').last())).toBe(0);
+    expect(await shell.panelCovers(page.locator('.month-grid [role="gridcell"]').last())).toBe(0);
+    expect(await shell.panelCovers(page.locator('.venue-rules'))).toBe(0);
+  });
+  await screenshot(page, 'booking-panel-beside-month-fr');
+});
+
+test('the week’s headers write French months in lower case', async ({ page, host, shell, calendar }) => {
+  await shell.open(host.launchUrl);
+  await shell.switchLanguage('fr');
+  await calendar.openDay('Sainte-Chapelle', DateTime.now().plus({ days: 90 }).toJSDate());
+  await page.getByRole('button', { name: 'Semaine', exact: true }).click();
+  const headers = page.locator('.week-day h4');
+  await expect(headers).toHaveCount(7);
+  // innerText: as the agent reads it, after the style sheet's text-transform.
+  for (const text of await headers.evaluateAll((hs) => hs.map((h) => (h as HTMLElement).innerText))) {
+    expect(text).toMatch(/^\d{1,2} [a-zéû]+ \d{4}$/);
+  }
+  await screenshot(page, 'calendar-week-fr');
 });
 
 test('the month shows that it is loading instead of a blank grid', async ({ page, host, shell }) => {
@@ -102,6 +124,7 @@ test('the order and companion panels leave the list’s last column and its sear
   await hostCall(host, 'cart.buyNow', { slotId: slot.id, composition: { visitors: 10, guides: 0, leaders: 0 } });
   await hostCall(host, 'cart.checkout', { termsAccepted: true, payment: { method: 'card', card: { number: '4242424242424242', expiry: '12/30', cvc: '123', holder: 'Camille Martin' } } });
 
+  await hostCall(host, 'companions.save', { kind: 'guide', surname: 'LAGO', firstName: 'Lola-Marie', email: 'lola-marie.lago@voyages-exemple.fr', phone: '+33 6 12 34 56 78', placeholder: false });
   await shell.open(host.launchUrl);
   await shell.switchLanguage('fr');
   await shell.go('orders');
