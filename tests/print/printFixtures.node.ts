@@ -159,6 +159,19 @@ export function pdfText(file: string, page?: number): string {
   return execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f\u2009]/g, ' ');
 }
 
+/** Each word pdftotext finds, with its box in points from the page's top left corner. */
+export function pdfWords(file: string): { text: string; xMax: number; pageWidth: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const words: { text: string; xMax: number; pageWidth: number }[] = [];
+  for (const page of xml.split('<page ').slice(1)) {
+    const pageWidth = Number(/width="([\d.]+)"/.exec(page)![1]);
+    for (const match of page.matchAll(/<word [^>]*xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
+      words.push({ text: match[2]!, xMax: Number(match[1]), pageWidth });
+    }
+  }
+  return words;
+}
+
 /** Renders each page to test-results/pdf/<name>-<n>.png at 60 dpi, to look at the layout. */
 export function pdfPngs(file: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '60', file, file.replace(/\.pdf$/, '')]);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { WireOrder } from '../../src-main/contract/centralApi.std.ts';
 import { PLATFORM } from '../../src-main/core/domain/platform.std.ts';
 import { renderReceiptPdf } from '../../src-main/core/print/receiptPdf.node.ts';
-import { OFFICE, cancelledVisitOrder, keepPdf, pdfPageCount, pdfPngs, pdfText, seedOrder } from './printFixtures.node.ts';
+import { PAGE_MARGINS } from '../../src-main/core/print/pdfStyle.std.ts';
+import { OFFICE, cancelledVisitOrder, keepPdf, pdfPageCount, pdfPngs, pdfText, pdfWords, seedOrder } from './printFixtures.node.ts';
 
 async function receipt(name: string, order: WireOrder, language: 'fr' | 'en') {
   const pdf = await renderReceiptPdf(order, OFFICE, { language });
@@ -61,6 +62,25 @@ describe('order receipt', () => {
     expect(text).toMatch(/5.5%\s+€333.65\s+€18.35/);
     expect(text).toMatch(/Refund owed\s+€272.00/);
     expect(text).toContain('Bookings confirmed by payment are non-refundable.');
+  });
+
+  it('keeps a long card authorization id inside the right margin, and all of it', async () => {
+    const references = [
+      // As the test acquirer writes them: 46 characters, hyphens and underscores.
+      'test_auth_65cd2752-e1e6-4075-be07-87c334ac1775',
+      // As an acquirer may: one run of 93 characters with nowhere to break.
+      `AUTH${'7F3K9Q2M'.repeat(11)}X`,
+    ];
+    for (const [n, reference] of references.entries()) {
+      const order: WireOrder = { ...seedOrder, payment: { ...seedOrder.payment, reference } };
+      for (const language of ['fr', 'en'] as const) {
+        const file = keepPdf(`receipt-long-authorization-${n}-${language}`, await renderReceiptPdf(order, OFFICE, { language }));
+        pdfPngs(file);
+        const beyond = pdfWords(file).filter((w) => w.xMax > w.pageWidth - PAGE_MARGINS[2] + 0.5);
+        expect(beyond.map((w) => w.text), `${reference} (${language})`).toEqual([]);
+        expect(pdfText(file).replace(/\s+/g, '')).toContain(reference);
+      }
+    }
   });
 
   it('tells an office paying by transfer that the tickets wait for the money', async () => {

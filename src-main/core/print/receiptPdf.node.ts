@@ -1,6 +1,7 @@
 // "Imprimer justificatif" (DOMAIN.md §5): the receipt of one order, as the office files it
 // with its accounts — who sold, who bought, what was booked for which visit, how it was paid,
 // the VAT, and what the platform owes back when a venue cancelled.
+import { breakableId } from './breakableId.std.ts';
 import type { WireOrder } from '../../contract/centralApi.std.ts';
 import { PLATFORM } from '../domain/platform.std.ts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -87,7 +88,7 @@ function paymentNotes(order: WireOrder, w: PrintWords, when: (iso: string) => st
 function orderFacts(order: WireOrder, w: PrintWords, language: PrintLanguage): Content {
   const when = (iso: string) => formatDateTime(iso, language);
   const payment =
-    order.payment.method === 'card' ? w.card(order.payment.cardLast4, order.payment.reference) : w.transfer(order.payment.reference);
+    order.payment.method === 'card' ? w.card(order.payment.cardLast4, breakableId(order.payment.reference)) : w.transfer(breakableId(order.payment.reference));
   const rows: TableCell[][] = [
     [w.orderNumber, { text: order.number, bold: true }],
     [w.orderDate, when(order.createdAt)],
