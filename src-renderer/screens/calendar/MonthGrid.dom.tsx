@@ -102,7 +102,7 @@ export function MonthLoading() {
   return (
     <div className="month month-loading" aria-busy="true">
       <p className="hint" role="status">{t('calendar.loading')}</p>
-      <div className="month-grid" aria-hidden="true">
+      <div className="month-grid-frame" aria-hidden="true">
         {weekdayNames(language).map((name) => <div key={name} className="weekday">{name}</div>)}
         {Array.from({ length: 35 }, (_, i) => <div key={i} className="day day-loading" />)}
       </div>
