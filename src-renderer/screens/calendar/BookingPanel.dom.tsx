@@ -60,67 +60,71 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
         <button type="button" className="button-secondary" onClick={onClose}>{t('booking.close')}</button>
       </header>
       <p className="panel-slot">{t('booking.slot', { venue: venue.name, date: when })}</p>
-      {q?.started ? <p className="notice notice-warning" role="status">{t('booking.started')}</p> : (<>
-      <div className="composition">
-        {FIELDS.map((field, index) => (
-          <label key={field}>
-            {t(`booking.${field}`)}
-            <input
-              type="number"
-              min={0}
-              inputMode="numeric"
-              autoFocus={index === 0}
-              value={typed[field]}
-              onChange={(e) => setTyped({ ...typed, [field]: e.target.value })}
-              name={field}
-            />
-          </label>
-        ))}
-      </div>
-      {venue.rules.specialVisits && (
-        <label className="checkbox">
-          <input type="checkbox" checked={specialVisit} onChange={(e) => setSpecialVisit(e.target.checked)} />
-          {t('split.specialVisit')}
-        </label>
-      )}
-      {quote.error && <ErrorNotice error={quote.error} />}
-      {tooLarge && !quote.error && (
-        <SplitPlanner venue={venue} date={date} startsAt={slot.startsAt} composition={composition} daySlots={daySlots} specialVisit={specialVisit} onPlaced={onClose} />
-      )}
-      {q && !quote.error && !tooLarge && (
+      {q?.started ? (
+        <p className="notice notice-warning" role="status">{t('booking.started')}</p>
+      ) : (
         <>
-          <p className="hint">{t('booking.headCount', { count: q.headCount, remaining: q.remaining })}</p>
-          <table className="data-table price-lines">
-            <tbody>
-              <PriceLineRows lines={q.lines} />
-              <tr><td colSpan={3}>{t('booking.discounts')}</td><td className="numeric">{formatMoney(q.discountCents, language)}</td></tr>
-              <tr className="total"><td colSpan={3}>{t('booking.total')}</td><td className="numeric" data-testid="total">{formatMoney(q.totalCents, language)}</td></tr>
-            </tbody>
-          </table>
-          <ul className="ticket-notes">
-            {q.breakdown.freeGuides > 0 && <li>{t('booking.freeGuides', { count: q.breakdown.freeGuides })}</li>}
-            {q.breakdown.freeLeaders > 0 && <li>{t('booking.freeLeaders', { count: q.breakdown.freeLeaders })}</li>}
-            {q.breakdown.paidLeaders > 0 && <li>{t('booking.paidLeaders', { count: q.breakdown.paidLeaders })}</li>}
-          </ul>
-          {q.violations.length > 0 && q.headCount > 0 && (
-            <ul className="notice notice-error violations" role="alert">
-              {q.violations.map((v) => <li key={v.code}>{t(`errors.violations.${v.code}`, v)}</li>)}
-            </ul>
-          )}
-          {!q.option.possible && <p className="notice">{t(`booking.noOption.${q.option.reason}`)}</p>}
-          <div className="booking-actions">
-            {q.option.possible && (
-              <button type="button" className="button-primary" disabled={unbookable} onClick={() => void place()}>
-                {t('booking.place', { date: formatDateTime(q.option.expiresAt, language) })}
-              </button>
-            )}
-            <button type="button" className={q.option.possible ? 'button-secondary' : 'button-primary'} disabled={unbookable} onClick={() => void buyNow()}>
-              {t('booking.buyNow')}
-            </button>
+          <div className="composition">
+            {FIELDS.map((field, index) => (
+              <label key={field}>
+                {t(`booking.${field}`)}
+                <input
+                  type="number"
+                  min={0}
+                  inputMode="numeric"
+                  autoFocus={index === 0}
+                  value={typed[field]}
+                  onChange={(e) => setTyped({ ...typed, [field]: e.target.value })}
+                  name={field}
+                />
+              </label>
+            ))}
           </div>
+          {venue.rules.specialVisits && (
+            <label className="checkbox">
+              <input type="checkbox" checked={specialVisit} onChange={(e) => setSpecialVisit(e.target.checked)} />
+              {t('split.specialVisit')}
+            </label>
+          )}
+          {quote.error && <ErrorNotice error={quote.error} />}
+          {tooLarge && !quote.error && (
+            <SplitPlanner venue={venue} date={date} startsAt={slot.startsAt} composition={composition} daySlots={daySlots} specialVisit={specialVisit} onPlaced={onClose} />
+          )}
+          {q && !quote.error && !tooLarge && (
+            <>
+              <p className="hint">{t('booking.headCount', { count: q.headCount, remaining: q.remaining })}</p>
+              <table className="data-table price-lines">
+                <tbody>
+                  <PriceLineRows lines={q.lines} />
+                  <tr><td colSpan={3}>{t('booking.discounts')}</td><td className="numeric">{formatMoney(q.discountCents, language)}</td></tr>
+                  <tr className="total"><td colSpan={3}>{t('booking.total')}</td><td className="numeric" data-testid="total">{formatMoney(q.totalCents, language)}</td></tr>
+                </tbody>
+              </table>
+              <ul className="ticket-notes">
+                {q.breakdown.freeGuides > 0 && <li>{t('booking.freeGuides', { count: q.breakdown.freeGuides })}</li>}
+                {q.breakdown.freeLeaders > 0 && <li>{t('booking.freeLeaders', { count: q.breakdown.freeLeaders })}</li>}
+                {q.breakdown.paidLeaders > 0 && <li>{t('booking.paidLeaders', { count: q.breakdown.paidLeaders })}</li>}
+              </ul>
+              {q.violations.length > 0 && q.headCount > 0 && (
+                <ul className="notice notice-error violations" role="alert">
+                  {q.violations.map((v) => <li key={v.code}>{t(`errors.violations.${v.code}`, v)}</li>)}
+                </ul>
+              )}
+              {!q.option.possible && <p className="notice">{t(`booking.noOption.${q.option.reason}`)}</p>}
+              <div className="booking-actions">
+                {q.option.possible && (
+                  <button type="button" className="button-primary" disabled={unbookable} onClick={() => void place()}>
+                    {t('booking.place', { date: formatDateTime(q.option.expiresAt, language) })}
+                  </button>
+                )}
+                <button type="button" className={q.option.possible ? 'button-secondary' : 'button-primary'} disabled={unbookable} onClick={() => void buyNow()}>
+                  {t('booking.buyNow')}
+                </button>
+              </div>
+            </>
+          )}
         </>
       )}
-      </>)}
     </aside>
   );
 }
