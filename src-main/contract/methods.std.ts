@@ -11,6 +11,7 @@ import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRe
 import { ContactRowSchema, OrderDetailSchema, OrderRowSchema, TicketRowSchema } from './orderSchemas.std.ts';
 import { BundleJobSchema, BundleScopeSchema, PrinterSchema } from './printSchemas.std.ts';
 import { LOOPBACK_HOSTNAMES } from './transport.std.ts';
+import { SearchHitSchema } from './searchSchemas.std.ts';
 
 const none = z.strictObject({});
 
@@ -227,6 +228,14 @@ export const methods = {
   'vouchers.dismissRefusal': {
     input: z.strictObject({ voucherId: z.string().min(1).max(200) }),
     output: z.object({ dismissed: z.int() }),
+  },
+  /**
+   * The command palette's search: venues, options, orders, tickets, companions and contacts
+   * whose text holds every word typed (accents and case ignored), best first, a few of each.
+   */
+  'search.find': {
+    input: z.strictObject({ query: z.string().trim().min(1).max(100), limit: z.int().min(1).max(50).optional() }),
+    output: z.array(SearchHitSchema),
   },
   'sync.status': { input: none, output: SyncStatusSchema },
   /** Changes the central service refused as malformed, oldest first. */

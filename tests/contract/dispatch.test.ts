@@ -144,6 +144,7 @@ describe('every method answers with its declared output shape', () => {
     'vouchers.list': {},
     'vouchers.catalogue': {},
     'vouchers.export': SKIP,
+    'search.find': { query: 'sainte' },
     'sync.status': {},
     'sync.refused': {},
     'sync.discardRefused': SKIP,

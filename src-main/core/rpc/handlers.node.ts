@@ -15,6 +15,7 @@ import { bundleHandlers } from './bundleHandlers.node.ts';
 import { syncHandlers } from './syncHandlers.node.ts';
 import { voucherHandlers } from './voucherHandlers.node.ts';
 import { voucherAssignHandlers } from './voucherAssignHandlers.node.ts';
+import { searchHandlers } from './searchHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -31,4 +32,5 @@ export const handlers: HandlerTable = {
   ...syncHandlers,
   ...voucherHandlers,
   ...voucherAssignHandlers,
+  ...searchHandlers,
 };
