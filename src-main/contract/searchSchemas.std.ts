@@ -12,6 +12,8 @@ export const SearchHitSchema = z.object({
   detail: z.string().nullable(),
   /** The instant the thing is about (a visit, an order's day), formatted by the renderer. */
   at: IsoInstantSchema.nullable(),
+  /** The people it is for (an option's group). */
+  people: z.int().nullable(),
   /** A state the renderer translates (states.*), when the thing has one. */
   state: z.string().nullable(),
   /** The screen that shows it, with the parameters that select or open it there. */

@@ -6,7 +6,7 @@ export const contactSource: SearchSource = {
   kind: 'contact',
   candidates: ({ store }) => listContacts(store.db).map((contact) => ({
     hit: {
-      kind: 'contact', id: contact.id, title: `${contact.firstName} ${contact.surname}`, detail: contact.email, at: null, state: null,
+      kind: 'contact', id: contact.id, title: `${contact.firstName} ${contact.surname}`, detail: contact.email, at: null, people: null, state: null,
       target: { screen: 'contacts', params: { contact: contact.id } },
     },
     fields: [contact.surname, contact.firstName, contact.email],

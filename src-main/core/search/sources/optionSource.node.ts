@@ -6,7 +6,7 @@ export const optionSource: SearchSource = {
   kind: 'option',
   candidates: ({ store }) => listOptions(store.db).map((option) => ({
     hit: {
-      kind: 'option', id: option.id, title: option.venueName, detail: String(option.headCount), at: option.startsAt, state: option.state,
+      kind: 'option', id: option.id, title: option.venueName, detail: null, at: option.startsAt, people: option.headCount, state: option.state,
       target: { screen: 'options', params: { option: option.id } },
     },
     fields: [option.venueName, ...dayWords(option.startsAt)],

@@ -6,7 +6,7 @@ export const ticketSource: SearchSource = {
   kind: 'ticket',
   candidates: async (ctx) => (await orderHandlers['tickets.list']({}, ctx)).map((ticket) => ({
     hit: {
-      kind: 'ticket', id: ticket.id, title: ticket.number, detail: `${ticket.venueName} · ${ticket.orderNumber}`, at: ticket.validFrom, state: ticket.state,
+      kind: 'ticket', id: ticket.id, title: ticket.number, detail: `${ticket.venueName} · ${ticket.orderNumber}`, at: ticket.validFrom, people: null, state: ticket.state,
       target: { screen: 'tickets', params: { ticket: ticket.id } },
     },
     fields: [ticket.number, ...(ticket.assignedTo ? [ticket.assignedTo.name, ticket.assignedTo.email] : [])],
