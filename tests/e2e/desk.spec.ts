@@ -1,6 +1,9 @@
 // Desk speed (issue 13): Ctrl+K finds an order or a companion by three letters and jumps there,
 // keyboard only; the lists sort by their headers, keep their filters when the agent goes
 // elsewhere and back, and keep the ticked rows across a sync, less those that went away.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
 import { payGroupOf75 } from '../support/paidGroupOf75.node.ts';
 import type { RunningHost } from '../support/hostProcess.node.ts';
 import { expect, hostCall, screenshot, test } from './fixtures.ts';
@@ -25,6 +28,22 @@ async function holdOptions(host: RunningHost, venueId: string, month: string, si
   return ids;
 }
 
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The serious and critical accessibility violations axe-core finds in what this work added (the
+ * palette, the lists): the screens around them are scanned by the suite's own accessibility run.
+ */
+async function seriousViolations(page: Page, within: string): Promise<string[]> {
+  // Evaluated rather than added as a script tag: the desk's CSP rightly refuses inline scripts.
+  await page.evaluate(AXE);
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const { violations } = await axe.run(selector);
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, within);
+}
+
 const visitDay = () => parisDay(daysBefore(parisDay(new Date()), -90));
 
 test('Ctrl+K: three letters of an order number or of a companion, Enter, and the order or the companion is open', async ({ page, host, shell }) => {
@@ -38,6 +57,7 @@ test('Ctrl+K: three letters of an order number or of a companion, Enter, and the
   await page.keyboard.type(order.orderNumber.slice(-3));
   await expect(palette.results.first()).toBeVisible();
   await screenshot(page, 'palette-order-en');
+  expect(await seriousViolations(page, '.palette')).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(palette.dialog).toHaveCount(0);
 
@@ -62,6 +82,14 @@ test('Ctrl+K: three letters of an order number or of a companion, Enter, and the
   await palette.open();
   await palette.choose('synchronisation', 'action', 'Aller à : Synchronisation');
   await expect(shell.heading).toHaveText('Synchronisation');
+
+  // The other lists of the kit, as the agent finds them.
+  for (const [screen, name] of [['orders', 'orders-list-fr'], ['tickets', 'tickets-list-kit-fr'], ['contacts', 'contacts-fr']] as const) {
+    await shell.go(screen);
+    await expect(page.locator('table tbody tr').first()).toBeVisible();
+    await screenshot(page, name);
+    expect(await seriousViolations(page, '.list-view'), screen).toEqual([]);
+  }
 });
 
 test('Options: sorted by a header, filtered, kept across screens; ticked rows survive "Sync now" less the one cancelled elsewhere', async ({ page, host, shell }) => {
@@ -118,6 +146,7 @@ test('Options: sorted by a header, filtered, kept across screens; ticked rows su
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Add people' })).toBeFocused();
   await screenshot(page, 'options-row-menu-en');
+  expect(await seriousViolations(page, '.list-view')).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(options.list.menuButton(row)).toBeFocused();
   await expect(page.getByRole('menu')).toHaveCount(0);
