@@ -84,9 +84,10 @@ test('Ctrl+K: three letters of an order number or of a companion, Enter, and the
   await expect(shell.heading).toHaveText('Synchronisation');
 
   // The other lists of the kit, as the agent finds them.
-  for (const [screen, name] of [['orders', 'orders-list-fr'], ['tickets', 'tickets-list-kit-fr'], ['contacts', 'contacts-fr']] as const) {
+  for (const [screen, name, rows] of [['orders', 'orders-list-fr', 1], ['tickets', 'tickets-list-kit-fr', 75], ['contacts', 'contacts-fr', 0]] as const) {
     await shell.go(screen);
-    await expect(page.locator('table tbody tr').first()).toBeVisible();
+    await expect(page.locator('tbody tr[data-row-id]')).toHaveCount(rows);
+    await expect(page.locator('tbody td[aria-busy]')).toHaveCount(0);
     await screenshot(page, name);
     expect(await seriousViolations(page, '.list-view'), screen).toEqual([]);
   }

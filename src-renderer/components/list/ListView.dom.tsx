@@ -138,7 +138,9 @@ export function ListView<Row extends { id: string }>(props: ListViewProps<Row>) 
         <tbody>
           {shown.length === 0 ? (
             <tr>
-              <td colSpan={width} className="empty-row">{filtered && all.length > 0 ? (props.noneFound ?? t('list.noneFound')) : props.empty}</td>
+              <td colSpan={width} className="empty-row" aria-busy={rows === undefined || undefined}>
+                {rows === undefined ? t('common.loading') : filtered && all.length > 0 ? (props.noneFound ?? t('list.noneFound')) : props.empty}
+              </td>
             </tr>
           ) : shown.map((row) => {
             const panel = props.rowPanel?.(row);

@@ -51,17 +51,6 @@ export function OrdersScreen() {
   return (
     <div className="screen">
       <h1>{t('orders.title')}</h1>
-      <form className="toolbar order-search" onSubmit={search} aria-label={t('orders.find')}>
-        <label className="field">{t('orders.from')}<input type="date" name="from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} /></label>
-        <label className="field">{t('orders.to')}<input type="date" name="to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} /></label>
-        <label className="field">{t('orders.state')}
-          <select name="state" value={draft.orderState} onChange={(e) => setDraft({ ...draft, orderState: e.target.value })}>
-            <option value="">{t('orders.anyState')}</option>
-            {ORDER_STATES.map((s) => <option key={s} value={s}>{t(`states.${s}`)}</option>)}
-          </select>
-        </label>
-        <button type="submit" className="button-primary">{t('orders.find')}</button>
-      </form>
       {list.error && <ErrorNotice error={list.error} onRetry={reload} />}
       <ListView
         listId="orders"
@@ -116,7 +105,19 @@ export function OrdersScreen() {
             {t('orders.printMany', { count: chosen.length })}
           </button>
         )}
-      />
+      >
+          <form className="toolbar order-search" onSubmit={search} aria-label={t('orders.find')}>
+            <label className="field">{t('orders.from')}<input type="date" name="from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} /></label>
+            <label className="field">{t('orders.to')}<input type="date" name="to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} /></label>
+            <label className="field">{t('orders.state')}
+              <select name="state" value={draft.orderState} onChange={(e) => setDraft({ ...draft, orderState: e.target.value })}>
+                <option value="">{t('orders.anyState')}</option>
+                {ORDER_STATES.map((s) => <option key={s} value={s}>{t(`states.${s}`)}</option>)}
+              </select>
+            </label>
+            <button type="submit" className="button-primary">{t('orders.find')}</button>
+          </form>
+      </ListView>
       {params.order && <OrderDetail key={params.order} orderId={params.order} onClose={() => setParams({ ...params, order: '' })} />}
     </div>
   );
