@@ -52,14 +52,19 @@ test('Ctrl+K: three letters of an order number or of a companion, Enter, and the
   const palette = new CommandPalette(page);
   const orders = new OrdersPage(page);
 
-  await shell.heading.click();
+  const ordersLink = shell.navigation.locator('a[href="#/orders"]');
+  await ordersLink.focus();
   await palette.open();
   await page.keyboard.type(order.orderNumber.slice(-3));
   await expect(palette.results.first()).toBeVisible();
   await screenshot(page, 'palette-order-en');
   expect(await seriousViolations(page, '.palette')).toEqual([]);
+  // The focus stays in the palette, and Escape gives it back to where it was.
+  await page.keyboard.press('Tab');
+  await expect(palette.field).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(palette.dialog).toHaveCount(0);
+  await expect(ordersLink).toBeFocused();
 
   await palette.open();
   await palette.choose(order.orderNumber.slice(-3), 'order', order.orderNumber);
