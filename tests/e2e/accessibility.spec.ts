@@ -50,7 +50,11 @@ test('calendar, options, companions, cart, orders, tickets and vouchers: no seri
   await form.locator('select[name="kind"]').selectOption('guide');
   await form.locator('input[name="surname"]').fill('LAGO');
   await form.locator('input[name="firstName"]').fill('Lola');
-  await scan.check('companions-form');
+  await form.locator('input[name="email"]').fill('lola@example');
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByRole('alert')).toContainText('the e-mail address is not in the expected format');
+  await scan.check('companions-form-refused');
+  await form.locator('input[name="email"]').fill('lola@example.org');
   await form.locator('button[type="submit"]').click();
   await expect(page.locator('tr[data-companion-id]').filter({ hasText: 'LAGO' })).toBeVisible();
   await scan.check('companions');
