@@ -11,6 +11,7 @@ import { expect, hostCall, test } from './fixtures.ts';
 import { AccessibilityScan } from './pages/a11y.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { BookingPanel } from './pages/BookingPanel.ts';
+import { BundleTray } from './pages/BundleTray.ts';
 import { CartPage } from './pages/CartPage.ts';
 import { OptionsPage } from './pages/OptionsPage.ts';
 import { OrdersPage } from './pages/OrdersPage.ts';
@@ -75,6 +76,9 @@ test('calendar, options, companions, cart, orders, tickets and vouchers: no seri
   await orders.assign.getByRole('button', { name: 'Create a contact +' }).click();
   await expect(orders.assign.locator('form.new-contact')).toBeVisible();
   await scan.check('orders-assign-tickets');
+  await orders.detail.getByRole('button', { name: 'Print tickets', exact: true }).click();
+  await expect(new BundleTray(page).latest()).toHaveAttribute('data-state', 'done');
+  await scan.check('orders-bundle-tray');
 
   await shell.go('tickets');
   await expect(page.locator('tr[data-ticket-number]')).toHaveCount(17);
