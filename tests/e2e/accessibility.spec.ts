@@ -101,7 +101,7 @@ test('calendar, options, companions, cart, orders, tickets and vouchers: no seri
   expect(scan.report(), 'serious or critical accessibility violations (screen, theme, rule, target, summary)').toBe('');
 });
 
-test('sync with a refused change, account signed in, then the sign-up form: no serious violation in either theme', async ({ page }) => {
+test('in French: sync with a refused change, account signed in, then the sign-up form: no serious violation in either theme', async ({ page }) => {
   const central = await startCentralHarness(new Date());
   const dataDir = tempDir('guichet-e2e-');
   const env = { GUICHET_CENTRAL_URL: central.url };
@@ -119,16 +119,17 @@ test('sync with a refused change, account signed in, then the sign-up form: no s
     const sync = new SyncPage(page);
     const scan = new AccessibilityScan(page);
     await shell.open(host.launchUrl);
+    await shell.switchLanguage('fr');
     await shell.go('sync');
     await expect(sync.refused).toHaveCount(1);
     await scan.check('sync-refused');
-    await sync.edit('Contact Léa', 'Edit');
+    await sync.edit('Contact Léa', 'Modifier');
     await scan.check('sync-refused-edit');
 
     await shell.go('account');
     await expect(page.getByTestId('office-status')).toBeVisible();
     await scan.check('account');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect(page.locator('form[data-form="sign-up"]')).toBeVisible();
     await scan.check('account-signup');
 
