@@ -44,7 +44,7 @@ function contrast(a: string, b: string): number {
 // Ink on ground, as the stylesheet's rules pair them.
 const TEXT: [string, string][] = [
   ['ink', 'paper'], ['ink', 'shade'], ['muted', 'paper'], ['muted', 'shade'], ['accent', 'paper'], ['accent-ink', 'accent'],
-  ['danger', 'paper'], ['danger', 'danger-bg'], ['danger-ink', 'danger'], ['ink', 'danger-bg'],
+  ['danger', 'paper'], ['danger', 'shade'], ['danger', 'danger-bg'], ['danger-ink', 'danger'], ['ink', 'danger-bg'],
   ['success', 'paper'], ['success', 'success-bg'], ['ink', 'success-bg'], ['warning', 'warning-bg'], ['caution', 'paper'], ['caution', 'shade'],
   ['info', 'info-bg'], ['assigned', 'assigned-bg'], ['pro', 'pro-bg'],
   ['nav-ink', 'nav-bg'], ['nav-muted', 'nav-bg'], ['nav-link', 'nav-bg'], ['nav-link', 'nav-hover'], ['nav-current', 'nav-current-bg'], ['nav-badge', 'nav-badge-bg'],
