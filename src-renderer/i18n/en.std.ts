@@ -594,6 +594,7 @@ export const en = {
       unknown_field: '{{field}} is not expected here',
       control_character: '{{field}} contains an invisible character (pasted?): type it again',
       insecure_url: '{{field}} must start with https:// (http:// is accepted only for a service on this computer)',
+      before_start: '{{field}} comes before the first day',
     },
     rules: {
       ACCOUNT_NOT_VALIDATED: 'the platform has not validated this professional account yet: vouchers can be bought once it is',

@@ -596,6 +596,7 @@ export const fr: Messages = {
       unknown_field: '{{field}} n’est pas attendu ici',
       control_character: '{{field}} contient un caractère invisible (copié-collé ?) : retapez-le',
       insecure_url: '{{field}} doit commencer par https:// (http:// n’est accepté que pour un service sur cet ordinateur)',
+      before_start: '{{field}} est avant le premier jour',
     },
     rules: {
       ACCOUNT_NOT_VALIDATED: 'la plateforme n’a pas encore validé ce compte professionnel : les contremarques pourront être achetées dès sa validation',
