@@ -140,6 +140,12 @@ export type WireContact = z.infer<typeof WireContactSchema>;
  * A client group, the unit a booking agent works in ("the Lycée Voltaire trip on 6 March"): its
  * options, orders and tickets across monuments hang from it. Shared by the office's workstations.
  */
+/** A trip's last day is not before its first (both optional). */
+export const withTripInOrder = <S extends z.ZodType<{ travelFrom: string | null; travelTo: string | null }>>(schema: S) =>
+  schema.refine((d) => !d.travelFrom || !d.travelTo || d.travelFrom <= d.travelTo, {
+    path: ['travelTo'], params: { problem: 'before_start' }, message: 'before_start',
+  });
+
 export const DossierFieldsSchema = z.strictObject({
   name: cleanText(z.string().trim().min(1).max(120)),
   /** The client's own reference for the trip ("JT-4471"). */
@@ -151,11 +157,9 @@ export const DossierFieldsSchema = z.strictObject({
   travelFrom: LocalDateSchema.nullable(),
   travelTo: LocalDateSchema.nullable(),
   notes: z.string().trim().max(4_000).nullable(),
-}).refine((d) => !d.travelFrom || !d.travelTo || d.travelFrom <= d.travelTo, {
-  path: ['travelTo'], params: { problem: 'before_start' }, message: 'before_start',
 });
 export type DossierFields = z.infer<typeof DossierFieldsSchema>;
-export const WireDossierSchema = z.object({ ...DossierFieldsSchema.shape, id: z.string(), updatedAt: IsoInstantSchema });
+export const WireDossierSchema = DossierFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
 export type WireDossier = z.infer<typeof WireDossierSchema>;
 
 /** A request's steps, in the only order it moves through them. */
@@ -519,8 +523,7 @@ export const SaveContactArgsSchema = ContactFieldsSchema.extend({ contactId: z.u
 export const SaveVenueRequestArgsSchema = VenueRequestFieldsSchema.extend({ requestId: z.uuid() });
 /** Changes an active option's group in one step: the held seats are never given up midway. */
 export const ResizeOptionArgsSchema = z.strictObject({ optionId: z.uuid(), composition: GroupCompositionSchema });
-export const SaveDossierArgsSchema = z.object({ ...DossierFieldsSchema.shape, dossierId: z.uuid() }).strict()
-  .refine((d) => !d.travelFrom || !d.travelTo || d.travelFrom <= d.travelTo, { path: ['travelTo'], params: { problem: 'before_start' }, message: 'before_start' });
+export const SaveDossierArgsSchema = withTripInOrder(DossierFieldsSchema.extend({ dossierId: z.uuid() }));
 /** Moves an option, with the other sub-groups of its split group, to another client group (or none). */
 export const MoveOptionArgsSchema = z.strictObject({ optionId: z.uuid(), dossierId: z.uuid().nullable() });
 
