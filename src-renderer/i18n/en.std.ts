@@ -183,6 +183,7 @@ export const en = {
     dismiss: 'Remove',
     expiringBanner_one: '{{count}} option expires within {{days}} days: pay or cancel it before it lapses.',
     expiringBanner_other: '{{count}} options expire within {{days}} days: pay or cancel them before they lapse.',
+    expiringFor: 'Dossiers: {{dossiers}}.',
     show: 'Show',
     expiresIn: 'expires {{left}}',
     changePeople: 'Change people',
@@ -580,6 +581,7 @@ export const en = {
     filter: 'Dossier',
     all: 'All dossiers',
     clientsToCall: 'Client groups to tell',
+    print: 'Print the group’s tickets',
   },
   common: { keep: 'Keep', yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', reload: 'Reload Guichet', dismiss: 'Dismiss' },
   errors: {

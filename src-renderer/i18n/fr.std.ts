@@ -185,6 +185,7 @@ export const fr: Messages = {
     dismiss: 'Retirer',
     expiringBanner_one: '{{count}} option expire dans moins de {{days}} jours : payez-la ou annulez-la avant son expiration.',
     expiringBanner_other: '{{count}} options expirent dans moins de {{days}} jours : payez-les ou annulez-les avant leur expiration.',
+    expiringFor: 'Dossiers : {{dossiers}}.',
     show: 'Voir',
     expiresIn: 'expire {{left}}',
     changePeople: 'Modifier l’effectif',
@@ -582,6 +583,7 @@ export const fr: Messages = {
     filter: 'Dossier',
     all: 'Tous les dossiers',
     clientsToCall: 'Groupes clients à prévenir',
+    print: 'Imprimer les billets du groupe',
   },
   common: { keep: 'Conserver', yes: 'Oui', no: 'Non', loading: 'Chargement…', retry: 'Réessayer', reload: 'Relancer Guichet', dismiss: 'Fermer' },
   errors: {

@@ -6,6 +6,7 @@ import { methods } from '../../src-main/contract/methods.std.ts';
 import type { DossierDetailDto, DossierRowDto } from '../../src-main/contract/dossierSchemas.std.ts';
 import type { OrderDetailDto, OrderRowDto, TicketRowDto } from '../../src-main/contract/orderSchemas.std.ts';
 import type { CartDto, OptionRowDto } from '../../src-main/contract/schemas.std.ts';
+import type { BundleJob } from '../../src-main/contract/printSchemas.std.ts';
 import { TEST_CARDS } from '../../src-main/contract/centralApi.std.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { startCuttableProxy } from '../support/cuttableProxy.node.ts';
@@ -114,6 +115,14 @@ describe('dossiers at the desk', () => {
     expect(paid.totals).toMatchObject({ people: 75, heldCents: 0, paidCents: detail.totals.heldCents });
     expect(paid.missing).toEqual(placed.map(() => expect.objectContaining({ kind: 'ticketsNotPrinted', orderNumber: order.row.number })));
     expect(paid.days[0]!.visits.every((v) => v.orderNumber === order.row.number)).toBe(true);
+
+    // Printed per dossier: every sub-group's cover names the client group.
+    const seen: BundleJob[] = [];
+    const off = agent.on('bundles.changed', (job) => seen.push(job));
+    const started = await ok<BundleJob>(agent, 'bundles.start', { scope: { kind: 'dossier', dossierId: dossier.id }, language: 'fr' });
+    await expect.poll(() => seen.findLast((j) => j.id === started.id)?.state, { timeout: 120_000 }).toBe('done');
+    off();
+    expect(seen.findLast((j) => j.id === started.id)).toMatchObject({ ticketCount: 75, pagesTotal: 75 + placed.length, fileName: 'billets-lycee-voltaire-paris.pdf' });
 
     const orders = await ok<OrderRowDto[]>(agent, 'orders.list', {});
     expect(orders[0]!.dossiers).toEqual([{ id: dossier.id, name: voltaire.name }]);

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DossierDetailDto, DossierMissingDto } from '../../../src-main/contract/dossierSchemas.std.ts';
 import type { Language } from '../../../src-main/contract/schemas.std.ts';
+import { PrintTicketsBar, PrintTicketsButton } from '../../components/PrintTickets.dom.tsx';
 import { StateBadge } from '../../components/StateBadge.dom.tsx';
 import { timeLeft } from '../../format/countdown.dom.ts';
 import { formatDateTime, formatLocalDate, formatMoney } from '../../format/formatters.dom.ts';
@@ -80,6 +81,12 @@ export function DossierDetail({ detail, onEdit }: { detail: DossierDetailDto; on
             })}
           </ul>
         )}
+
+      {days.some((d) => d.visits.some((v) => v.state === 'confirmed')) && (
+        <PrintTicketsBar>
+          <PrintTicketsButton scope={{ kind: 'dossier', dossierId: dossier.id }} label={t('dossiers.print')} />
+        </PrintTicketsBar>
+      )}
 
       <h3>{t('dossiers.itinerary')}</h3>
       {days.length === 0 && <p className="hint">{t('dossiers.noVisit')}</p>}
