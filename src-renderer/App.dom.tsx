@@ -18,10 +18,12 @@ import { Notices } from './components/Notices.dom.tsx';
 import { BundleTray } from './components/BundleTray.dom.tsx';
 import { ExpiryBanner } from './components/ExpiryBanner.dom.tsx';
 import { SyncScreen } from './screens/SyncScreen.dom.tsx';
+import { DossiersScreen } from './screens/dossiers/DossiersScreen.dom.tsx';
 import type { Screen } from './state/route.dom.ts';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   calendar: CalendarScreen,
+  dossiers: DossiersScreen,
   options: OptionsScreen,
   cart: CartScreen,
   companions: CompanionsScreen,

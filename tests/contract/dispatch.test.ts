@@ -118,6 +118,11 @@ describe('every method answers with its declared output shape', () => {
     'options.resize': SKIP,
     'options.replace': SKIP,
     'options.dismiss': SKIP,
+    // Shape-checked in tests/sync/dossiers.test.ts.
+    'options.moveToDossier': SKIP,
+    'dossiers.get': SKIP,
+    'dossiers.list': {},
+    'dossiers.save': { name: 'Lycée Voltaire', clientReference: null, contactName: null, contactEmail: null, contactPhone: null, expectedPeople: 52, travelFrom: null, travelTo: null, notes: null },
     'sync.now': {},
     'requests.list': { venueId: 'pantheon' },
     'requests.create': { venueId: 'pantheon', visitDate: '2025-04-02', headCount: 30, notes: 'Coach at 9:30' },

@@ -17,7 +17,7 @@ const NOW = new Date('2025-02-01T09:00:00Z');
 const option: WireOption = {
   id: 'opt-1', venueId: 'conciergerie', slotId: 'conciergerie-2025-03-06-1000', startsAt: '2025-03-06T09:00:00.000Z',
   composition: { visitors: 20, guides: 1, leaders: 0 }, totalCents: 20000, state: 'active', expiresAt: '2025-02-20T09:00:00.000Z',
-  groupBookingId: null, createdAt: '2025-01-20T09:00:00.000Z', updatedAt: '2025-01-20T09:00:00.000Z',
+  groupBookingId: null, createdAt: '2025-01-20T09:00:00.000Z', updatedAt: '2025-01-20T09:00:00.000Z', dossierId: null,
 };
 
 const order: WireOrder = {

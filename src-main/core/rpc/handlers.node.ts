@@ -10,6 +10,7 @@ import { requestHandlers } from './requestHandlers.node.ts';
 import { cartHandlers } from './cartHandlers.node.ts';
 import { companionHandlers } from './companionHandlers.node.ts';
 import { contactHandlers } from './contactHandlers.node.ts';
+import { dossierHandlers } from './dossierHandlers.node.ts';
 import { orderHandlers } from './orderHandlers.node.ts';
 import { bundleHandlers } from './bundleHandlers.node.ts';
 import { syncHandlers } from './syncHandlers.node.ts';
@@ -28,6 +29,7 @@ export const handlers: HandlerTable = {
   ...companionHandlers,
   ...orderHandlers,
   ...contactHandlers,
+  ...dossierHandlers,
   ...bundleHandlers,
   ...syncHandlers,
   ...voucherHandlers,
