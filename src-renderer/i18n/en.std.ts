@@ -562,7 +562,7 @@ export const en = {
     hint: '↑ ↓ to move, Enter to open, Esc to close',
     people_one: '{{count}} person',
     people_other: '{{count}} people',
-    kinds: { venue: 'Monument', option: 'Option', order: 'Order', ticket: 'Ticket', companion: 'Companion', contact: 'Contact', action: 'Action', screen: 'Screen' },
+    kinds: { dossier: 'Dossier', venue: 'Monument', option: 'Option', order: 'Order', ticket: 'Ticket', companion: 'Companion', contact: 'Contact', action: 'Action', screen: 'Screen' },
     actions: { placeOption: 'Place an option…', syncNow: 'Sync now', goTo: 'Go to {{screen}}' },
     synced: 'Synchronised: {{count}} changes still waiting.',
   },

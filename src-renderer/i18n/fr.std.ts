@@ -564,7 +564,7 @@ export const fr: Messages = {
     hint: '↑ ↓ pour choisir, Entrée pour ouvrir, Échap pour fermer',
     people_one: '{{count}} personne',
     people_other: '{{count}} personnes',
-    kinds: { venue: 'Monument', option: 'Option', order: 'Commande', ticket: 'Billet', companion: 'Accompagnateur', contact: 'Contact', action: 'Action', screen: 'Écran' },
+    kinds: { dossier: 'Dossier', venue: 'Monument', option: 'Option', order: 'Commande', ticket: 'Billet', companion: 'Accompagnateur', contact: 'Contact', action: 'Action', screen: 'Écran' },
     actions: { placeOption: 'Poser une option…', syncNow: 'Synchroniser maintenant', goTo: 'Aller à : {{screen}}' },
     synced: 'Synchronisé : {{count}} modifications encore en attente.',
   },

@@ -1,7 +1,7 @@
 // The office's options with their state, expiry, and what to do next: cancel (the
 // platform's "X"), or — for an option the central service refused — place it again on
 // one of the slots that can take the group.
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OptionRowDto } from '../../src-main/contract/schemas.std.ts';
 import { ListView } from '../components/list/ListView.dom.tsx';
@@ -152,6 +152,35 @@ function CancelMany({ chosen, onDone }: { chosen: OptionRowDto[]; onDone(): void
   );
 }
 
+/** Moves an option (with its split group's other sub-groups) to another client group, or out of any. */
+function MoveToDossier({ option, onDone }: { option: OptionRowDto; onDone(): void }) {
+  const { t } = useTranslation();
+  const say = useNotices((s) => s.say);
+  const dossiers = useRemote('dossiers.list', {});
+  const [chosen, setChosen] = useState(option.dossierId ?? '');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const moved = await attempt('options.moveToDossier', { optionId: option.id, dossierId: chosen || null });
+    if (!moved) return;
+    const name = dossiers.value?.find((d) => d.id === chosen)?.name;
+    if (name) say('dossiers.moved', { name });
+    else say('dossiers.movedOut');
+    onDone();
+  };
+  return (
+    <form className="inline-form move-dossier" onSubmit={submit}>
+      <label className="field">{t('dossiers.move')}
+        <select name="dossier" value={chosen} autoFocus onChange={(e) => setChosen(e.target.value)}>
+          <option value="">{t('dossiers.none')}</option>
+          {(dossiers.value ?? []).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </select>
+      </label>
+      <button type="submit" className="button-primary">{t('options.apply')}</button>
+      <button type="button" className="button-secondary" onClick={onDone}>{t('common.keep')}</button>
+    </form>
+  );
+}
+
 const localDay = (iso: string) =>
   new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
@@ -168,7 +197,7 @@ export function OptionsScreen() {
   useEvent('options.changed', useCallback(() => reload(), [reload]));
   const navigate = useApp((s) => s.navigate);
   const say = useNotices((s) => s.say);
-  const [acting, setActing] = useState<{ id: string; what: 'resize' | 'cancel' } | null>(null);
+  const [acting, setActing] = useState<{ id: string; what: 'resize' | 'cancel' | 'move' } | null>(null);
   const done = () => {
     setActing(null);
     reload();
@@ -188,6 +217,10 @@ export function OptionsScreen() {
         rowProps={(o) => ({ 'data-option-id': o.id, 'data-state': o.state })}
         selectable={(o) => o.state === 'active'}
         columns={[
+          {
+            key: 'dossier', header: t('dossiers.column'), cell: (o) => o.dossierName ?? '—', sortBy: (o) => o.dossierName, searchText: (o) => o.dossierName ?? '',
+            filterBy: (o) => (o.dossierId ? { value: o.dossierId, label: o.dossierName ?? o.dossierId } : null), filterAny: t('dossiers.all'),
+          },
           {
             key: 'venue', header: t('options.columns.venue'), cell: (o) => o.venueName, sortBy: (o) => o.venueName, searchText: (o) => o.venueName,
             filterBy: (o) => ({ value: o.venueId, label: o.venueName }), filterAny: t('tickets.anyVenue'),
@@ -230,11 +263,14 @@ export function OptionsScreen() {
               onSelect: () => navigate('calendar', { venue: o.venueId, month: localDay(o.startsAt).slice(0, 7), day: localDay(o.startsAt), slot: o.slotId }),
             },
           ] : []),
+          ...(o.state !== 'cancelled' && o.state !== 'expired'
+            ? [{ key: 'move', label: t('dossiers.move'), onSelect: () => setActing({ id: o.id, what: 'move' }) }] : []),
           ...((o.state === 'active' || o.state === 'pending') && o.pendingChange !== 'cancel'
             ? [{ key: 'cancel', label: t('options.cancel'), danger: true, onSelect: () => setActing({ id: o.id, what: 'cancel' }) }] : []),
         ]}
         rowPanel={(o) => (acting?.id !== o.id ? null
-          : acting.what === 'resize' ? <ResizeForm option={o} onDone={done} /> : <CancelConfirm option={o} onDone={done} />)}
+          : acting.what === 'resize' ? <ResizeForm option={o} onDone={done} />
+            : acting.what === 'move' ? <MoveToDossier option={o} onDone={done} /> : <CancelConfirm option={o} onDone={done} />)}
         bulkActions={(chosen, clear) => (
           <>
             <button

@@ -106,7 +106,7 @@ test('Options: sorted by a header, filtered, kept across screens; ticked rows su
   await shell.go('options');
   const options = new OptionsPage(page);
   await expect(options.rows).toHaveCount(4);
-  const people = () => options.rows.evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[3]!.textContent));
+  const people = () => options.rows.evaluateAll((rows) => rows.map((r) => r.querySelector('td[data-column="people"]')!.textContent));
 
   await options.list.sortBy('People');
   await expect(options.list.header('People')).toHaveAttribute('aria-sort', 'ascending');

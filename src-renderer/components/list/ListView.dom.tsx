@@ -161,7 +161,7 @@ export function ListView<Row extends { id: string }>(props: ListViewProps<Row>) 
                       )}
                     </td>
                   )}
-                  {columns.map((c) => <td key={c.key} className={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>)}
+                  {columns.map((c) => <td key={c.key} data-column={c.key} className={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>)}
                   {props.rowActions && (
                     <td className="menu-cell">
                       <RowMenu label={t('list.actionsFor', { name: props.describe(row) })} actions={props.rowActions(row)} />

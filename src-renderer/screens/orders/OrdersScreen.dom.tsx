@@ -67,6 +67,11 @@ export function OrdersScreen() {
             cell: (o) => <button type="button" className="link-button mono" onClick={() => open(o.id)}>{o.number}</button>,
           },
           { key: 'date', header: t('orders.columns.date'), cell: (o) => formatDateTime(o.createdAt, language), sortBy: (o) => o.createdAt },
+          {
+            key: 'dossier', header: t('dossiers.column'), cell: (o) => o.dossiers.map((d) => d.name).join(', ') || '—',
+            sortBy: (o) => o.dossiers[0]?.name ?? null, searchText: (o) => o.dossiers.map((d) => d.name).join(' '),
+            filterBy: (o) => (o.dossiers[0] ? { value: o.dossiers[0].id, label: o.dossiers[0].name } : null), filterAny: t('dossiers.all'),
+          },
           { key: 'venues', header: t('orders.columns.venues'), cell: (o) => o.venueNames.join(', '), sortBy: (o) => o.venueNames.join(', '), searchText: (o) => o.venueNames.join(' ') },
           { key: 'visit', header: t('orders.columns.visit'), cell: (o) => formatDateTime(o.firstVisitAt, language), sortBy: (o) => o.firstVisitAt },
           { key: 'state', header: t('orders.columns.state'), sortBy: (o) => t(`states.${o.state}`), cell: (o) => (

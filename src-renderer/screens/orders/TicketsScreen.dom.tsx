@@ -54,6 +54,11 @@ export function TicketsScreen() {
         columns={[
           { key: 'number', header: t('tickets.columns.number'), cell: (ticket) => <span className="mono">{ticket.number}</span>, sortBy: (ticket) => ticket.number, searchText: (ticket) => ticket.number },
           {
+            key: 'dossier', header: t('dossiers.column'), cell: (ticket) => ticket.dossier?.name ?? '—', sortBy: (ticket) => ticket.dossier?.name ?? null,
+            searchText: (ticket) => ticket.dossier?.name ?? '',
+            filterBy: (ticket) => (ticket.dossier ? { value: ticket.dossier.id, label: ticket.dossier.name } : null), filterAny: t('dossiers.all'),
+          },
+          {
             key: 'venue', header: t('tickets.columns.venue'), cell: (ticket) => ticket.venueName, sortBy: (ticket) => ticket.venueName,
             filterBy: (ticket) => ({ value: ticket.venueName, label: ticket.venueName }), filterAny: t('tickets.anyVenue'),
           },
