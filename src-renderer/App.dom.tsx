@@ -9,6 +9,8 @@ import { VouchersScreen } from './screens/VouchersScreen.dom.tsx';
 import { OrdersScreen } from './screens/orders/OrdersScreen.dom.tsx';
 import { TicketsScreen } from './screens/orders/TicketsScreen.dom.tsx';
 import { CompanionsScreen } from './screens/CompanionsScreen.dom.tsx';
+import { ContactsScreen } from './screens/ContactsScreen.dom.tsx';
+import { CommandPalette } from './components/palette/CommandPalette.dom.tsx';
 import { OptionsScreen } from './screens/OptionsScreen.dom.tsx';
 import { CartScreen } from './screens/cart/CartScreen.dom.tsx';
 import { AccountScreen } from './screens/AccountScreen.dom.tsx';
@@ -16,13 +18,16 @@ import { Notices } from './components/Notices.dom.tsx';
 import { BundleTray } from './components/BundleTray.dom.tsx';
 import { ExpiryBanner } from './components/ExpiryBanner.dom.tsx';
 import { SyncScreen } from './screens/SyncScreen.dom.tsx';
+import { DossiersScreen } from './screens/dossiers/DossiersScreen.dom.tsx';
 import type { Screen } from './state/route.dom.ts';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   calendar: CalendarScreen,
+  dossiers: DossiersScreen,
   options: OptionsScreen,
   cart: CartScreen,
   companions: CompanionsScreen,
+  contacts: ContactsScreen,
   orders: OrdersScreen,
   tickets: TicketsScreen,
   vouchers: VouchersScreen,
@@ -50,6 +55,7 @@ export function App() {
       <BundleTray />
       <Notices />
       <StatusBar />
+      <CommandPalette />
     </div>
   );
 }

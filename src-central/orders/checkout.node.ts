@@ -26,6 +26,7 @@ import {
 import {
   missingCompanions, planCheckout, sameComposition, type CheckoutPlan, type PlannedBooking, type PlannedVoucher,
 } from './checkoutPlan.node.ts';
+import { ownDossier } from '../sync/dossiers.node.ts';
 import { issueVouchers } from './issueVouchers.node.ts';
 import { issueTickets } from './issueTickets.node.ts';
 import { readSettings, type TransferRules } from '../settings/platformSettings.node.ts';
@@ -168,10 +169,12 @@ async function record(
     const direct = plan.bookings.filter((b) => b.kind === 'direct');
     if (direct.length > 0) {
       // A purchase with no hold: recorded as an option confirmed at once, "expiring" when bought.
+      const dossierOf = new Map<string, string | null>();
+      for (const b of direct) dossierOf.set(b.itemId, await ownDossier(tx, officeId, b.dossierId));
       await tx.insert(options).values(direct.map((b) => ({
         id: b.itemId, officeId, venueId: b.venue.id, slotId: b.slot.id, startsAt: b.slot.startsAt, composition: b.composition,
         headCount: b.people, totalCents: b.price.totalCents, state: 'confirmed' as const, expiresAt: now, groupBookingId: null,
-        createdAt: now, updatedAt: now, orderId: req.orderId, version: 0,
+        createdAt: now, updatedAt: now, orderId: req.orderId, dossierId: dossierOf.get(b.itemId) ?? null, version: 0,
       })));
     }
     for (const b of plan.bookings.filter((p) => p.kind === 'option')) {

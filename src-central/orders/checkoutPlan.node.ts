@@ -32,6 +32,8 @@ export interface PlannedBooking {
   products: GroupProducts;
   price: GroupPrice;
   designations: Designation[];
+  /** A direct purchase's client group, as the desk asked (checked to be the office's at insert). */
+  dossierId: string | null;
 }
 
 /** Vouchers of one tariff, priced from the catalogue; their codes are issued once the order is paid. */
@@ -128,6 +130,7 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
     bookings.push({
       kind: item.kind, itemId: itemIdOf(item), venue, slot, composition, people, products,
       price: priceGroup(composition, products), designations: item.designations,
+      dossierId: item.kind === 'direct' ? item.dossierId ?? null : null,
     });
   }
   if (ruleBreakers.length > 0) {

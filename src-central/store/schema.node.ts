@@ -144,9 +144,12 @@ export const options = pgTable('options', {
   updatedAt: instant('updated_at').notNull(),
   /** The order that confirmed it (state 'confirmed', or 'cancelled_by_venue' after it). */
   orderId: byteText('order_id').references((): AnyPgColumn => orders.id),
+  /** The client group it is for, always one of the same office's dossiers. */
+  dossierId: byteText('dossier_id').references((): AnyPgColumn => dossiers.id),
   version: version(),
 }, (t) => [
   index('options_order').on(t.orderId),
+  index('options_dossier').on(t.dossierId),
   index('options_office_version').on(t.officeId, t.version, t.id),
   index('options_slot').on(t.slotId),
   index('options_active_expiry').on(t.expiresAt).where(sql`${t.state} = 'active'`),
@@ -225,6 +228,25 @@ export const contacts = pgTable('contacts', {
   updatedAt: instant('updated_at').notNull(),
   version: version(),
 }, (t) => [index('contacts_office_version').on(t.officeId, t.version, t.id)]);
+
+/** An office's client groups (DOMAIN.md §1 "groups"), shared by its workstations. */
+export const dossiers = pgTable('dossiers', {
+  /** The desktop's dossierId: a dossier is created on the spot while booking, offline too. */
+  id: byteText('id').primaryKey(),
+  officeId: uuid('office_id').notNull().references(() => offices.id),
+  name: text('name').notNull(),
+  clientReference: text('client_reference'),
+  contactName: text('contact_name'),
+  contactEmail: text('contact_email'),
+  contactPhone: text('contact_phone'),
+  expectedPeople: integer('expected_people'),
+  /** Local dates (YYYY-MM-DD) of the trip, as the client gives them. */
+  travelFrom: text('travel_from'),
+  travelTo: text('travel_to'),
+  notes: text('notes'),
+  updatedAt: instant('updated_at').notNull(),
+  version: version(),
+}, (t) => [index('dossiers_office_version').on(t.officeId, t.version, t.id)]);
 
 /** Numbers printed on receipts ("GCH-2026-000042") and tickets: never reused, never guessed by a client. */
 export const orderNumbers = pgSequence('order_numbers', { startWith: 1 });

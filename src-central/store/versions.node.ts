@@ -6,7 +6,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from './database.node.ts';
 import {
-  closedDays, companions, contacts, groupCodes, options, orders, products, slots, tickets, venueRequests, venues, voucherMuseums, vouchers,
+  closedDays, companions, contacts, dossiers, groupCodes, options, orders, products, slots, tickets, venueRequests, venues, voucherMuseums, vouchers,
 } from './schema.node.ts';
 
 /** The SQL of the current transaction's id as a version (taking one if it has none yet). */
@@ -18,7 +18,7 @@ export async function currentVersion(tx: Tx): Promise<number> {
 }
 
 export const versionedTables = {
-  venues, products, slots, closedDays, options, companions, contacts, orders, tickets, groupCodes, venueRequests, voucherMuseums, vouchers,
+  venues, products, slots, closedDays, options, companions, contacts, orders, tickets, groupCodes, venueRequests, voucherMuseums, vouchers, dossiers,
 } as const;
 export type Touched = Partial<Record<keyof typeof versionedTables, string[]>>;
 

@@ -15,6 +15,7 @@ import { HttpError, isDataException } from '../http/httpError.node.ts';
 import { cancelOption } from './cancelOption.node.ts';
 import { deleteCompanion, saveCompanion } from './companions.node.ts';
 import { saveContact } from './contacts.node.ts';
+import { moveOptionToDossier, saveDossier } from './dossiers.node.ts';
 import { readMutation, refuseMalformed } from './malformedMutation.node.ts';
 import type { MutationOutcome } from './outcome.node.ts';
 import { placeOption } from './placeOption.node.ts';
@@ -68,6 +69,10 @@ function apply(tx: Tx, ctx: CentralContext, officeId: string, m: Mutation): Prom
       return saveContact(tx, ctx, officeId, m.args);
     case 'venueRequest.save':
       return saveVenueRequest(tx, ctx, officeId, m.args);
+    case 'dossier.save':
+      return saveDossier(tx, ctx, officeId, m.args);
+    case 'option.moveToDossier':
+      return moveOptionToDossier(tx, ctx, officeId, m.args);
   }
 }
 

@@ -9,7 +9,7 @@ import {
 import type { InvalidField } from '../../src-main/contract/errors.std.ts';
 import { invalidFields } from '../../src-main/contract/invalidFields.std.ts';
 import type { Tx } from '../store/database.node.ts';
-import { companions, contacts, options, venueRequests } from '../store/schema.node.ts';
+import { companions, contacts, dossiers, options, venueRequests } from '../store/schema.node.ts';
 import type { Touched } from '../store/versions.node.ts';
 import { rejected, type MutationOutcome } from './outcome.node.ts';
 
@@ -28,8 +28,8 @@ export function readMutation(m: PushedMutation): { mutation: Mutation } | { fiel
   return { mutation: { id: m.id, name: m.name, args: args.data } as Mutation };
 }
 
-const TABLES = { companion: companions, contact: contacts, venueRequest: venueRequests, option: options } as const;
-const TOUCHED_KEY = { companion: 'companions', contact: 'contacts', venueRequest: 'venueRequests', option: 'options' } as const;
+const TABLES = { companion: companions, contact: contacts, venueRequest: venueRequests, option: options, dossier: dossiers } as const;
+const TOUCHED_KEY = { companion: 'companions', contact: 'contacts', venueRequest: 'venueRequests', option: 'options', dossier: 'dossiers' } as const;
 
 /**
  * The office's own row the mutation was about, stamped so that its next pull sends every

@@ -13,6 +13,7 @@ import type { CentralContext } from '../context.node.ts';
 import type { Queryable, Tx } from '../store/database.node.ts';
 import { options, products, slots, venues } from '../store/schema.node.ts';
 import { alternativeSlots } from './alternatives.node.ts';
+import { ownDossier } from './dossiers.node.ts';
 import { rejected, type MutationOutcome } from './outcome.node.ts';
 import { wireOption, type SlotRow } from './wireRows.node.ts';
 
@@ -91,6 +92,8 @@ export async function placeOption(tx: Tx, ctx: CentralContext, office: OfficeRow
     id: args.optionId, officeId: office.id, venueId: venue.id, slotId: slot.id, startsAt: slot.startsAt,
     composition: args.composition, headCount: people, totalCents: price.totalCents, state: 'active',
     expiresAt: new Date(expiry.expiresAt), groupBookingId: args.groupBookingId ?? null,
+    // Another office's dossier id is not this office's business: the option is placed without one.
+    dossierId: await ownDossier(tx, office.id, args.dossierId),
     createdAt: now, updatedAt: now, version: 0,
   }).returning();
   return { result: { status: 'applied', option: wireOption(option!) }, touched: { slots: [slot.id], options: [option!.id] } };

@@ -7,7 +7,7 @@ import { formatSnapshot, parseSnapshot, type Snapshot } from './pullSnapshot.nod
 
 /** In the order pages walk them: as JavaScript compares strings, so 'venue' < 'venueRequest'. */
 export const ENTITIES = [
-  'closedDay', 'companion', 'contact', 'groupCode', 'option', 'order', 'product', 'slot', 'ticket', 'venue', 'venueRequest', 'voucher', 'voucherMuseum',
+  'closedDay', 'companion', 'contact', 'dossier', 'groupCode', 'option', 'order', 'product', 'slot', 'ticket', 'venue', 'venueRequest', 'voucher', 'voucherMuseum',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 export type Scope = 'catalogue' | 'venues';

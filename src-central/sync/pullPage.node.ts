@@ -12,7 +12,7 @@ import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import type { Tx } from '../store/database.node.ts';
 import {
-  clients, closedDays, companions, contacts, groupCodes, mutationResults, options, orders, products, slots, tickets, venueRequests, venues,
+  clients, closedDays, companions, contacts, dossiers, groupCodes, mutationResults, options, orders, products, slots, tickets, venueRequests, venues,
   voucherMuseums, vouchers,
 } from '../store/schema.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
@@ -20,7 +20,7 @@ import { compareKeys, decodeCookie, encodeCookie, type Entity, type PullCookie, 
 import { currentSnapshot, visibleIn, writtenAfter } from './pullSnapshot.node.ts';
 import { pullEpoch } from '../store/pullEpoch.node.ts';
 import {
-  wireCompanion, wireContact, wireGroupCode, wireOption, wireOrder, wireSlot, wireTicket, wireVenueRequest, wireVoucher,
+  wireCompanion, wireContact, wireDossier, wireGroupCode, wireOption, wireOrder, wireSlot, wireTicket, wireVenueRequest, wireVoucher,
 } from './wireRows.node.ts';
 
 type PullRequest = z.infer<typeof PullRequestSchema>;
@@ -29,7 +29,7 @@ type WireProduct = z.infer<typeof WireProductSchema>;
 type Keyed = PullKey & { op: PatchOp };
 type VersionedTable =
   | typeof venues | typeof products | typeof slots | typeof closedDays | typeof options | typeof companions
-  | typeof contacts | typeof orders | typeof tickets | typeof groupCodes | typeof venueRequests | typeof voucherMuseums | typeof vouchers;
+  | typeof contacts | typeof dossiers | typeof orders | typeof tickets | typeof groupCodes | typeof venueRequests | typeof voucherMuseums | typeof vouchers;
 
 /** A client never waits on a huge backlog of results: it asks again above the last one it got. */
 const MAX_RESULTS = 1_000;
@@ -87,6 +87,10 @@ async function readEntities(tx: Tx, officeId: string, scope: Scope, walk: Walk, 
   const ownContacts = and(inWalk(contacts, 'contact', walk), eq(contacts.officeId, officeId));
   for (const r of await tx.select().from(contacts).where(ownContacts).orderBy(...pageOrder(contacts)).limit(limit + 1)) {
     add('contact', r, { op: 'put', entity: 'contact', id: r.id, value: wireContact(r) });
+  }
+  const ownDossiers = and(inWalk(dossiers, 'dossier', walk), eq(dossiers.officeId, officeId));
+  for (const r of await tx.select().from(dossiers).where(ownDossiers).orderBy(...pageOrder(dossiers)).limit(limit + 1)) {
+    add('dossier', r, { op: 'put', entity: 'dossier', id: r.id, value: wireDossier(r) });
   }
   const ownOrders = and(inWalk(orders, 'order', walk), eq(orders.officeId, officeId));
   for (const r of await tx.select().from(orders).where(ownOrders).orderBy(...pageOrder(orders)).limit(limit + 1)) {

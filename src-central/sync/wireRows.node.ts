@@ -1,15 +1,16 @@
 // Database rows as the wire sends them (centralApi.std.ts).
 import type { z } from 'zod';
 import type {
-  WireCompanion, WireContact, WireGroupCode, WireOption, WireOrder, WireSlotSchema, WireTicket, WireVenueRequest, WireVoucher,
+  WireCompanion, WireContact, WireDossier, WireGroupCode, WireOption, WireOrder, WireSlotSchema, WireTicket, WireVenueRequest, WireVoucher,
 } from '../../src-main/contract/centralApi.std.ts';
 import type { GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
-import type { companions, contacts, groupCodes, options, orders, slots, tickets, venueRequests, vouchers } from '../store/schema.node.ts';
+import type { companions, contacts, dossiers, groupCodes, options, orders, slots, tickets, venueRequests, vouchers } from '../store/schema.node.ts';
 
 export type SlotRow = typeof slots.$inferSelect;
 export type OptionRow = typeof options.$inferSelect;
 export type CompanionRow = typeof companions.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
+export type DossierRow = typeof dossiers.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
 export type TicketRow = typeof tickets.$inferSelect;
 export type VenueRequestRow = typeof venueRequests.$inferSelect;
@@ -29,7 +30,7 @@ export function wireOption(row: OptionRow): WireOption {
     id: row.id, venueId: row.venueId, slotId: row.slotId, startsAt: row.startsAt.toISOString(),
     composition: row.composition as GroupComposition, totalCents: row.totalCents, state: row.state,
     expiresAt: row.expiresAt.toISOString(), groupBookingId: row.groupBookingId,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), dossierId: row.dossierId,
   };
 }
 
@@ -42,6 +43,14 @@ export function wireCompanion(row: CompanionRow): WireCompanion {
 
 export function wireContact(row: ContactRow): WireContact {
   return { id: row.id, surname: row.surname, firstName: row.firstName, email: row.email, updatedAt: row.updatedAt.toISOString() };
+}
+
+export function wireDossier(row: DossierRow): WireDossier {
+  return {
+    id: row.id, name: row.name, clientReference: row.clientReference, contactName: row.contactName, contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone, expectedPeople: row.expectedPeople, travelFrom: row.travelFrom, travelTo: row.travelTo,
+    notes: row.notes, updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export function wireOrder(row: OrderRow): WireOrder {

@@ -108,6 +108,8 @@ export const WireOptionSchema = z.object({
   composition: GroupCompositionSchema, totalCents: z.int(), state: ServerOptionStateSchema,
   expiresAt: IsoInstantSchema, groupBookingId: z.string().nullable(),
   createdAt: IsoInstantSchema, updatedAt: IsoInstantSchema,
+  /** The client group it is for; absent from a service older than dossiers. */
+  dossierId: z.string().nullable().default(null),
 });
 export type WireOption = z.infer<typeof WireOptionSchema>;
 
@@ -133,6 +135,32 @@ export const ContactFieldsSchema = z.strictObject({
 });
 export const WireContactSchema = ContactFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
 export type WireContact = z.infer<typeof WireContactSchema>;
+
+/**
+ * A client group, the unit a booking agent works in ("the Lycée Voltaire trip on 6 March"): its
+ * options, orders and tickets across monuments hang from it. Shared by the office's workstations.
+ */
+/** A trip's last day is not before its first (both optional). */
+export const withTripInOrder = <S extends z.ZodType<{ travelFrom: string | null; travelTo: string | null }>>(schema: S) =>
+  schema.refine((d) => !d.travelFrom || !d.travelTo || d.travelFrom <= d.travelTo, {
+    path: ['travelTo'], params: { problem: 'before_start' }, message: 'before_start',
+  });
+
+export const DossierFieldsSchema = z.strictObject({
+  name: cleanText(z.string().trim().min(1).max(120)),
+  /** The client's own reference for the trip ("JT-4471"). */
+  clientReference: cleanText(z.string().trim().min(1).max(60)).nullable(),
+  contactName: cleanText(z.string().trim().min(1).max(120)).nullable(),
+  contactEmail: z.email().max(254).nullable(),
+  contactPhone: z.string().trim().regex(/^\+?[0-9][0-9 .\-]{5,19}$/, 'invalid_format').nullable(),
+  expectedPeople: z.int().min(1).max(10_000).nullable(),
+  travelFrom: LocalDateSchema.nullable(),
+  travelTo: LocalDateSchema.nullable(),
+  notes: z.string().trim().max(4_000).nullable(),
+});
+export type DossierFields = z.infer<typeof DossierFieldsSchema>;
+export const WireDossierSchema = DossierFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
+export type WireDossier = z.infer<typeof WireDossierSchema>;
 
 /** A request's steps, in the only order it moves through them. */
 export const VENUE_REQUEST_STATES = ['sent', 'confirmed', 'paid', 'done'] as const;
@@ -273,6 +301,7 @@ export const CheckoutItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('direct'), itemId: z.uuid(), slotId: z.string().min(1), composition: GroupCompositionSchema,
     specialVisit: z.boolean().optional(), designations: z.array(DesignationSchema).max(1000),
+    dossierId: z.uuid().nullable().optional(),
   }),
   /** Vouchers of one tariff: priced from the catalogue, their codes issued once the order is paid. */
   z.strictObject({ kind: z.literal('voucher'), itemId: z.uuid(), tariffId: z.string().min(1).max(200), quantity: z.int().min(1).max(1000) }),
@@ -464,10 +493,11 @@ export const PatchOpSchema = z.discriminatedUnion('entity', [
   z.object({ op: z.literal('put'), entity: z.literal('venueRequest'), id: z.string(), value: WireVenueRequestSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('voucherMuseum'), id: z.string(), value: WireVoucherMuseumSchema }),
   z.object({ op: z.literal('put'), entity: z.literal('voucher'), id: z.string(), value: WireVoucherSchema }),
+  z.object({ op: z.literal('put'), entity: z.literal('dossier'), id: z.string(), value: WireDossierSchema }),
 ]).or(z.object({
   op: z.literal('del'),
   entity: z.enum([
-    'venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket', 'groupCode', 'venueRequest', 'voucherMuseum', 'voucher',
+    'venue', 'product', 'slot', 'closedDay', 'option', 'companion', 'contact', 'order', 'ticket', 'groupCode', 'venueRequest', 'voucherMuseum', 'voucher', 'dossier',
   ]),
   id: z.string(),
 }));
@@ -482,6 +512,8 @@ export const PlaceOptionArgsSchema = z.strictObject({
   groupBookingId: z.uuid().nullable().optional(),
   /** School, extra-curricular or social group: bookable online only where the venue allows it. */
   specialVisit: z.boolean().optional(),
+  /** The client group it is for (one of the office's dossiers). */
+  dossierId: z.uuid().nullable().optional(),
 });
 export const CancelOptionArgsSchema = z.strictObject({ optionId: z.uuid() });
 export const SaveCompanionArgsSchema = CompanionFieldsSchema.extend({ companionId: z.uuid() });
@@ -491,6 +523,9 @@ export const SaveContactArgsSchema = ContactFieldsSchema.extend({ contactId: z.u
 export const SaveVenueRequestArgsSchema = VenueRequestFieldsSchema.extend({ requestId: z.uuid() });
 /** Changes an active option's group in one step: the held seats are never given up midway. */
 export const ResizeOptionArgsSchema = z.strictObject({ optionId: z.uuid(), composition: GroupCompositionSchema });
+export const SaveDossierArgsSchema = withTripInOrder(DossierFieldsSchema.extend({ dossierId: z.uuid() }));
+/** Moves an option, with the other sub-groups of its split group, to another client group (or none). */
+export const MoveOptionArgsSchema = z.strictObject({ optionId: z.uuid(), dossierId: z.uuid().nullable() });
 
 /** The service stores it as a 32-bit integer. */
 export const MutationIdSchema = z.int().positive().max(2_147_483_647);
@@ -503,6 +538,8 @@ export const MUTATION_ARGS = {
   'companion.delete': DeleteCompanionArgsSchema,
   'contact.save': SaveContactArgsSchema,
   'venueRequest.save': SaveVenueRequestArgsSchema,
+  'dossier.save': SaveDossierArgsSchema,
+  'option.moveToDossier': MoveOptionArgsSchema,
 } as const;
 export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ id: MutationIdSchema, name: z.literal('option.place'), args: PlaceOptionArgsSchema }),
@@ -512,6 +549,8 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ id: MutationIdSchema, name: z.literal('companion.delete'), args: DeleteCompanionArgsSchema }),
   z.object({ id: MutationIdSchema, name: z.literal('contact.save'), args: SaveContactArgsSchema }),
   z.object({ id: MutationIdSchema, name: z.literal('venueRequest.save'), args: SaveVenueRequestArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('dossier.save'), args: SaveDossierArgsSchema }),
+  z.object({ id: MutationIdSchema, name: z.literal('option.moveToDossier'), args: MoveOptionArgsSchema }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationName = Mutation['name'];
@@ -527,6 +566,8 @@ export const MUTATION_ROW = {
   'companion.delete': { entity: 'companion', key: 'companionId' },
   'contact.save': { entity: 'contact', key: 'contactId' },
   'venueRequest.save': { entity: 'venueRequest', key: 'requestId' },
+  'dossier.save': { entity: 'dossier', key: 'dossierId' },
+  'option.moveToDossier': { entity: 'option', key: 'optionId' },
 } as const satisfies Record<MutationName, { entity: PatchOp['entity']; key: string }>;
 export type MutationRow = { entity: (typeof MUTATION_ROW)[MutationName]['entity']; id: string };
 

@@ -18,7 +18,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const FIELD_PROBLEMS = [
-  'required', 'too_small', 'too_big', 'not_integer', 'not_a_date', 'invalid_format', 'invalid_value', 'unknown_field', 'insecure_url', 'control_character',
+  'required', 'too_small', 'too_big', 'not_integer', 'not_a_date', 'invalid_format', 'invalid_value', 'unknown_field', 'insecure_url', 'control_character', 'before_start',
 ] as const;
 /** One field that failed validation: where it is and what is wrong with it. */
 export const InvalidFieldSchema = z.object({ path: z.string(), problem: z.enum(FIELD_PROBLEMS), limit: z.number().optional() });

@@ -7,10 +7,12 @@ import {
   SyncStatusSchema, VenueIdSchema, VenueSchema, VoucherRowSchema, VoucherAssignResultSchema, AccountStatusSchema, ExpiringOptionSchema, IsoInstantSchema, VenueRequestSchema, CartSchema,
   RefusedChangeSchema,
 } from './schemas.std.ts';
-import { CompanionFieldsSchema, ContactFieldsSchema, OrderStateSchema, PaymentRequestSchema, SignUpSchema, WireVoucherMuseumSchema } from './centralApi.std.ts';
+import { CompanionFieldsSchema, ContactFieldsSchema, DossierFieldsSchema, withTripInOrder, OrderStateSchema, PaymentRequestSchema, SignUpSchema, WireVoucherMuseumSchema } from './centralApi.std.ts';
 import { ContactRowSchema, OrderDetailSchema, OrderRowSchema, TicketRowSchema } from './orderSchemas.std.ts';
+import { DossierDetailSchema, DossierRowSchema } from './dossierSchemas.std.ts';
 import { BundleJobSchema, BundleScopeSchema, PrinterSchema } from './printSchemas.std.ts';
 import { LOOPBACK_HOSTNAMES } from './transport.std.ts';
+import { SearchHitSchema } from './searchSchemas.std.ts';
 
 const none = z.strictObject({});
 
@@ -57,16 +59,27 @@ export const methods = {
   'account.signOut': { input: none, output: AccountStatusSchema },
   'options.list': { input: none, output: z.array(OptionRowSchema) },
   'options.place': {
-    input: z.strictObject({ slotId: z.string().min(1), composition: GroupCompositionSchema, specialVisit: z.boolean().optional() }),
+    input: z.strictObject({
+      slotId: z.string().min(1), composition: GroupCompositionSchema, specialVisit: z.boolean().optional(), dossierId: z.string().min(1).nullable().optional(),
+    }),
     output: OptionRowSchema,
   },
   'options.placeGroup': {
     input: z.strictObject({
       subGroups: z.array(z.strictObject({ slotId: z.string().min(1), composition: GroupCompositionSchema })).min(1).max(20),
       specialVisit: z.boolean().optional(),
+      dossierId: z.string().min(1).nullable().optional(),
     }),
     output: z.array(OptionRowSchema),
   },
+  /** To another client group (null: none); a split group's sub-groups move together. */
+  'options.moveToDossier': {
+    input: z.strictObject({ optionId: z.string().min(1), dossierId: z.string().min(1).nullable() }),
+    output: z.array(OptionRowSchema),
+  },
+  'dossiers.list': { input: none, output: z.array(DossierRowSchema) },
+  'dossiers.get': { input: z.strictObject({ id: z.string().min(1) }), output: DossierDetailSchema },
+  'dossiers.save': { input: withTripInOrder(DossierFieldsSchema.extend({ id: z.string().min(1).optional() })), output: DossierRowSchema },
   'options.resize': { input: z.strictObject({ optionId: z.string().min(1), composition: GroupCompositionSchema }), output: OptionRowSchema },
   'options.cancel': { input: z.strictObject({ optionId: z.string().min(1) }), output: OptionRowSchema },
   'options.replace': { input: z.strictObject({ optionId: z.string().min(1), slotId: z.string().min(1) }), output: OptionRowSchema },
@@ -79,7 +92,9 @@ export const methods = {
   'cart.remove': { input: z.strictObject({ itemId: z.string().min(1) }), output: CartSchema },
   /** "Buy at once" where no option is possible: the group goes to the cart; nothing is held until it is paid. */
   'cart.buyNow': {
-    input: z.strictObject({ slotId: z.string().min(1), composition: GroupCompositionSchema, specialVisit: z.boolean().optional() }),
+    input: z.strictObject({
+      slotId: z.string().min(1), composition: GroupCompositionSchema, specialVisit: z.boolean().optional(), dossierId: z.string().min(1).nullable().optional(),
+    }),
     output: CartSchema,
   },
   /** Names the companion of one guide/leader line (null: "Without accompanying"). */
@@ -228,6 +243,14 @@ export const methods = {
     input: z.strictObject({ voucherId: z.string().min(1).max(200) }),
     output: z.object({ dismissed: z.int() }),
   },
+  /**
+   * The command palette's search: venues, options, orders, tickets, companions and contacts
+   * whose text holds every word typed (accents and case ignored), best first, a few of each.
+   */
+  'search.find': {
+    input: z.strictObject({ query: z.string().trim().min(1).max(100), limit: z.int().min(1).max(50).optional() }),
+    output: z.array(SearchHitSchema),
+  },
   'sync.status': { input: none, output: SyncStatusSchema },
   /** Changes the central service refused as malformed, oldest first. */
   'sync.refused': { input: none, output: z.array(RefusedChangeSchema) },
@@ -260,6 +283,8 @@ export const events = {
   /** Orders or their tickets changed (paid, transfer received, cancelled by the venue, refunded, assigned). */
   'orders.changed': z.object({}),
   'contacts.changed': z.object({}),
+  /** A dossier, or which options belong to it, changed (here or on another workstation of the office). */
+  'dossiers.changed': z.object({}),
   /** Voucher codes or the museums selling them changed (bought, pulled, assigned, sent after being offline, used at a museum). */
   'vouchers.changed': z.object({}),
   /** Requests to monuments changed (here or on another workstation of the office): their tracker should re-read. */

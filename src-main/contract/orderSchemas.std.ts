@@ -19,6 +19,8 @@ export const OrderRowSchema = z.object({
   /** Awaiting a transfer: when it must have been received. */
   paymentDueAt: IsoInstantSchema.nullable(),
   ticketCount: z.int(),
+  /** The client groups its visits are for. */
+  dossiers: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type OrderRowDto = z.infer<typeof OrderRowSchema>;
 
@@ -38,6 +40,8 @@ export const TicketRowSchema = z.object({
   /** "Lola Lago <lola@example.fr>" once assigned. */
   assignedTo: z.object({ name: z.string(), email: z.string(), at: IsoInstantSchema }).nullable(),
   printed: PrintSummarySchema,
+  /** The client group of its visit. */
+  dossier: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type TicketRowDto = z.infer<typeof TicketRowSchema>;
 
@@ -51,6 +55,11 @@ export const OrderDetailSchema = z.object({
   })),
   /** How often this order's tickets left the app, and the last time. */
   printed: PrintSummarySchema,
+  /** Venue cancellation: the client groups hit, with their contacts, to be told. */
+  clientsToCall: z.array(z.object({
+    dossierId: z.string(), name: z.string(), contactName: z.string().nullable(), contactEmail: z.string().nullable(), contactPhone: z.string().nullable(),
+    venueName: z.string(), startsAt: IsoInstantSchema,
+  })),
   /** The group bookings (split groups) this order is part of: their bundle holds every sub-group, even from other orders. */
   groupBookings: z.array(z.object({ id: z.string(), subGroups: z.int() })),
 });

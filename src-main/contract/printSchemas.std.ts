@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import { IsoInstantSchema, LocalDateSchema } from './schemas.std.ts';
 
-/** What to print: an order, a group booking (all its sub-groups, even across orders), a selection, or a day's visits. */
+/** What to print: an order, a group booking (all its sub-groups, even across orders), a selection, a day's visits, or a client group's. */
 export const BundleScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('order'), orderId: z.string().min(1) }),
   z.strictObject({ kind: z.literal('groupBooking'), groupBookingId: z.string().min(1) }),
   z.strictObject({ kind: z.literal('tickets'), ticketIds: z.array(z.string().min(1)).min(1).max(5000) }),
   z.strictObject({ kind: z.literal('day'), date: LocalDateSchema }),
+  z.strictObject({ kind: z.literal('dossier'), dossierId: z.string().min(1) }),
 ]);
 export type BundleScope = z.infer<typeof BundleScopeSchema>;
 

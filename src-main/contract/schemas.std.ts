@@ -132,7 +132,9 @@ export const SettingsSchema = z.object({
   expiringSoonDays: z.int(),
 });
 
-export const ExpiringOptionSchema = z.object({ id: z.string(), venueName: z.string(), startsAt: IsoInstantSchema, expiresAt: IsoInstantSchema });
+export const ExpiringOptionSchema = z.object({
+  id: z.string(), venueName: z.string(), startsAt: IsoInstantSchema, expiresAt: IsoInstantSchema, dossierName: z.string().nullable().default(null),
+});
 export type SettingsDto = z.infer<typeof SettingsSchema>;
 
 export const SyncStatusSchema = z.object({
@@ -191,6 +193,9 @@ export const OptionRowSchema = z.object({
   totalCents: z.int(),
   state: z.string(),
   expiresAt: IsoInstantSchema.nullable(),
+  /** The client group it is for, and its name. */
+  dossierId: z.string().nullable(),
+  dossierName: z.string().nullable(),
 });
 export type OptionRowDto = z.infer<typeof OptionRowSchema>;
 
@@ -330,6 +335,9 @@ export const CartSchema = z.object({
     lines: z.array(PriceLineSchema),
     companionLines: z.array(CompanionLineSchema),
     totalCents: z.int(),
+    /** The client group it is for. */
+    dossierId: z.string().nullable(),
+    dossierName: z.string().nullable(),
   })),
   /** Vouchers of one tariff each, priced from the mirrored catalogue; their codes come once paid. */
   vouchers: z.array(z.object({

@@ -69,6 +69,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       if (entities.has('order') || entities.has('ticket') || entities.has('groupCode')) emit('orders.changed', {});
       if (entities.has('voucher') || entities.has('voucherMuseum')) emit('vouchers.changed', {});
       if (entities.has('contact')) emit('contacts.changed', {});
+      if (entities.has('dossier') || entities.has('option')) emit('dossiers.changed', {});
       if (entities.has('venueRequest')) emit('requests.changed', {});
       // An option that lapsed or was paid elsewhere leaves the cart.
       if (entities.has('option') || entities.has('voucherMuseum')) emit('cart.changed', { count: cartCount(readCart(store.db, now())) });

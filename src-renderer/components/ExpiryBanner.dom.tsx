@@ -27,7 +27,10 @@ export function ExpiryBanner() {
     <>
       {soon.length > 0 && (
         <div className="notice notice-warning expiry-banner" role="status" data-testid="expiry-banner">
-          <span>{t('options.expiringBanner', { count: soon.length, days })}</span>
+          <span>
+            {t('options.expiringBanner', { count: soon.length, days })}
+            {soon.some((o) => o.dossierName) && <> {t('options.expiringFor', { dossiers: [...new Set(soon.flatMap((o) => (o.dossierName ? [o.dossierName] : [])))].join(', ') })}</>}
+          </span>
           <button type="button" className="button-secondary" onClick={() => navigate('options')}>{t('options.show')}</button>
         </div>
       )}

@@ -4,12 +4,14 @@ import { useApp } from '../state/appStore.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
 import { useEvent } from '../state/useEvent.dom.ts';
 import { SCREENS, type Screen } from '../state/route.dom.ts';
+import { usePalette } from './palette/paletteStore.dom.ts';
 
 export function Navigation() {
   const { t } = useTranslation();
   const screen = useApp((s) => s.route.screen);
   const navigate = useApp((s) => s.navigate);
   const syncStatus = useApp((s) => s.syncStatus);
+  const openPalette = usePalette((s) => s.setOpen);
   const cart = useRemote('cart.get', {});
   const reloadCart = cart.reload;
   useEvent('cart.changed', useCallback(() => reloadCart(), [reloadCart]));
@@ -26,6 +28,7 @@ export function Navigation() {
         <strong>{t('app.name')}</strong>
         <span>{t('app.tagline')}</span>
       </div>
+      <button type="button" className="palette-open" aria-keyshortcuts="Control+K Meta+K" onClick={() => openPalette(true)}>{t('palette.open')}</button>
       <ul>
         {SCREENS.map((name) => (
           <li key={name}>

@@ -1,10 +1,11 @@
 // Customer > Create/Manage a companion: the office's guides and accompanying leaders,
 // shared by every workstation of the office. Forms open in a side panel; a refused
 // form keeps what was typed.
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanionRowDto } from '../../src-main/contract/schemas.std.ts';
-import { DataTable } from '../components/DataTable.dom.tsx';
+import { ListView } from '../components/list/ListView.dom.tsx';
+import { useApp } from '../state/appStore.dom.ts';
 import { ErrorNotice } from '../components/ErrorNotice.dom.tsx';
 import { attempt } from '../state/attempt.dom.ts';
 import { bridge } from '../transport/bridge.dom.ts';
@@ -99,41 +100,50 @@ function CompanionForm({ draft, onClose }: { draft: Draft; onClose(): void }) {
   );
 }
 
-function DeleteAction({ companion, onDone }: { companion: CompanionRowDto; onDone(): void }) {
+/** The confirmation that opens under the row: who leaves the registry, and whose bookings name them. */
+function DeleteConfirm({ companion, onDone }: { companion: CompanionRowDto; onDone(): void }) {
   const { t } = useTranslation();
   const say = useNotices((s) => s.say);
-  const [asking, setAsking] = useState(false);
   const name = `${companion.firstName} ${companion.surname}`;
-  if (!asking) return <button type="button" className="button-secondary" onClick={() => setAsking(true)}>{t('companions.delete')}</button>;
   return (
-    <span className="confirm" role="group">
+    <span className="confirm" role="group" aria-label={t('companions.delete')}>
       <span>{companion.futureBookings > 0 ? t('companions.confirmDeleteInUse', { name, count: companion.futureBookings }) : t('companions.confirmDelete', { name })}</span>
       <button
         type="button"
         className="button-danger"
         onClick={async () => {
-          if (await attempt('companions.delete', { id: companion.id, confirmInUse: companion.futureBookings > 0 })) {
-            say(t('companions.deleted', { name }));
-            onDone();
-          }
+          if (await attempt('companions.delete', { id: companion.id, confirmInUse: companion.futureBookings > 0 })) say(t('companions.deleted', { name }));
+          onDone();
         }}
       >
         {t('companions.delete')}
       </button>
-      <button type="button" className="button-secondary" onClick={() => setAsking(false)}>{t('common.keep')}</button>
+      <button type="button" className="button-secondary" autoFocus onClick={onDone}>{t('common.keep')}</button>
     </span>
   );
 }
+
+const draftOf = (c: CompanionRowDto): Draft => ({ ...c, email: c.email ?? '', phone: c.phone ?? '' });
 
 export function CompanionsScreen() {
   const { t } = useTranslation();
   const list = useRemote('companions.list', {});
   const reload = list.reload;
   useEvent('companions.changed', useCallback(() => reload(), [reload]));
-  const [search, setSearch] = useState('');
+  const params = useApp((s) => s.route.params);
+  const setParams = useApp((s) => s.setParams);
   const [editing, setEditing] = useState<Draft | null>(null);
-  const needle = search.trim().toLowerCase();
-  const rows = (list.value ?? []).filter((c) => !needle || [c.surname, c.firstName, c.email ?? '', c.phone ?? ''].some((v) => v.toLowerCase().includes(needle)));
+  const [deleting, setDeleting] = useState<string | null>(null);
+  // A jump from the palette opens the companion's form once the registry is read, once per companion asked for.
+  const asked = params.companion ? list.value?.find((c) => c.id === params.companion) : undefined;
+  useEffect(() => {
+    if (asked) setEditing(draftOf(asked));
+  }, [asked?.id]);
+  const close = () => {
+    setEditing(null);
+    if (params.companion) setParams({ companion: '' });
+    reload();
+  };
   return (
     <div className="screen">
       <h1>{t('companions.title')}</h1>
@@ -145,34 +155,35 @@ export function CompanionsScreen() {
         <button type="button" className="button-secondary" onClick={() => setEditing({ ...EMPTY, kind: 'leader', surname: t('companions.standardLeader.surname'), firstName: t('companions.standardLeader.firstName'), placeholder: true })}>
           {t('companions.standardLeader.label')}
         </button>
-        <label className="filter">{t('companions.search')}<input type="search" name="search" value={search} onChange={(e) => setSearch(e.target.value)} /></label>
       </div>
       {list.error && <ErrorNotice error={list.error} onRetry={reload} />}
-      <DataTable
+      <ListView
+        listId="companions"
         label={t('companions.title')}
-        rows={rows}
+        rows={list.value}
         empty={t('companions.empty')}
+        searchLabel={t('companions.search')}
+        focusId={params.companion}
+        describe={(c) => `${c.firstName} ${c.surname}`}
         rowProps={(c) => ({ 'data-companion-id': c.id })}
         columns={[
-          { key: 'surname', header: t('companions.columns.surname'), cell: (c) => c.surname },
-          { key: 'firstName', header: t('companions.columns.firstName'), cell: (c) => c.firstName },
-          { key: 'kind', header: t('companions.columns.kind'), cell: (c) => t(`companions.kind.${c.kind}`) },
-          { key: 'email', header: t('companions.columns.email'), cell: (c) => c.email ?? '—' },
-          { key: 'phone', header: t('companions.columns.phone'), cell: (c) => c.phone ?? '—' },
-          { key: 'sync', header: t('companions.columns.sync'), cell: (c) => (c.pending ? <span className="badge badge-pending">{t('states.pending')}</span> : null) },
+          { key: 'surname', header: t('companions.columns.surname'), cell: (c) => c.surname, sortBy: (c) => c.surname, searchText: (c) => c.surname },
+          { key: 'firstName', header: t('companions.columns.firstName'), cell: (c) => c.firstName, sortBy: (c) => c.firstName, searchText: (c) => c.firstName },
           {
-            key: 'actions',
-            header: t('options.columns.actions'),
-            cell: (c) => (
-              <span className="row-actions-inline">
-                <button type="button" className="button-secondary" onClick={() => setEditing({ ...c, email: c.email ?? '', phone: c.phone ?? '' })}>{t('companions.editShort')}</button>
-                <DeleteAction companion={c} onDone={reload} />
-              </span>
-            ),
+            key: 'kind', header: t('companions.columns.kind'), cell: (c) => t(`companions.kind.${c.kind}`), sortBy: (c) => c.kind,
+            filterBy: (c) => ({ value: c.kind, label: t(`companions.kind.${c.kind}`) }),
           },
+          { key: 'email', header: t('companions.columns.email'), cell: (c) => c.email ?? '—', sortBy: (c) => c.email, searchText: (c) => c.email },
+          { key: 'phone', header: t('companions.columns.phone'), cell: (c) => c.phone ?? '—', searchText: (c) => c.phone },
+          { key: 'sync', header: t('companions.columns.sync'), cell: (c) => (c.pending ? <span className="badge badge-pending">{t('states.pending')}</span> : null) },
         ]}
+        rowActions={(c) => [
+          { key: 'edit', label: t('companions.editShort'), onSelect: () => setEditing(draftOf(c)) },
+          { key: 'delete', label: t('companions.delete'), danger: true, onSelect: () => setDeleting(c.id) },
+        ]}
+        rowPanel={(c) => (deleting === c.id ? <DeleteConfirm companion={c} onDone={() => { setDeleting(null); reload(); }} /> : null)}
       />
-      {editing && <CompanionForm key={editing.id ?? 'new'} draft={editing} onClose={() => { setEditing(null); reload(); }} />}
+      {editing && <CompanionForm key={editing.id ?? 'new'} draft={editing} onClose={close} />}
     </div>
   );
 }

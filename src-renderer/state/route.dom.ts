@@ -1,6 +1,6 @@
 // Where the user is, kept in the URL hash so a reload, a bookmark or the browser's
 // back button lands on the same screen.
-export const SCREENS = ['calendar', 'options', 'cart', 'companions', 'orders', 'tickets', 'vouchers', 'sync', 'account'] as const;
+export const SCREENS = ['calendar', 'dossiers', 'options', 'cart', 'companions', 'contacts', 'orders', 'tickets', 'vouchers', 'sync', 'account'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Route {

@@ -53,6 +53,7 @@ function bundleOf(sections: number): { bundle: BundleDocument; plain: PrintableT
           groupId: `option-${s}`, revision: 1, venueId: 'sainte-chapelle', slotId, people: { visitors: PER_SECTION - 1, guides: 1, leaders: 0 },
           ticketNumbers: tickets.map((t) => t.number),
         }),
+        dossier: { name: 'Lycée Voltaire', reference: 'LV-2025-03' },
       },
     };
   });

@@ -19,6 +19,9 @@ const folders: string[] = [];
 
 /** How to take a database back across a migration, for the tests that start from one made by today's service. */
 const UNDO: Record<string, string> = {
+  '0013_dossiers': `
+    ALTER TABLE options DROP COLUMN dossier_id;
+    DROP TABLE dossiers;`,
   '0012_transaction_versions': `
     DROP TABLE pull_epoch;
     CREATE TABLE server_version (id integer PRIMARY KEY DEFAULT 1 NOT NULL, v bigint DEFAULT 0 NOT NULL,
@@ -399,6 +402,36 @@ describe('central migrations', () => {
         expect(redeemed.status).toBe(200);
         const delta = await resumed.pull(quiet.cookie);
         expect(delta.patch).toEqual([expect.objectContaining({ entity: 'voucher', value: expect.objectContaining({ state: 'used' }) })]);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('0013_dossiers keeps every option, in no dossier, and one placed before it can be moved into a dossier saved after', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0013-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 3 });
+      const desk = await validatedDesk(first);
+      const placed = await desk.place('arc-de-triomphe:2025-03-20T13:00:00.000Z', group(8));
+      await first.close();
+      await rollBackTo(dataDir, previousOf('0013_dossiers'));
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
+      try {
+        const resumed = new Desk(after.url, await signIn(after.url, desk.email), desk.email);
+        const { patch, cookie } = await resumed.pullAll(null);
+        expect(putsOf(patch, 'option').map((o) => [o.id, o.state, o.dossierId])).toEqual([[placed.option!.id, 'active', null]]);
+        const dossierId = randomUUID();
+        expect(await resumed.mutate('dossier.save', {
+          dossierId, name: 'Lycée Voltaire', clientReference: null, contactName: null, contactEmail: null, contactPhone: null,
+          expectedPeople: 8, travelFrom: null, travelTo: null, notes: null,
+        })).toMatchObject({ status: 'applied' });
+        expect(await resumed.mutate('option.moveToDossier', { optionId: placed.option!.id, dossierId })).toMatchObject({ status: 'applied' });
+        expect(putsOf((await resumed.pull(cookie)).patch, 'option').map((o) => o.dossierId)).toEqual([dossierId]);
       } finally {
         await after.close();
       }

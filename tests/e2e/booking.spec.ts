@@ -84,17 +84,17 @@ test('resize a held option, then cancel it after being told what is released', a
   await waitHeld(page, optionsPage, 1);
   await expect(optionsPage.row().locator('td').nth(3)).toHaveText('21');
 
-  await optionsPage.row().getByRole('button', { name: 'Change people' }).click();
-  await optionsPage.row().locator('input[name="visitors"]').fill('24');
-  await optionsPage.row().getByRole('button', { name: 'Apply' }).click();
+  await optionsPage.act(0, 'Change people');
+  await optionsPage.panel().locator('input[name="visitors"]').fill('24');
+  await optionsPage.panel().getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Change to 25 people sent' })).toBeVisible();
   await expect(optionsPage.row().locator('td').nth(3)).toHaveText('25');
   await expect(optionsPage.row().locator('td').nth(4)).toHaveText('€240.00');
 
-  await optionsPage.row().getByRole('button', { name: /Cancel/ }).click();
-  await expect(optionsPage.row()).toContainText('25 places at Conciergerie on');
+  await optionsPage.act(0, 'Cancel');
+  await expect(optionsPage.panel()).toContainText('25 places at Conciergerie on');
   await screenshot(page, 'options-cancel-confirm-en');
-  await optionsPage.row().locator('.confirm').getByRole('button', { name: 'Cancel' }).click();
+  await optionsPage.panel().locator('.confirm').getByRole('button', { name: 'Cancel' }).click();
   await expect(optionsPage.state()).toHaveText('Cancelled');
 });
 

@@ -39,7 +39,7 @@ test('a 75-person group booking prints in French with the central service stoppe
     await shell.switchLanguage('fr');
     await shell.go('orders');
     const orders = new OrdersPage(page);
-    await orders.rows.filter({ hasText: order.orderNumber }).getByRole('button', { name: 'Ouvrir' }).click();
+    await orders.open(orders.rows.filter({ hasText: order.orderNumber }));
     await expect(orders.detail.locator('.order-printed')).toHaveText('jamais imprimé');
     await orders.detail.getByRole('button', { name: 'Imprimer tout le groupe (3 sous-groupes)' }).click();
 

@@ -17,6 +17,7 @@ import { CalendarPage } from './pages/CalendarPage.ts';
 import { CartPage } from './pages/CartPage.ts';
 import { OptionsPage } from './pages/OptionsPage.ts';
 import { OrdersPage } from './pages/OrdersPage.ts';
+import { CompanionsPage } from './pages/CompanionsPage.ts';
 
 const PDF_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const DAY = 86_400_000;
@@ -154,11 +155,13 @@ test('options → cart → refused without companion → Apply to all → card �
   await screenshot(page, 'tickets-list-en');
 
   await shell.go('companions');
-  const lola = page.locator('tr[data-companion-id]').filter({ hasText: 'LAGO' });
-  await lola.getByRole('button', { name: 'Delete' }).click();
-  await expect(lola).toContainText('Lola LAGO is the designated companion of 1 visit still to come');
+  const companions = new CompanionsPage(page);
+  const lola = companions.rows.filter({ hasText: 'LAGO' });
+  const confirm = await companions.askToDelete(lola);
+  await expect(confirm).toContainText('Lola LAGO is the designated companion of 1 visit still to come');
   await screenshot(page, 'companion-delete-in-use-en');
-  await lola.getByRole('button', { name: 'Keep' }).click();
+  await confirm.getByRole('button', { name: 'Keep' }).click();
+  await expect(confirm).toHaveCount(0);
   await expect(lola).toBeVisible();
 });
 
@@ -201,7 +204,7 @@ test('buy at once where no option is possible, pay by transfer, released by the 
   await shell.go('sync');
   await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await shell.go('orders');
-  await orders.rows.first().getByRole('button', { name: 'Ouvrir' }).click();
+  await orders.open(orders.rows.first());
   await expect(orders.state()).toHaveText('Payée');
   await expect(orders.tickets).toHaveCount(25);
   await expect(page.getByTestId('transfer-banner')).toHaveCount(0);
@@ -214,7 +217,7 @@ test('buy at once where no option is possible, pay by transfer, released by the 
   await shell.go('orders');
   await orders.search({ state: 'to_be_refunded' });
   await expect(orders.rows).toHaveCount(1);
-  await orders.rows.first().getByRole('button', { name: 'Ouvrir' }).click();
+  await orders.open(orders.rows.first());
   await expect(orders.state()).toHaveText('À rembourser');
   await expect(orders.detail.locator('.companions-to-call')).toContainText('Lola LAGO');
   await expect(orders.detail.locator('.companions-to-call')).toContainText('+33 6 12 34 56 78');
@@ -226,7 +229,7 @@ test('buy at once where no option is possible, pay by transfer, released by the 
   await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await shell.go('orders');
   await orders.search({ state: '' });
-  await orders.rows.first().getByRole('button', { name: 'Ouvrir' }).click();
+  await orders.open(orders.rows.first());
   await expect(orders.state()).toHaveText('Remboursée');
 });
 
@@ -264,7 +267,7 @@ test('a transfer for a visit too close is refused with the cart kept; an unpaid 
   await shell.go('sync');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await shell.go('orders');
-  await orders.rows.first().getByRole('button', { name: 'Open' }).click();
+  await orders.open(orders.rows.first());
   await expect(orders.state()).toHaveText('Cancelled');
   await expect(orders.detail).toContainText('by customer service, the transfer not having arrived: the places went back on sale.');
   await screenshot(page, 'order-cancelled-unpaid-en');

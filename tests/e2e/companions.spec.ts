@@ -1,6 +1,7 @@
 // Customer > Create/Manage a companion, as an agent does it: a typo in the e-mail is
 // said in the user's language and nothing typed is lost; search, edit, delete.
 import { test, expect, screenshot } from './fixtures.ts';
+import { CompanionsPage } from './pages/CompanionsPage.ts';
 
 test('create, correct, find, edit and delete companions', async ({ page, host, shell }) => {
   await shell.open(host.launchUrl);
@@ -33,21 +34,22 @@ test('create, correct, find, edit and delete companions', async ({ page, host, s
   await expect(page.getByRole('status').filter({ hasText: 'Lola LAGO enregistré dans le fichier.' })).toBeVisible();
   await page.getByRole('button', { name: 'Ajouter un « Accompagnateur Type »' }).click();
   await page.getByRole('complementary').getByRole('button', { name: 'Enregistrer' }).click();
-  const rows = page.locator('tr[data-companion-id]');
+  const companions = new CompanionsPage(page);
+  const rows = companions.rows;
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: 'Accompagnateur Type' })).toBeVisible();
 
   await page.getByLabel('Rechercher').fill('lago');
   await expect(rows).toHaveCount(1);
-  await rows.first().getByRole('button', { name: 'Modifier' }).click();
+  await companions.edit(rows.first());
   await page.getByRole('complementary').getByLabel('Prénom *').fill('Lola-Marie');
   await page.getByRole('complementary').getByRole('button', { name: 'Enregistrer' }).click();
   await expect(rows.first()).toContainText('Lola-Marie');
   await screenshot(page, 'companions-registry-fr');
 
-  await rows.first().getByRole('button', { name: 'Supprimer' }).click();
-  await expect(rows.first()).toContainText('Lola-Marie LAGO sera retiré du fichier de l’agence sur tous les postes.');
-  await rows.first().locator('.confirm').getByRole('button', { name: 'Supprimer' }).click();
+  const confirm = await companions.askToDelete(rows.first());
+  await expect(confirm).toContainText('Lola-Marie LAGO sera retiré du fichier de l’agence sur tous les postes.');
+  await confirm.locator('.confirm').getByRole('button', { name: 'Supprimer' }).click();
   await page.getByLabel('Rechercher').fill('');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Accompagnateur Type');

@@ -3,31 +3,14 @@
 // reason, in English and in French, corrects one in its form (nothing typed is lost) and
 // discards the other.
 import fs from 'node:fs';
-import path from 'node:path';
-import { DEMO_ACCOUNT, type NewMutation } from '../../src-main/contract/centralApi.std.ts';
-import { DATABASE_FILE } from '../../src-main/core/guichetCore.node.ts';
-import { openStore } from '../../src-main/core/store/openStore.node.ts';
-import { applyLocally } from '../../src-main/core/sync/localMutators.node.ts';
-import { recordMutation } from '../../src-main/core/sync/outbox.node.ts';
+import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { startHostProcess } from '../support/hostProcess.node.ts';
-import { MIGRATIONS_DIR, tempDir } from '../support/tempCore.node.ts';
+import { queueAsAnOlderGuichet } from '../support/olderGuichet.node.ts';
+import { tempDir } from '../support/tempCore.node.ts';
 import { expect, hostCall, screenshot, test } from './fixtures.ts';
 import { AppShell } from './pages/AppShell.ts';
 import { SyncPage } from './pages/SyncPage.ts';
-
-/** Writes changes past the desk's own checks, as an older Guichet that had none queued them. */
-function queueAsAnOlderGuichet(dataDir: string, mutations: { name: string; args: Record<string, unknown> }[]) {
-  const store = openStore(path.join(dataDir, DATABASE_FILE), MIGRATIONS_DIR);
-  const nowIso = new Date().toISOString();
-  store.sqlite.transaction(() => {
-    for (const mutation of mutations) {
-      recordMutation(store.db, mutation as NewMutation, nowIso);
-      applyLocally(store.db, mutation as NewMutation, nowIso);
-    }
-  })();
-  store.close();
-}
 
 test('the agent sees the changes the central service refused, with their reason, corrects one and discards the other; the next change goes through', async ({ page }) => {
   const central = await startCentralHarness(new Date());

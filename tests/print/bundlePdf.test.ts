@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { writeBundlePdf } from '../../src-main/core/print/bundle/bundlePdf.node.ts';
-import type { BundleDocument, BundleTicketPage } from '../../src-main/core/print/bundle/bundleModel.std.ts';
+import type { BundleCover, BundleDocument, BundleTicketPage } from '../../src-main/core/print/bundle/bundleModel.std.ts';
 import { pdfPageCount, pdfText, tempPdfPath } from './printFixtures.node.ts';
 
 const ticket = (number: string, patch: Partial<BundleTicketPage> = {}): BundleTicketPage => ({
@@ -11,7 +11,7 @@ const ticket = (number: string, patch: Partial<BundleTicketPage> = {}): BundleTi
   ...patch,
 });
 
-function bundle(language: 'fr' | 'en', tickets: BundleTicketPage[], groupQr: string | null): BundleDocument {
+function bundle(language: 'fr' | 'en', tickets: BundleTicketPage[], groupQr: string | null, dossier: BundleCover['dossier'] = null): BundleDocument {
   const companion = { name: 'Lola LAGO', phone: null };
   return {
     title: 'Test', language, office: 'Voyages Lumière',
@@ -19,7 +19,7 @@ function bundle(language: 'fr' | 'en', tickets: BundleTicketPage[], groupQr: str
       subGroup: { index: 2, count: 3 }, companion, tickets,
       cover: {
         venueName: 'Panthéon', timeZone: 'Europe/Paris', slotStartsAt: '2025-03-18T12:15:00.000Z', companion, orderNumber: 'GCH-2025-000007',
-        tariffs: [{ product: 'Tarif revendeur', count: tickets.length }], ticketNumbers: tickets.map((t) => t.number), groupQr,
+        tariffs: [{ product: 'Tarif revendeur', count: tickets.length }], ticketNumbers: tickets.map((t) => t.number), groupQr, dossier,
       },
     }],
   };
@@ -54,9 +54,13 @@ describe('the bundle PDF', () => {
   });
 
   it('in French: an undated ticket says until when it is valid, and a partial sub-group says why its cover has no group code', async () => {
-    const { file } = await written(bundle('fr', [ticket('1000000003', { slotStartsAt: null, validUntil: '2028-03-18T12:00:00.000Z' })], null));
+    const { file } = await written(bundle('fr', [ticket('1000000003', { slotStartsAt: null, validUntil: '2028-03-18T12:00:00.000Z' })], null,
+      { name: 'Lycée Voltaire', reference: 'LV-2025-03' }));
     const cover = pdfText(file, 1);
     expect(cover).toContain('FEUILLE DE GROUPE');
+    // The client group's name and reference on the cover, beside the order.
+    expect(cover).toMatch(/N° de commande\s+Dossier\s+Agence/);
+    expect(cover).toContain('Lycée Voltaire · LV-2025-03');
     expect(cover).toContain('le code de groupe n’y est pas imprimé');
     const page = pdfText(file, 2);
     expect(page).toContain('Valable jusqu’au');

@@ -177,14 +177,22 @@ export function pdfPngs(file: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '60', file, file.replace(/\.pdf$/, '')]);
 }
 
+/**
+ * The QR codes zbar reads in an image, as a venue's scanner set to QR reads them. With every
+ * symbology on, zbar now and then also "finds" a short 1-D barcode in a QR code's own modules
+ * (a page read "<code>\n715190"), depending on the random bytes of the signature.
+ */
+export function scanQr(png: string): string {
+  // zbarimg complains on stderr that there is no D-Bus here; only its answer matters.
+  return execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+}
+
 /** Every page rendered at 150 dpi, each page's QR code decoded by zbar, in page order. */
 export function decodedQrs(pdf: string): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-qr-'));
   try {
     execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', pdf, path.join(dir, 'page')]);
-    // zbarimg complains on stderr that there is no D-Bus here; only its answer matters.
-    return fs.readdirSync(dir).sort().map((png) =>
-      execFileSync('zbarimg', ['-q', '--raw', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    return fs.readdirSync(dir).sort().map((png) => scanQr(path.join(dir, png)));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

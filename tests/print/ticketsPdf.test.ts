@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTicketsPdf, type PrintableTicket } from '../../src-main/core/print/ticketsPdf.node.ts';
 import { verifyTicketQr } from '../../src-central/tickets/ticketSignature.node.ts';
-import { keepPdf, pdfPageCount, pdfPngs, pdfText, seedTickets, signingKey, undatedTicket } from './printFixtures.node.ts';
+import { keepPdf, pdfPageCount, pdfPngs, pdfText, scanQr, seedTickets, signingKey, undatedTicket } from './printFixtures.node.ts';
 
 const A4_POINTS = { width: 595.28, height: 841.89 };
 
@@ -26,8 +26,7 @@ function qrOfPage(file: string, page: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-qr-'));
   try {
     execFileSync('pdfimages', ['-png', '-f', String(page), '-l', String(page), file, path.join(dir, 'img')]);
-    // zbarimg complains on stderr that there is no D-Bus here; only its answer matters.
-    return execFileSync('zbarimg', ['-q', '--raw', path.join(dir, 'img-000.png')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return scanQr(path.join(dir, 'img-000.png'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -222,3 +222,21 @@ describe('migration 0008_voucher_assign_refusals', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0009_dossiers', () => {
+  it('keeps the options of version 9 in no dossier, and a pulled option can then name one', () => {
+    const sqlite = new Database(freshFile());
+    sqlite.pragma('foreign_keys = ON');
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 9)).toBe(9);
+    sqlite.prepare(`INSERT INTO options (id, venue_id, slot_id, starts_at, composition, total_cents, state, expires_at, group_booking_id, rejection, created_at, updated_at)
+      VALUES ('o1', 'sainte-chapelle', 's1', '2025-03-18T09:00:00.000Z', '{"visitors":10,"guides":0,"leaders":0}', 0, 'active', NULL, NULL, NULL, 'now', 'now')`).run();
+
+    expect(migrate(sqlite, migrations, 10)).toBe(10);
+    expect(sqlite.prepare('SELECT id, state, dossier_id FROM options').all()).toEqual([{ id: 'o1', state: 'active', dossier_id: null }]);
+    sqlite.prepare("INSERT INTO dossiers (id, name, updated_at) VALUES ('d1', 'Lycée Voltaire', 'now')").run();
+    sqlite.prepare("UPDATE options SET dossier_id = 'd1' WHERE id = 'o1'").run();
+    expect(sqlite.prepare('SELECT d.name FROM options o JOIN dossiers d ON d.id = o.dossier_id').all()).toEqual([{ name: 'Lycée Voltaire' }]);
+    sqlite.close();
+  });
+});

@@ -89,6 +89,28 @@ describe('orders, tickets and contacts from the central service', () => {
     expect(await core.dispatch('orders.get', { orderId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { entity: 'order' } } });
   });
 
+  it('a venue cancellation names the client group hit, with its contact, to be told', async () => {
+    const core = await deskWithOrders();
+    applyPull(core.store, [page([
+      { op: 'put', entity: 'dossier', id: 'd1', value: {
+        id: 'd1', name: 'Lycée Voltaire', clientReference: 'LV-2025-03', contactName: 'Mme Durand', contactEmail: 'durand@lycee.example',
+        contactPhone: '+33 1 44 55 66 77', expectedPeople: 17, travelFrom: null, travelTo: null, notes: null, updatedAt: '2025-01-10T09:00:00.000Z',
+      } },
+      { op: 'put', entity: 'option', id: `${cancelled.id}-b1`, value: {
+        id: `${cancelled.id}-b1`, venueId: 'sainte-chapelle', slotId: 's1', startsAt: '2025-03-18T12:15:00.000Z', composition: { visitors: 16, guides: 0, leaders: 1 },
+        totalCents: 27200, state: 'cancelled_by_venue', expiresAt: '2025-03-18T12:15:00.000Z', groupBookingId: null,
+        createdAt: '2025-01-10T09:00:00.000Z', updatedAt: '2025-02-03T09:00:00.000Z', dossierId: 'd1',
+      } },
+    ])], new Date('2025-02-03T10:00:00Z'));
+    const detail = await ok<OrderDetailDto>(core, 'orders.get', { orderId: cancelled.id });
+    expect(detail.clientsToCall).toEqual([{
+      dossierId: 'd1', name: 'Lycée Voltaire', contactName: 'Mme Durand', contactEmail: 'durand@lycee.example', contactPhone: '+33 1 44 55 66 77',
+      venueName: 'Sainte-Chapelle', startsAt: '2025-03-18T12:15:00.000Z',
+    }]);
+    expect(detail.row.dossiers).toEqual([{ id: 'd1', name: 'Lycée Voltaire' }]);
+    expect((await ok<OrderDetailDto>(core, 'orders.get', { orderId: january.id })).clientsToCall).toEqual([]);
+  });
+
   it('every ticket with its order number and venue, newest order first', async () => {
     const core = await deskWithOrders();
     const tickets = await ok<TicketRowDto[]>(core, 'tickets.list');

@@ -4,13 +4,14 @@ import { DateTime } from 'luxon';
 import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { WireGroupCode, WireOrder, WireTicket } from '../../contract/centralApi.std.ts';
 import type { BundleScope } from '../../contract/printSchemas.std.ts';
-import type { BundleDocument, BundleSection } from '../print/bundle/bundleModel.std.ts';
+import type { BundleCover, BundleDocument, BundleSection } from '../print/bundle/bundleModel.std.ts';
 import { VENUE_TIME_ZONE, type PrintLanguage } from '../print/printText.std.ts';
 import { findVenue } from '../store/catalogueRepo.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { findOrder, ticketsOf } from '../store/ordersRepo.node.ts';
 import { LIVE_SUB_GROUP_STATES } from '../store/optionsRepo.node.ts';
-import { groupCodes, options, tickets } from '../store/schema.node.ts';
+import { dossiers, groupCodes, options, tickets } from '../store/schema.node.ts';
+import { findDossier } from '../store/dossiersRepo.node.ts';
 import { notFound } from './guichetError.std.ts';
 import { refuse } from './slotChecks.node.ts';
 
@@ -69,6 +70,12 @@ function scopeTickets(db: StoreDb, scope: BundleScope): WireTicket[] {
       if (missing > 0) refuse('TICKETS_NOT_HERE', `${missing} of the chosen tickets are not on this workstation.`, { count: missing });
       return found;
     }
+    case 'dossier': {
+      if (!findDossier(db, scope.dossierId)) throw notFound('dossier', scope.dossierId);
+      const optionIds = db.select({ id: options.id }).from(options).where(eq(options.dossierId, scope.dossierId)).all().map((o) => o.id);
+      return optionIds.length === 0 ? [] : ticketValues(db.select({ value: tickets.value }).from(tickets)
+        .where(inArray(sql`json_extract(${tickets.value}, '$.optionId')`, optionIds)).all());
+    }
     case 'day': {
       // Slots start within a day of the Paris date whatever the venue's zone; the exact local day is checked below.
       const day = DateTime.fromISO(scope.date, { zone: VENUE_TIME_ZONE });
@@ -80,6 +87,12 @@ function scopeTickets(db: StoreDb, scope: BundleScope): WireTicket[] {
       return near.filter((t) => DateTime.fromISO(t.validFrom, { zone: venueZone(db, t.venueId) }).toISODate() === scope.date);
     }
   }
+}
+
+function dossierOfOption(db: StoreDb, optionId: string): BundleCover['dossier'] {
+  const found = db.select({ name: dossiers.name, reference: dossiers.clientReference }).from(options)
+    .innerJoin(dossiers, eq(dossiers.id, options.dossierId)).where(eq(options.id, optionId)).get();
+  return found ?? null;
 }
 
 const venueZone = (db: StoreDb, venueId: string) => findVenue(db, venueId)?.timeZone ?? VENUE_TIME_ZONE;
@@ -133,6 +146,7 @@ export function bundleContent(db: StoreDb, scope: BundleScope, language: PrintLa
         venueName, timeZone, slotStartsAt: startsAt, companion, ticketNumbers: numbers, orderNumber: order.number,
         tariffs: [...tariffs].map(([product, list]) => ({ product, count: list.length })),
         groupQr: wholeGroup ? code.qr : null,
+        dossier: dossierOfOption(db, optionId),
       },
       tickets: sorted.map((t) => ({
         number: t.number, qr: t.qr, kind: t.kind, product: t.label[language], venueName, timeZone,
@@ -142,27 +156,33 @@ export function bundleContent(db: StoreDb, scope: BundleScope, language: PrintLa
     };
   });
   sections.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.subGroup.index - b.subGroup.index);
+  const dossierName = scope.kind === 'dossier' ? findDossier(db, scope.dossierId)!.name : '';
 
   return {
-    document: { title: titleOf(scope, language, [...orders.values()]), language, office, sections: sections.map(({ startsAt: _, ...section }) => section) },
+    document: { title: titleOf(scope, language, [...orders.values()], dossierName), language, office, sections: sections.map(({ startsAt: _, ...section }) => section) },
     printed: valid.map((t) => ({ id: t.id, orderId: t.orderId })),
     leftOut: all.filter((t) => t.state !== 'valid').map((t) => ({ number: t.number, reason: 'cancelled' as const })),
-    fileName: `${fileStem(scope, [...orders.values()], language)}.pdf`,
+    fileName: `${fileStem(scope, [...orders.values()], language, dossierName)}.pdf`,
   };
 }
 
-function titleOf(scope: BundleScope, language: PrintLanguage, orders: WireOrder[]): string {
+function titleOf(scope: BundleScope, language: PrintLanguage, orders: WireOrder[], dossierName: string): string {
   const tickets = language === 'fr' ? 'Billets' : 'Tickets';
   if (scope.kind === 'day') return `${tickets} — ${scope.date}`;
+  if (scope.kind === 'dossier') return `${tickets} — ${dossierName}`;
   return `${tickets} — ${orders.map((o) => o.number).join(', ')}`;
 }
 
-function fileStem(scope: BundleScope, orders: WireOrder[], language: PrintLanguage): string {
+/** "Lycée Voltaire — Paris" → "lycee-voltaire-paris": a file name every system keeps. */
+const slug = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dossier';
+
+function fileStem(scope: BundleScope, orders: WireOrder[], language: PrintLanguage, dossierName: string): string {
   const tickets = language === 'fr' ? 'billets' : 'tickets';
   switch (scope.kind) {
     case 'order': return `${tickets}-${orders[0]!.number}`;
     case 'groupBooking': return `${tickets}-${language === 'fr' ? 'groupe' : 'group'}-${orders.map((o) => o.number).sort()[0]}`;
     case 'tickets': return `${tickets}-selection-${orders.length === 1 ? orders[0]!.number : `${orders.length}-${language === 'fr' ? 'commandes' : 'orders'}`}`;
     case 'day': return `${tickets}-${scope.date}`;
+    case 'dossier': return `${tickets}-${slug(dossierName)}`;
   }
 }

@@ -15,6 +15,7 @@ import { cartCount, readCart } from './cartView.node.ts';
 import { checkoutHandler } from './checkout.node.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
+import { checkDossier } from './knownDossier.node.ts';
 import { serverNow } from './optionHandlers.node.ts';
 import { checkGroupRules, checkSeats, checkSlotOpen, refuse, slotAndVenue } from './slotChecks.node.ts';
 
@@ -70,7 +71,7 @@ export const cartHandlers: HandlerTable<
    * Nothing is held: the seats are taken only when the cart is paid, so another office may take
    * them first (the payment is then refused with SLOT_FULL and nothing is charged).
    */
-  'cart.buyNow': ({ slotId, composition, specialVisit = false }, ctx) => {
+  'cart.buyNow': ({ slotId, composition, specialVisit = false, dossierId }, ctx) => {
     const { db } = ctx.store;
     const { slot, venue } = slotAndVenue(db, slotId);
     if (!groupProductsOf(db, venue.id)) refuse('NO_ONLINE_BOOKING', `${venue.name} sells no group tickets online.`);
@@ -79,7 +80,8 @@ export const cartHandlers: HandlerTable<
     const stored = readStoredCart(db);
     const inCart = stored.directItems.filter((item) => item.slotId === slotId).reduce((sum, item) => sum + headCount(item.composition), 0);
     checkSeats(db, slot, composition, inCart);
-    return saveCart(ctx, { ...stored, directItems: [...stored.directItems, { itemId: crypto.randomUUID(), slotId, composition, specialVisit }] });
+    const item = { itemId: crypto.randomUUID(), slotId, composition, specialVisit, dossierId: checkDossier(ctx, dossierId) };
+    return saveCart(ctx, { ...stored, directItems: [...stored.directItems, item] });
   },
 
   'cart.designate': ({ key, companionId }, ctx) => {

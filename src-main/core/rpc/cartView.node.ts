@@ -7,6 +7,7 @@ import { ticketBreakdown, type GroupComposition } from '../domain/groupCompositi
 import { priceGroup, type GroupProducts } from '../domain/pricing.std.ts';
 import { findVenue, groupProductsOf } from '../store/catalogueRepo.node.ts';
 import { designationKey, readStoredCart, type StoredCart } from '../store/cartRepo.node.ts';
+import { dossierNameOf } from '../store/optionsRepo.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { companions, options } from '../store/schema.node.ts';
 import { findSlot } from '../store/slotsRepo.node.ts';
@@ -23,6 +24,7 @@ interface Item {
   startsAt: string;
   expiresAt: string | null;
   composition: GroupComposition;
+  dossierId: string | null;
 }
 
 /**
@@ -41,7 +43,7 @@ function itemsOf(db: StoreDb, stored: StoredCart): Item[] {
     .filter((o) => o.state === 'active')
     .map((o) => ({
       itemId: o.id, kind: 'option' as const, venueId: o.venueId, slotId: o.slotId, startsAt: o.startsAt, expiresAt: o.expiresAt,
-      composition: o.composition as GroupComposition,
+      composition: o.composition as GroupComposition, dossierId: o.dossierId,
     }));
   const direct = stored.directItems.flatMap((item) => {
     const slot = findSlot(db, item.slotId);
@@ -50,7 +52,7 @@ function itemsOf(db: StoreDb, stored: StoredCart): Item[] {
     if (!slot || bought) return [];
     return [{
       itemId: item.itemId, kind: 'direct' as const, venueId: slot.venueId, slotId: slot.id, startsAt: slot.startsAt, expiresAt: null,
-      composition: item.composition,
+      composition: item.composition, dossierId: item.dossierId ?? null,
     }];
   });
   return [...held, ...direct];
@@ -109,6 +111,8 @@ export function readCart(db: StoreDb, now: Date): CartDto {
       lines: price.lines,
       companionLines,
       totalCents: price.totalCents,
+      dossierId: item.dossierId,
+      dossierName: dossierNameOf(db, item.dossierId),
     }];
   });
   groups.sort((a, b) => a.startsAt.localeCompare(b.startsAt));

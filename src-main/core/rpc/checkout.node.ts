@@ -28,8 +28,12 @@ function checkoutItems(db: StoreDb, cart: CartDto): CheckoutItem[] {
   return [...cart.groups.map((group): CheckoutItem => {
     const designations = group.companionLines.flatMap(({ kind, index, companionId }) => (companionId ? [{ kind, index, companionId }] : []));
     if (group.kind === 'option') return { kind: 'option', optionId: group.itemId, designations };
-    const specialVisit = direct.get(group.itemId)?.specialVisit ?? false;
-    return { kind: 'direct', itemId: group.itemId, slotId: group.slotId, composition: group.composition, ...(specialVisit ? { specialVisit } : {}), designations };
+    const stored = direct.get(group.itemId);
+    const specialVisit = stored?.specialVisit ?? false;
+    return {
+      kind: 'direct', itemId: group.itemId, slotId: group.slotId, composition: group.composition, ...(specialVisit ? { specialVisit } : {}), designations,
+      ...(stored?.dossierId ? { dossierId: stored.dossierId } : {}),
+    };
   }), ...vouchers];
 }
 

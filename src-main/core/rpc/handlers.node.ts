@@ -10,11 +10,13 @@ import { requestHandlers } from './requestHandlers.node.ts';
 import { cartHandlers } from './cartHandlers.node.ts';
 import { companionHandlers } from './companionHandlers.node.ts';
 import { contactHandlers } from './contactHandlers.node.ts';
+import { dossierHandlers } from './dossierHandlers.node.ts';
 import { orderHandlers } from './orderHandlers.node.ts';
 import { bundleHandlers } from './bundleHandlers.node.ts';
 import { syncHandlers } from './syncHandlers.node.ts';
 import { voucherHandlers } from './voucherHandlers.node.ts';
 import { voucherAssignHandlers } from './voucherAssignHandlers.node.ts';
+import { searchHandlers } from './searchHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -27,8 +29,10 @@ export const handlers: HandlerTable = {
   ...companionHandlers,
   ...orderHandlers,
   ...contactHandlers,
+  ...dossierHandlers,
   ...bundleHandlers,
   ...syncHandlers,
   ...voucherHandlers,
   ...voucherAssignHandlers,
+  ...searchHandlers,
 };

@@ -12,6 +12,7 @@ import type { NewMutation } from '../../contract/centralApi.std.ts';
 import { notFound } from './guichetError.std.ts';
 import { checkGroupRules, checkSeats, checkSlotOpen, refuse, slotAndVenue } from './slotChecks.node.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
+import { checkDossier } from './knownDossier.node.ts';
 import { recordChanges } from './recordChanges.node.ts';
 
 /** The server's clock as this workstation last measured it. */
@@ -44,15 +45,17 @@ export const optionHandlers: HandlerTable<
 > = {
   'options.list': (_input, { store }) => listOptions(store.db),
 
-  'options.place': ({ slotId, composition, specialVisit }, ctx) => {
+  'options.place': ({ slotId, composition, specialVisit, dossierId }, ctx) => {
     checkPlaceable(ctx, slotId, composition, specialVisit);
     const optionId = crypto.randomUUID();
-    record(ctx, [{ name: 'option.place', args: { optionId, slotId, composition, groupBookingId: null, ...(specialVisit ? { specialVisit } : {}) } }]);
+    const args = { optionId, slotId, composition, groupBookingId: null, dossierId: checkDossier(ctx, dossierId), ...(specialVisit ? { specialVisit } : {}) };
+    record(ctx, [{ name: 'option.place', args }]);
     return optionRow(ctx, optionId);
   },
 
   // A large group's sub-groups: all checked first, then recorded together, or none.
-  'options.placeGroup': ({ subGroups, specialVisit }, ctx) => {
+  'options.placeGroup': ({ subGroups, specialVisit, dossierId }, ctx) => {
+    const dossier = checkDossier(ctx, dossierId);
     const taken = new Map<string, number>();
     for (const { slotId, composition } of subGroups) {
       checkPlaceable(ctx, slotId, composition, specialVisit, taken.get(slotId) ?? 0);
@@ -61,7 +64,7 @@ export const optionHandlers: HandlerTable<
     const groupBookingId = crypto.randomUUID();
     const placed = subGroups.map(({ slotId, composition }) => ({
       name: 'option.place' as const,
-      args: { optionId: crypto.randomUUID(), slotId, composition, groupBookingId, ...(specialVisit ? { specialVisit } : {}) },
+      args: { optionId: crypto.randomUUID(), slotId, composition, groupBookingId, dossierId: dossier, ...(specialVisit ? { specialVisit } : {}) },
     }));
     record(ctx, placed);
     return placed.map((m) => optionRow(ctx, m.args.optionId));
@@ -98,7 +101,7 @@ export const optionHandlers: HandlerTable<
     const newId = crypto.randomUUID();
     record(
       ctx,
-      [{ name: 'option.place', args: { optionId: newId, slotId, composition, groupBookingId: rejected.groupBookingId } }],
+      [{ name: 'option.place', args: { optionId: newId, slotId, composition, groupBookingId: rejected.groupBookingId, dossierId: rejected.dossierId } }],
       () => deleteOption(ctx.store.db, optionId),
     );
     return optionRow(ctx, newId);

@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { findContact } from '../store/contactsRepo.node.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
-import { countTicketsByOrder, findOrder, listOrders, orderDetail, putTicket, ticketsOf, toOrderRow, toTicketRow } from '../store/ordersRepo.node.ts';
+import { countTicketsByOrder, dossiersByOption, findOrder, listOrders, orderDetail, putTicket, ticketsOf, toOrderRow, toTicketRow } from '../store/ordersRepo.node.ts';
 import { readSettings } from '../store/settingsRepo.node.ts';
 import { recordPrint, ticketPrintSummaries } from '../store/printHistoryRepo.node.ts';
 import { ticketsOfOrder, validTickets } from './bundleContent.node.ts';
@@ -38,9 +38,9 @@ function signedInSession(db: StoreDb) {
 
 export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.receipt' | 'tickets.csv' | 'orders.assign' | 'tickets.list'> = {
   'orders.list': ({ from, to, state }, { store }) => {
-    const counts = countTicketsByOrder(store.db);
+    const [counts, dossierOf] = [countTicketsByOrder(store.db), dossiersByOption(store.db)];
     return listOrders(store.db, { from: from && startOfDay(from), until: to && startOfDay(to, 1), state })
-      .map((order) => toOrderRow(order, counts.get(order.id) ?? 0));
+      .map((order) => toOrderRow(order, counts.get(order.id) ?? 0, dossierOf));
   },
 
   'orders.get': ({ orderId }, { store }) => {
@@ -62,7 +62,7 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
     const { order, tickets: all } = ticketsOfOrder(store.db, orderId);
     const valid = validTickets(all);
     const rows = valid.map((ticket) => {
-      const row = toTicketRow(ticket, order);
+      const row = toTicketRow(ticket, order, new Map());
       return {
         number: ticket.number, qr: ticket.qr, venueName: row.venueName, timeZone: findVenue(store.db, ticket.venueId)?.timeZone ?? VENUE_TIME_ZONE,
         label: ticket.label, slotStartsAt: ticket.slotId ? ticket.validFrom : null, validUntil: ticket.validUntil,
@@ -100,8 +100,9 @@ export const orderHandlers: HandlerTable<'orders.list' | 'orders.get' | 'orders.
     const byId = new Map(orders.map((o) => [o.id, o]));
     const all = ticketsOf(store.db, orders.map((o) => o.id));
     const printed = ticketPrintSummaries(store.db, all.map((t) => t.id));
+    const dossierOf = dossiersByOption(store.db);
     return all
       .sort((a, b) => orders.indexOf(byId.get(a.orderId)!) - orders.indexOf(byId.get(b.orderId)!) || a.number.localeCompare(b.number))
-      .map((ticket) => toTicketRow(ticket, byId.get(ticket.orderId), printed.get(ticket.id)));
+      .map((ticket) => toTicketRow(ticket, byId.get(ticket.orderId), dossierOf, printed.get(ticket.id)));
   },
 };

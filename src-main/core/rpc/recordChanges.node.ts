@@ -8,7 +8,7 @@ import { recordMutation } from '../sync/outbox.node.ts';
 import { supersedeRefusals } from '../sync/refusedChanges.node.ts';
 import type { HandlerContext } from './handlerContext.node.ts';
 
-type ChangedEvent = 'options.changed' | 'companions.changed' | 'contacts.changed' | 'requests.changed';
+type ChangedEvent = 'options.changed' | 'companions.changed' | 'contacts.changed' | 'requests.changed' | 'dossiers.changed';
 
 /** `before` runs first inside the same transaction (e.g. forgetting a refusal being replaced). */
 export function recordChanges(ctx: HandlerContext, mutations: NewMutation[], changed: ChangedEvent, before?: () => void): void {

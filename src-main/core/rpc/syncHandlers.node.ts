@@ -9,7 +9,7 @@ import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerTable } from './handlerContext.node.ts';
 import { recordChanges } from './recordChanges.node.ts';
 
-const CHANGED = { option: 'options.changed', companion: 'companions.changed', contact: 'contacts.changed', venueRequest: 'requests.changed' } as const;
+const CHANGED = { option: 'options.changed', companion: 'companions.changed', contact: 'contacts.changed', venueRequest: 'requests.changed', dossier: 'dossiers.changed' } as const;
 
 function refusedChange(db: StoreDb, mutationId: number): RefusedChange {
   const change = findRefusedChange(db, mutationId);

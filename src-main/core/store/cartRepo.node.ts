@@ -11,6 +11,8 @@ export interface DirectItem {
   slotId: string;
   composition: GroupComposition;
   specialVisit: boolean;
+  /** The client group it is for; absent from a cart kept before dossiers. */
+  dossierId?: string | null;
 }
 
 /** Vouchers of one tariff; their codes are issued once the order is paid. */

@@ -1,6 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { StoreDb } from './openStore.node.ts';
-import { options, outbox, serverVenues } from './schema.node.ts';
+import { dossiers, options, outbox, serverVenues } from './schema.node.ts';
 import { headCount, type GroupComposition } from '../domain/groupComposition.std.ts';
 import type { OptionRowDto, RejectionDto } from '../../contract/schemas.std.ts';
 
@@ -34,7 +34,7 @@ function pendingChanges(db: StoreDb): Map<string, PendingChange> {
   return changes;
 }
 
-export function toOptionRow(option: OptionRecord, venueName: string, pending?: PendingChange): OptionRowDto {
+export function toOptionRow(option: OptionRecord, venueName: string, pending?: PendingChange, dossierName: string | null = null): OptionRowDto {
   const composition = option.composition as GroupComposition;
   return {
     id: option.id,
@@ -51,22 +51,29 @@ export function toOptionRow(option: OptionRecord, venueName: string, pending?: P
     rejection: (option.rejection as RejectionDto | null) ?? null,
     pendingChange: pending?.change ?? null,
     pendingComposition: pending?.composition ?? null,
+    dossierId: option.dossierId,
+    dossierName: option.dossierId ? dossierName : null,
   };
 }
 
+export function dossierNameOf(db: StoreDb, dossierId: string | null): string | null {
+  return dossierId ? db.select({ name: dossiers.name }).from(dossiers).where(eq(dossiers.id, dossierId)).get()?.name ?? null : null;
+}
+
 export function optionRow(db: StoreDb, option: OptionRecord, venueName: string): OptionRowDto {
-  return toOptionRow(option, venueName, pendingChanges(db).get(option.id));
+  return toOptionRow(option, venueName, pendingChanges(db).get(option.id), dossierNameOf(db, option.dossierId));
 }
 
 export function listOptions(db: StoreDb): OptionRowDto[] {
   const pending = pendingChanges(db);
   return db
-    .select({ option: options, venueName: serverVenues.name })
+    .select({ option: options, venueName: serverVenues.name, dossierName: dossiers.name })
     .from(options)
     .leftJoin(serverVenues, eq(serverVenues.id, options.venueId))
+    .leftJoin(dossiers, eq(dossiers.id, options.dossierId))
     .orderBy(asc(options.startsAt))
     .all()
-    .map(({ option, venueName }) => toOptionRow(option, venueName ?? option.venueId, pending.get(option.id)));
+    .map(({ option, venueName, dossierName }) => toOptionRow(option, venueName ?? option.venueId, pending.get(option.id), dossierName));
 }
 
 /** Seats this office has asked for but the server has not confirmed yet, per slot. */

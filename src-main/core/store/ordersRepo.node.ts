@@ -5,7 +5,7 @@ import type { OrderState, WireGroupCode, WireOrder, WireTicket } from '../../con
 import type { OrderDetailDto, OrderRowDto, TicketRowDto } from '../../contract/orderSchemas.std.ts';
 import type { StoreDb } from './openStore.node.ts';
 import type { PrintSummary } from '../../contract/printSchemas.std.ts';
-import { groupCodes, options, orders, tickets } from './schema.node.ts';
+import { dossiers, groupCodes, options, orders, tickets } from './schema.node.ts';
 import { orderPrintSummaries, ticketPrintSummaries } from './printHistoryRepo.node.ts';
 import { LIVE_SUB_GROUP_STATES } from './optionsRepo.node.ts';
 
@@ -34,8 +34,17 @@ export function ticketsOf(db: StoreDb, orderIds: string[]): WireTicket[] {
     .map((t) => t.value as WireTicket);
 }
 
-export function toOrderRow(order: WireOrder, ticketCount: number): OrderRowDto {
+/** The client group of each option that has one. */
+export type DossierOfOption = ReadonlyMap<string, { id: string; name: string }>;
+
+export function dossiersByOption(db: StoreDb): DossierOfOption {
+  return new Map(db.select({ optionId: options.id, id: dossiers.id, name: dossiers.name }).from(options)
+    .innerJoin(dossiers, eq(dossiers.id, options.dossierId)).all().map(({ optionId, id, name }) => [optionId, { id, name }]));
+}
+
+export function toOrderRow(order: WireOrder, ticketCount: number, dossierOf: DossierOfOption): OrderRowDto {
   const visits = order.bookings.map((b) => b.startsAt).sort((a, b) => Date.parse(a) - Date.parse(b));
+  const orderDossiers = new Map(order.bookings.flatMap((b) => { const d = dossierOf.get(b.optionId); return d ? [[d.id, d] as const] : []; }));
   return {
     id: order.id,
     number: order.number,
@@ -48,10 +57,11 @@ export function toOrderRow(order: WireOrder, ticketCount: number): OrderRowDto {
     // Mirrored by a version before transfer deadlines: no deadline known until the next pull.
     paymentDueAt: order.state === 'awaiting_transfer' ? order.paymentDueAt ?? null : null,
     ticketCount,
+    dossiers: [...orderDossiers.values()],
   };
 }
 
-export function toTicketRow(ticket: WireTicket, order: WireOrder | undefined, printed: PrintSummary = null): TicketRowDto {
+export function toTicketRow(ticket: WireTicket, order: WireOrder | undefined, dossierOf: DossierOfOption, printed: PrintSummary = null): TicketRowDto {
   const booking = order?.bookings.find((b) => b.optionId === ticket.optionId);
   return {
     id: ticket.id,
@@ -67,6 +77,7 @@ export function toTicketRow(ticket: WireTicket, order: WireOrder | undefined, pr
     state: ticket.state,
     assignedTo: ticket.assignedTo && { name: ticket.assignedTo.name, email: ticket.assignedTo.email, at: ticket.assignedTo.at },
     printed,
+    dossier: dossierOf.get(ticket.optionId) ?? null,
   };
 }
 
@@ -101,8 +112,18 @@ export function orderDetail(db: StoreDb, orderId: string): OrderDetailDto | unde
       name: `${c.firstName} ${c.surname}`, email: c.email, phone: c.phone, venueName: booking.venueName, startsAt: booking.startsAt,
     })));
   const printed = ticketPrintSummaries(db, tickets.map((t) => t.id));
+  const dossierOf = dossiersByOption(db);
+  const clientsToCall = order.bookings.filter((b) => b.cancelledByVenue).flatMap((booking) => {
+    const dossier = dossierOf.get(booking.optionId);
+    const found = dossier && db.select().from(dossiers).where(eq(dossiers.id, dossier.id)).get();
+    return found ? [{
+      dossierId: found.id, name: found.name, contactName: found.contactName, contactEmail: found.contactEmail, contactPhone: found.contactPhone,
+      venueName: booking.venueName, startsAt: booking.startsAt,
+    }] : [];
+  });
   return {
-    row: toOrderRow(order, tickets.length), order, tickets: tickets.map((t) => toTicketRow(t, order, printed.get(t.id))), companionsToCall,
+    row: toOrderRow(order, tickets.length, dossierOf), order, tickets: tickets.map((t) => toTicketRow(t, order, dossierOf, printed.get(t.id))),
+    companionsToCall, clientsToCall,
     printed: orderPrintSummaries(db, [order.id]).get(order.id) ?? null,
     groupBookings: groupBookingsOf(db, order.bookings.map((b) => b.optionId)),
   };

@@ -53,10 +53,27 @@ export const options = sqliteTable('options', {
   }).notNull(),
   expiresAt: text('expires_at'),
   groupBookingId: text('group_booking_id'),
+  /** The client group it is for (dossiers.id); no foreign key, as for every mirrored row. */
+  dossierId: text('dossier_id'),
   rejection: text('rejection', { mode: 'json' }),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
-}, (t) => [index('options_state').on(t.state, t.startsAt)]);
+}, (t) => [index('options_state').on(t.state, t.startsAt), index('options_dossier').on(t.dossierId)]);
+
+/** The office's client groups (WireDossier), shared by its workstations. */
+export const dossiers = sqliteTable('dossiers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  clientReference: text('client_reference'),
+  contactName: text('contact_name'),
+  contactEmail: text('contact_email'),
+  contactPhone: text('contact_phone'),
+  expectedPeople: integer('expected_people'),
+  travelFrom: text('travel_from'),
+  travelTo: text('travel_to'),
+  notes: text('notes'),
+  updatedAt: text('updated_at').notNull(),
+});
 
 export const companions = sqliteTable('companions', {
   id: text('id').primaryKey(),

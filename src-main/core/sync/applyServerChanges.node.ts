@@ -29,6 +29,7 @@ const TABLE_OF = {
   venueRequest: 'venue_requests',
   voucherMuseum: 'server_voucher_museums',
   voucher: 'vouchers',
+  dossier: 'dossiers',
 } as const;
 
 export type PulledEntity = PatchOp['entity'];
@@ -43,14 +44,18 @@ function statements(store: Store) {
     slot: sqlite.prepare(`INSERT OR REPLACE INTO server_slots (id, venue_id, starts_at, local_date, local_time, capacity, remaining, status)
       VALUES (@id, @venueId, @startsAt, @localDate, @localTime, @capacity, @remaining, @status)`),
     closedDay: sqlite.prepare('INSERT OR IGNORE INTO server_closed_days (venue_id, local_date) VALUES (@venueId, @localDate)'),
-    option: sqlite.prepare(`INSERT INTO options (id, venue_id, slot_id, starts_at, composition, total_cents, state, expires_at, group_booking_id, rejection, created_at, updated_at)
-      VALUES (@id, @venueId, @slotId, @startsAt, @composition, @totalCents, @state, @expiresAt, @groupBookingId, NULL, @createdAt, @updatedAt)
+    option: sqlite.prepare(`INSERT INTO options (id, venue_id, slot_id, starts_at, composition, total_cents, state, expires_at, group_booking_id, dossier_id, rejection, created_at, updated_at)
+      VALUES (@id, @venueId, @slotId, @startsAt, @composition, @totalCents, @state, @expiresAt, @groupBookingId, @dossierId, NULL, @createdAt, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at, total_cents = excluded.total_cents,
-        composition = excluded.composition, slot_id = excluded.slot_id, starts_at = excluded.starts_at, rejection = NULL, updated_at = excluded.updated_at`),
+        composition = excluded.composition, slot_id = excluded.slot_id, starts_at = excluded.starts_at, dossier_id = excluded.dossier_id,
+        rejection = NULL, updated_at = excluded.updated_at`),
     companion: sqlite.prepare(`INSERT OR REPLACE INTO companions (id, kind, surname, first_name, email, phone, placeholder, updated_at)
       VALUES (@id, @kind, @surname, @firstName, @email, @phone, @placeholder, @updatedAt)`),
     contact: sqlite.prepare(`INSERT OR REPLACE INTO contacts (id, surname, first_name, email, updated_at)
       VALUES (@id, @surname, @firstName, @email, @updatedAt)`),
+    dossier: sqlite.prepare(`INSERT OR REPLACE INTO dossiers (id, name, client_reference, contact_name, contact_email, contact_phone,
+        expected_people, travel_from, travel_to, notes, updated_at)
+      VALUES (@id, @name, @clientReference, @contactName, @contactEmail, @contactPhone, @expectedPeople, @travelFrom, @travelTo, @notes, @updatedAt)`),
   };
 }
 
@@ -93,6 +98,9 @@ function applyOp(store: Store, prepared: ReturnType<typeof statements>, op: Patc
       return;
     case 'contact':
       prepared.contact.run(op.value);
+      return;
+    case 'dossier':
+      prepared.dossier.run(op.value);
       return;
     case 'order':
       putOrder(store.db, op.value);

@@ -11,7 +11,7 @@ export function expiringOptions(db: StoreDb, localNow: Date, withinDays: number)
   return listOptions(db)
     .filter((o) => o.state === 'active' && o.expiresAt !== null)
     .filter((o) => Date.parse(o.expiresAt!) - serverNow <= withinDays * DAY_MS && Date.parse(o.expiresAt!) > serverNow)
-    .map(({ id, venueName, startsAt, expiresAt }) => ({ id, venueName, startsAt, expiresAt: expiresAt! }));
+    .map(({ id, venueName, startsAt, expiresAt, dossierName }) => ({ id, venueName, startsAt, expiresAt: expiresAt!, dossierName }));
 }
 
 export function createExpiryAnnouncer() {

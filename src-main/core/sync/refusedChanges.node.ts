@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { mutationRow, type MutationResult, type MutationRow, type NewMutation } from '../../contract/centralApi.std.ts';
 import type { StoreDb } from '../store/openStore.node.ts';
 import { deleteRefusedChange, listRefusedChanges, type RefusedChange } from '../store/refusedChangesRepo.node.ts';
-import { companions, contacts, options, outbox, refusedChanges, venueRequests } from '../store/schema.node.ts';
+import { companions, contacts, dossiers, options, outbox, refusedChanges, venueRequests } from '../store/schema.node.ts';
 import type { PulledEntity } from './applyServerChanges.node.ts';
 
 /** Refusals of options stay on the option (Options screen), as business refusals do. */
@@ -21,7 +21,7 @@ export function isRefusedAsMalformed(result: MutationResult, row: typeof outbox.
   return result.status === 'rejected' && result.code === 'INVALID_INPUT' && row !== undefined && !SHOWN_ON_THE_OPTION.has(row.name);
 }
 
-const LOCAL_TABLE = { option: options, companion: companions, contact: contacts, venueRequest: venueRequests } as const;
+const LOCAL_TABLE = { option: options, companion: companions, contact: contacts, venueRequest: venueRequests, dossier: dossiers } as const;
 
 function forgetLocalCopy(db: StoreDb, row: MutationRow): void {
   const table = LOCAL_TABLE[row.entity];

@@ -11,6 +11,8 @@ import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
 import { formatDateTime, formatMoney } from '../../format/formatters.dom.ts';
 import { PriceLineRows } from '../../components/PriceLineRows.dom.tsx';
 import { SplitPlanner } from './SplitPlanner.dom.tsx';
+import { DossierPicker } from '../../components/DossierPicker.dom.tsx';
+import { useCurrentDossier } from '../../state/currentDossier.dom.ts';
 
 const FIELDS = ['visitors', 'guides', 'leaders'] as const;
 const toCount = (text: string) => (text.trim() === '' ? 0 : Number(text));
@@ -23,6 +25,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
   const [typed, setTyped] = useState<Record<(typeof FIELDS)[number], string>>({ visitors: '', guides: '', leaders: '' });
   const [busy, setBusy] = useState(false);
   const [specialVisit, setSpecialVisit] = useState(false);
+  const dossierId = useCurrentDossier((s) => s.dossierId);
   const composition: GroupCompositionDto = { visitors: toCount(typed.visitors), guides: toCount(typed.guides), leaders: toCount(typed.leaders) };
   const quote = useRemote('booking.quote', { slotId: slot.id, composition, specialVisit });
   const tooLarge = venue.rules.maxPerSlot !== null && composition.visitors + composition.guides + composition.leaders > venue.rules.maxPerSlot;
@@ -35,7 +38,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
 
   async function buyNow() {
     setBusy(true);
-    const cart = await attempt('cart.buyNow', { slotId: slot.id, composition, specialVisit });
+    const cart = await attempt('cart.buyNow', { slotId: slot.id, composition, specialVisit, dossierId });
     setBusy(false);
     if (cart) {
       say('booking.addedToCart', { venue: venue.name, date: { dateTime: slot.startsAt } });
@@ -45,7 +48,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
 
   async function place() {
     setBusy(true);
-    const option = await attempt('options.place', { slotId: slot.id, composition, specialVisit });
+    const option = await attempt('options.place', { slotId: slot.id, composition, specialVisit, dossierId });
     setBusy(false);
     if (option) {
       say('booking.placed', { venue: venue.name, date: { dateTime: slot.startsAt } });
@@ -64,6 +67,7 @@ export function BookingPanel({ venue, slot, daySlots, date, onClose }: { venue: 
         <p className="notice notice-warning" role="status">{t('booking.started')}</p>
       ) : (
         <>
+          <DossierPicker id="booking-dossier" />
           <div className="composition">
             {FIELDS.map((field, index) => (
               <label key={field}>

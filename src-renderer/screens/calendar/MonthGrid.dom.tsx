@@ -8,6 +8,11 @@ import { dayHeat } from './heat.std.ts';
 const HEATS = ['plenty', 'some', 'few', 'full'] as const;
 const ARROWS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
+/** The month's cells, blanks before the 1st, cut into weeks: a grid's cells live in rows. */
+function weeksOf<T>(cells: T[]): T[][] {
+  return Array.from({ length: Math.ceil(cells.length / 7) }, (_, week) => cells.slice(week * 7, week * 7 + 7));
+}
+
 /** Month view: a heat of remaining places per day; arrows move between days, Enter opens the day. */
 export function MonthGrid({ month, selectedDay, minPlaces, onSelectDay, onEnterDay }: {
   month: CalendarMonthDto;
@@ -55,34 +60,42 @@ export function MonthGrid({ month, selectedDay, minPlaces, onSelectDay, onEnterD
   return (
     <div className="month">
       <div className="month-grid" role="grid" aria-label={month.month} ref={grid} onKeyDown={onKeyDown}>
-        {weekdayNames(language).map((name) => (
-          <div key={name} className="weekday" role="columnheader">{name}</div>
+        <div role="row" className="month-row">
+          {weekdayNames(language).map((name) => (
+            <div key={name} className="weekday" role="columnheader">{name}</div>
+          ))}
+        </div>
+        {weeksOf([...Array.from({ length: firstWeekday }, () => undefined), ...month.days]).map((week, row) => (
+          <div key={row} role="row" className="month-row">
+            {week.map((day, column) => {
+              if (!day) return <div key={`blank-${column}`} role="gridcell" className="day-blank" />;
+              const fitting = day.slots.filter((s) => s.status === 'open' && s.remaining >= Math.max(1, minPlaces));
+              const dayHeatNow = dayHeat(day.slots);
+              const heat = day.closed ? 'closed' : dayHeatNow !== 'past' && minPlaces > 0 && fitting.length === 0 && day.slots.length > 0 ? 'full' : dayHeatNow;
+              const places = fitting.reduce((sum, s) => sum + s.remaining, 0);
+              // Named by its content, the full date hidden beside the day's number: a screen reader
+              // hears the date and the places, and a voice command saying the number still finds it.
+              return (
+                <button
+                  key={day.date}
+                  type="button"
+                  role="gridcell"
+                  className={`day heat-${heat}`}
+                  aria-selected={day.date === selectedDay}
+                  tabIndex={day.date === focusDay ? 0 : -1}
+                  data-date={day.date}
+                  onClick={() => onSelectDay(day.date)}
+                >
+                  <span className="day-number" aria-hidden="true">{Number(day.date.slice(8))}</span>
+                  <span className="visually-hidden">{formatLocalDate(day.date, language)}</span>
+                  <span className="day-summary">
+                    {day.closed ? t('calendar.closed') : heat === 'past' ? t('calendar.past') : day.slots.length > 0 ? t('calendar.daySummary', { count: fitting.length, places }) : ''}
+                  </span>
+                </button>
+              );
+            })}
+          </div>
         ))}
-        {Array.from({ length: firstWeekday }, (_, i) => <div key={`blank-${i}`} className="day-blank" />)}
-        {month.days.map((day) => {
-          const fitting = day.slots.filter((s) => s.status === 'open' && s.remaining >= Math.max(1, minPlaces));
-          const dayHeatNow = dayHeat(day.slots);
-          const heat = day.closed ? 'closed' : dayHeatNow !== 'past' && minPlaces > 0 && fitting.length === 0 && day.slots.length > 0 ? 'full' : dayHeatNow;
-          const places = fitting.reduce((sum, s) => sum + s.remaining, 0);
-          return (
-            <button
-              key={day.date}
-              type="button"
-              role="gridcell"
-              className={`day heat-${heat}`}
-              aria-selected={day.date === selectedDay}
-              aria-label={formatLocalDate(day.date, language)}
-              tabIndex={day.date === focusDay ? 0 : -1}
-              data-date={day.date}
-              onClick={() => onSelectDay(day.date)}
-            >
-              <span className="day-number">{Number(day.date.slice(8))}</span>
-              <span className="day-summary">
-                {day.closed ? t('calendar.closed') : heat === 'past' ? t('calendar.past') : day.slots.length > 0 ? t('calendar.daySummary', { count: fitting.length, places }) : ''}
-              </span>
-            </button>
-          );
-        })}
       </div>
       <div className="legend" aria-label={t('calendar.legend')}>
         <span>{t('calendar.legend')}</span>

@@ -9,6 +9,7 @@ import { useRemote } from '../../state/useRemote.dom.ts';
 import { attempt } from '../../state/attempt.dom.ts';
 import { useNotices } from '../../state/notices.dom.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
+import { useCurrentDossier } from '../../state/currentDossier.dom.ts';
 import { formatDateTime, formatMoney, formatTime } from '../../format/formatters.dom.ts';
 
 interface SubGroup { slotId: string; startsAt: string; composition: GroupCompositionDto }
@@ -102,7 +103,9 @@ export function SplitPlanner({ venue, date, startsAt, composition, daySlots, spe
         disabled={busy || subGroups.length === 0}
         onClick={async () => {
           setBusy(true);
-          const placed = await attempt('options.placeGroup', { subGroups: subGroups.map(({ slotId, composition: c }) => ({ slotId, composition: c })), specialVisit });
+          const placed = await attempt('options.placeGroup', {
+            subGroups: subGroups.map(({ slotId, composition: c }) => ({ slotId, composition: c })), specialVisit, dossierId: useCurrentDossier.getState().dossierId,
+          });
           setBusy(false);
           if (placed) {
             say('split.placed', { count: placed.length, venue: venue.name });

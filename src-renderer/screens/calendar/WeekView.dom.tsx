@@ -30,7 +30,8 @@ export function WeekView({ month, selectedDay, selectedSlot, minPlaces, onSelect
   const known = [...month.days, ...(neighbour.value?.month === otherMonth ? neighbour.value.days : [])];
   const week = dates.flatMap((date) => known.filter((d) => d.date === date));
   return (
-    <div className="week-view" role="grid" aria-label={t('calendar.week')}>
+    // A group of seven labelled days, not a grid: its buttons are reached with Tab, not arrows.
+    <div className="week-view" role="group" aria-label={t('calendar.week')}>
       {week.map((day) => (
         <section key={day.date} className="week-day" aria-label={formatLocalDate(day.date, language)}>
           <h4>{formatLocalDate(day.date, language, 'short')}</h4>

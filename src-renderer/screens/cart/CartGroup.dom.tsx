@@ -21,6 +21,7 @@ export function CartGroup({ group, companions }: { group: Group; companions: Com
     <section className="card cart-group" data-item-id={group.itemId} aria-label={`${group.venueName} — ${when}`}>
       <header className="cart-group-header">
         <h2>{group.venueName} — {when}</h2>
+        {group.dossierName && <span className="badge cart-dossier">{group.dossierName}</span>}
         <button type="button" className="button-secondary" onClick={() => void attempt('cart.remove', { itemId: group.itemId })}>
           {t('cart.remove')}
         </button>

@@ -68,11 +68,23 @@ function Totals({ detail }: { detail: OrderDetailDto }) {
 function VenueCancellation({ detail }: { detail: OrderDetailDto }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  if (detail.companionsToCall.length === 0 && detail.order.refundCents === 0) return null;
+  if (detail.companionsToCall.length === 0 && detail.clientsToCall.length === 0 && detail.order.refundCents === 0) return null;
   return (
     <div className="notice notice-warning venue-cancellation" role="status">
       <div>
         <p>{t(`orders.cancelledByVenue.${detail.order.state === 'refunded' ? 'refunded' : 'toBeRefunded'}`, { amount: formatMoney(detail.order.refundCents, language) })}</p>
+        {detail.clientsToCall.length > 0 && (
+          <>
+            <p>{t('dossiers.clientsToCall')}</p>
+            <ul className="clients-to-call" data-testid="clients-to-call">
+              {detail.clientsToCall.map((c) => (
+                <li key={`${c.dossierId}-${c.startsAt}`}>
+                  <strong>{c.name}</strong> — {[c.contactName, c.contactPhone, c.contactEmail].filter(Boolean).join(' · ') || t('orders.noContactDetails')} ({c.venueName}, {formatDateTime(c.startsAt, language)})
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {detail.companionsToCall.length > 0 && (
           <>
             <p>{t('orders.companionsToCall')}</p>

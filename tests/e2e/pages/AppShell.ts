@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type ScreenName = 'calendar' | 'options' | 'cart' | 'companions' | 'orders' | 'tickets' | 'vouchers' | 'sync' | 'account';
+export type ScreenName = 'calendar' | 'dossiers' | 'options' | 'cart' | 'companions' | 'contacts' | 'orders' | 'tickets' | 'vouchers' | 'sync' | 'account';
 
 export class AppShell {
   readonly navigation: Locator;

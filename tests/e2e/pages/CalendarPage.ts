@@ -26,7 +26,7 @@ export class CalendarPage {
     this.venuePicker = page.locator('aside.venue-picker');
     this.monthTitle = page.locator('.month-title');
     this.grid = page.locator('.month-grid');
-    this.days = this.grid.locator('[role="gridcell"]');
+    this.days = this.grid.locator('[role="gridcell"][data-date]');
     this.slots = page.locator('.slot-list button.slot');
   }
 

@@ -1,16 +1,25 @@
 import type { Locator, Page } from '@playwright/test';
+import { ListKit } from './ListKit.ts';
 
 export class OrdersPage {
   readonly rows: Locator;
   readonly detail: Locator;
   readonly tickets: Locator;
   readonly assign: Locator;
+  readonly list: ListKit;
 
   constructor(readonly page: Page) {
     this.rows = page.locator('tr[data-order-id]');
     this.detail = page.locator('aside.order-detail');
     this.tickets = this.detail.locator('tr[data-ticket-number]');
     this.assign = this.detail.locator('section.assign-tickets');
+    this.list = new ListKit(page, 'orders');
+  }
+
+  /** Opens an order's detail from its row's menu ("Open" / "Ouvrir"). */
+  async open(row: Locator, label: string | RegExp = /^(Open|Ouvrir)$/) {
+    await this.list.act(row, label);
+    await this.detail.waitFor();
   }
 
   state() {

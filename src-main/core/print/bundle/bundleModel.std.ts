@@ -30,6 +30,8 @@ export interface BundleCover {
   orderNumber: string;
   /** The code admitting the whole sub-group; null when the bundle holds only part of it. */
   groupQr: string | null;
+  /** The client group the visit is for, as the office named it. */
+  dossier: { name: string; reference: string | null } | null;
 }
 
 /** One sub-group: its cover, then one page per ticket. */

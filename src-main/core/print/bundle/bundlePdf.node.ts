@@ -188,7 +188,13 @@ function coverPage(p: Painter, section: BundleSection, cover: BundleCover): void
 
   const column = CONTENT / 3;
   field(doc, words.orderNumber, cover.orderNumber, MARGIN, 152, column - 8);
-  field(doc, bw.office, p.office, MARGIN + column, 152, 2 * column - 8);
+  if (cover.dossier) {
+    const { name, reference } = cover.dossier;
+    field(doc, bw.dossier, reference ? `${name} · ${reference}` : name, MARGIN + column, 152, column - 8);
+    field(doc, bw.office, p.office, MARGIN + 2 * column, 152, column - 8);
+  } else {
+    field(doc, bw.office, p.office, MARGIN + column, 152, 2 * column - 8);
+  }
   const companion = cover.companion ? `${cover.companion.name}${cover.companion.phone ? ` — ${cover.companion.phone}` : ''}` : bw.noCompanion;
   field(doc, bw.companion, companion, MARGIN, 196, CONTENT);
 

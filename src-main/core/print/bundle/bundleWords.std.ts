@@ -5,6 +5,7 @@ export interface BundleWords {
   coverTitle: string;
   subGroup: (index: number, count: number) => string;
   office: string;
+  dossier: string;
   companion: string;
   noCompanion: string;
   price: string;
@@ -23,6 +24,7 @@ export const bundleWords: Record<PrintLanguage, BundleWords> = {
     coverTitle: 'Feuille de groupe',
     subGroup: (index, count) => `Sous-groupe ${index}/${count}`,
     office: 'Agence',
+    dossier: 'Dossier',
     companion: 'Accompagnateur désigné',
     noCompanion: 'Aucun accompagnateur désigné',
     price: 'Tarif',
@@ -39,6 +41,7 @@ export const bundleWords: Record<PrintLanguage, BundleWords> = {
     coverTitle: 'Group sheet',
     subGroup: (index, count) => `Sub-group ${index}/${count}`,
     office: 'Office',
+    dossier: 'Dossier',
     companion: 'Designated companion',
     noCompanion: 'No companion designated',
     price: 'Tariff',

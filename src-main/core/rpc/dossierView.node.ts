@@ -1,0 +1,110 @@
+// A dossier as the agent reads it: its visits across monuments as the trip's days, what they
+// add up to, and what is still to do before the group travels. Read from the local store
+// alone, so it holds offline.
+import { DateTime } from 'luxon';
+import type { WireOrder } from '../../contract/centralApi.std.ts';
+import type { DossierDetailDto, DossierMissingDto, DossierRowDto, DossierVisitDto } from '../../contract/dossierSchemas.std.ts';
+import type { Designated } from '../domain/designations.std.ts';
+import { undesignatedSlots } from '../domain/designations.std.ts';
+import { headCount, type GroupComposition } from '../domain/groupComposition.std.ts';
+import { findVenue } from '../store/catalogueRepo.node.ts';
+import { readStoredCart } from '../store/cartRepo.node.ts';
+import { dossierFields, type DossierRecord } from '../store/dossiersRepo.node.ts';
+import type { StoreDb } from '../store/openStore.node.ts';
+import { listOrders, ticketsOf } from '../store/ordersRepo.node.ts';
+import { ticketPrintSummaries } from '../store/printHistoryRepo.node.ts';
+import { findCompanion } from '../store/companionsRepo.node.ts';
+import { options } from '../store/schema.node.ts';
+import { eq } from 'drizzle-orm';
+
+const DAY_MS = 86_400_000;
+/** What the trip still counts: a lapsed or cancelled option is history, not a visit. */
+const VISIT_STATES = new Set(['pending', 'active', 'confirmed', 'cancelled_by_venue', 'rejected']);
+
+export interface DossierClock {
+  /** The server's clock as this workstation last measured it. */
+  serverNow: Date;
+  expiringSoonDays: number;
+}
+
+function visitsOf(db: StoreDb, dossierId: string, orderOfOption: Map<string, WireOrder>): DossierVisitDto[] {
+  const rows = db.select().from(options).where(eq(options.dossierId, dossierId)).all().filter((o) => VISIT_STATES.has(o.state));
+  return rows.map((o) => {
+    const venue = findVenue(db, o.venueId);
+    const composition = o.composition as GroupComposition;
+    const order = orderOfOption.get(o.id);
+    return {
+      optionId: o.id, venueId: o.venueId, venueName: venue?.name ?? o.venueId, startsAt: o.startsAt,
+      localTime: DateTime.fromISO(o.startsAt, { zone: venue?.timeZone ?? 'Europe/Paris' }).toFormat('HH:mm'),
+      composition, headCount: headCount(composition), state: o.state, expiresAt: o.expiresAt, totalCents: o.totalCents,
+      groupBookingId: o.groupBookingId, orderId: order?.id ?? null, orderNumber: order?.number ?? null,
+    };
+  }).sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.venueName.localeCompare(b.venueName));
+}
+
+function localDateOf(db: StoreDb, visit: DossierVisitDto): string {
+  return DateTime.fromISO(visit.startsAt, { zone: findVenue(db, visit.venueId)?.timeZone ?? 'Europe/Paris' }).toISODate()!;
+}
+
+/** The companions named in the cart for an option's guide and leader places. */
+function designatedInCart(designations: Record<string, string>, optionId: string): Designated[] {
+  return Object.entries(designations).flatMap(([key, companionId]) => {
+    const [itemId, kind, index] = key.split(':');
+    return itemId === optionId && (kind === 'guide' || kind === 'leader') ? [{ kind, index: Number(index), companionId }] : [];
+  });
+}
+
+function missingOf(db: StoreDb, visits: DossierVisitDto[], clock: DossierClock): DossierMissingDto[] {
+  const missing: DossierMissingDto[] = [];
+  const now = clock.serverNow.getTime();
+  const { designations } = readStoredCart(db);
+  const future = visits.filter((v) => Date.parse(v.startsAt) > now);
+  for (const v of future) {
+    if (v.state === 'rejected') missing.push({ kind: 'optionRefused', optionId: v.optionId, venueName: v.venueName, startsAt: v.startsAt });
+    if (v.state === 'cancelled_by_venue') missing.push({ kind: 'cancelledByVenue', optionId: v.optionId, venueName: v.venueName, startsAt: v.startsAt });
+    if (v.state !== 'active') continue;
+    if (v.expiresAt && Date.parse(v.expiresAt) - now <= clock.expiringSoonDays * DAY_MS) {
+      missing.push({ kind: 'optionExpiring', optionId: v.optionId, venueName: v.venueName, expiresAt: v.expiresAt });
+    }
+    const unnamed = undesignatedSlots(v.composition, designatedInCart(designations, v.optionId), (id) => findCompanion(db, id) !== undefined).length;
+    if (unnamed > 0) missing.push({ kind: 'companionsMissing', optionId: v.optionId, venueName: v.venueName, count: unnamed });
+  }
+  const paid = future.filter((v) => v.state === 'confirmed' && v.orderId);
+  const tickets = ticketsOf(db, [...new Set(paid.map((v) => v.orderId!))]).filter((t) => t.state === 'valid');
+  const printed = ticketPrintSummaries(db, tickets.map((t) => t.id));
+  for (const v of paid) {
+    const unprinted = tickets.filter((t) => t.optionId === v.optionId && !printed.has(t.id)).length;
+    if (unprinted > 0) missing.push({ kind: 'ticketsNotPrinted', orderId: v.orderId!, orderNumber: v.orderNumber!, venueName: v.venueName, count: unprinted });
+  }
+  return missing;
+}
+
+/** Which order paid each option, for every order of the office. */
+export function ordersByOption(db: StoreDb): Map<string, WireOrder> {
+  return new Map(listOrders(db).flatMap((order) => order.bookings.map((b) => [b.optionId, order] as const)));
+}
+
+export function dossierDetail(db: StoreDb, dossier: DossierRecord, pending: boolean, clock: DossierClock, orders = ordersByOption(db)): DossierDetailDto {
+  const visits = visitsOf(db, dossier.id, orders);
+  const days = new Map<string, DossierVisitDto[]>();
+  for (const visit of visits) {
+    const day = localDateOf(db, visit);
+    days.set(day, [...(days.get(day) ?? []), visit]);
+  }
+  const counted = visits.filter((v) => v.state === 'pending' || v.state === 'active' || v.state === 'confirmed');
+  const missing = missingOf(db, visits, clock);
+  const upcoming = counted.find((v) => Date.parse(v.startsAt) > clock.serverNow.getTime());
+  const row: DossierRowDto = {
+    id: dossier.id, ...dossierFields(dossier), pending, visits: counted.length, nextVisitAt: upcoming?.startsAt ?? null, missingCount: missing.length,
+  };
+  return {
+    dossier: row,
+    days: [...days].map(([localDate, dayVisits]) => ({ localDate, visits: dayVisits })),
+    totals: {
+      people: counted.reduce((sum, v) => sum + v.headCount, 0),
+      paidCents: counted.filter((v) => v.state === 'confirmed').reduce((sum, v) => sum + v.totalCents, 0),
+      heldCents: counted.filter((v) => v.state !== 'confirmed').reduce((sum, v) => sum + v.totalCents, 0),
+    },
+    missing,
+  };
+}
