@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { columnClass } from './list/listColumn.dom.ts';
 
 export interface Column<Row> {
   key: string;
@@ -9,7 +10,6 @@ export interface Column<Row> {
   secondary?: boolean;
 }
 
-const classOf = (c: { numeric?: boolean; secondary?: boolean }) => [c.numeric && 'numeric', c.secondary && 'col-secondary'].filter(Boolean).join(' ') || undefined;
 
 /** A compact list with its headings always visible, and a sentence instead of an empty grid. */
 export function DataTable<Row extends { id: string }>({ columns, rows, empty, label, rowProps }: {
@@ -24,7 +24,7 @@ export function DataTable<Row extends { id: string }>({ columns, rows, empty, la
       <thead>
         <tr>
           {columns.map((c) => (
-            <th key={c.key} scope="col" className={classOf(c)}>{c.header}</th>
+            <th key={c.key} scope="col" className={columnClass(c)}>{c.header}</th>
           ))}
         </tr>
       </thead>
@@ -37,7 +37,7 @@ export function DataTable<Row extends { id: string }>({ columns, rows, empty, la
           rows.map((row) => (
             <tr key={row.id} {...rowProps?.(row)}>
               {columns.map((c) => (
-                <td key={c.key} className={classOf(c)}>{c.cell(row)}</td>
+                <td key={c.key} className={columnClass(c)}>{c.cell(row)}</td>
               ))}
             </tr>
           ))

@@ -82,14 +82,14 @@ test('resize a held option, then cancel it after being told what is released', a
   await panel.placeButton.click();
   await shell.go('options');
   await waitHeld(page, optionsPage, 1);
-  await expect(optionsPage.row().locator('td').nth(3)).toHaveText('21');
+  await expect(optionsPage.row().locator('td[data-column="people"]')).toHaveText('21');
 
   await optionsPage.act(0, 'Change people');
   await optionsPage.panel().locator('input[name="visitors"]').fill('24');
   await optionsPage.panel().getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Change to 25 people sent' })).toBeVisible();
-  await expect(optionsPage.row().locator('td').nth(3)).toHaveText('25');
-  await expect(optionsPage.row().locator('td').nth(4)).toHaveText('€240.00');
+  await expect(optionsPage.row().locator('td[data-column="people"]')).toHaveText('25');
+  await expect(optionsPage.row().locator('td[data-column="amount"]')).toHaveText('€240.00');
 
   await optionsPage.act(0, 'Cancel');
   await expect(optionsPage.panel()).toContainText('25 places at Conciergerie on');

@@ -129,8 +129,7 @@ test('the order and companion panels leave the list’s last column and its sear
   await shell.switchLanguage('fr');
   await shell.go('orders');
   const orders = new OrdersPage(page);
-  await orders.rows.first().getByRole('button', { name: 'Ouvrir' }).click();
-  await expect(orders.detail).toBeVisible();
+  await orders.open(orders.rows.first());
   await atEachSize(page, async () => {
     expect(await shell.panelCovers(page.locator('table[aria-label="Commandes"] th').last())).toBe(0);
     expect(await shell.panelCovers(page.locator('form.order-search button[type="submit"]'))).toBe(0);

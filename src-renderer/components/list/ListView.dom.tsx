@@ -3,7 +3,7 @@
 // What the agent set lives in useLists: it outlasts the screen and a sync's re-read.
 import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListColumn } from './listColumn.dom.ts';
+import { columnClass, type ListColumn } from './listColumn.dom.ts';
 import { filterChoices, shownRows } from './listRows.dom.ts';
 import { useList } from './listStore.dom.ts';
 import { RowMenu, type RowAction } from './RowMenu.dom.tsx';
@@ -122,7 +122,7 @@ export function ListView<Row extends { id: string }>(props: ListViewProps<Row>) 
             {columns.map((c) => {
               const sorted = list.sort?.key === c.key ? list.sort.direction : undefined;
               return (
-                <th key={c.key} scope="col" className={c.numeric ? 'numeric' : undefined} aria-sort={c.sortBy ? (sorted ?? 'none') : undefined}>
+                <th key={c.key} scope="col" className={columnClass(c)} aria-sort={c.sortBy ? (sorted ?? 'none') : undefined}>
                   {c.sortBy ? (
                     <button type="button" className="sort-button" onClick={() => list.sortBy(c.key)}>
                       {c.header}
@@ -161,7 +161,7 @@ export function ListView<Row extends { id: string }>(props: ListViewProps<Row>) 
                       )}
                     </td>
                   )}
-                  {columns.map((c) => <td key={c.key} data-column={c.key} className={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>)}
+                  {columns.map((c) => <td key={c.key} data-column={c.key} className={columnClass(c)}>{c.cell(row)}</td>)}
                   {props.rowActions && (
                     <td className="menu-cell">
                       <RowMenu label={t('list.actionsFor', { name: props.describe(row) })} actions={props.rowActions(row)} />

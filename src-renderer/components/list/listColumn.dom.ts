@@ -10,9 +10,14 @@ export interface ListColumn<Row> {
   header: string;
   cell(row: Row): ReactNode;
   numeric?: boolean;
+  /** Left out while a side panel narrows the list: the row stays recognisable without it. */
+  secondary?: boolean;
   sortBy?(row: Row): string | number | null;
   searchText?(row: Row): string | null;
   filterBy?(row: Row): { value: string; label: string } | null;
   /** The filter's "any" choice ("All monuments"); the header names the filter. */
   filterAny?: string;
 }
+
+export const columnClass = (c: { numeric?: boolean; secondary?: boolean }) =>
+  [c.numeric && 'numeric', c.secondary && 'col-secondary'].filter(Boolean).join(' ') || undefined;

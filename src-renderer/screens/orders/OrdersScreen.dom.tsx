@@ -66,11 +66,12 @@ export function OrdersScreen() {
             key: 'number', header: t('orders.columns.number'), sortBy: (o) => o.number, searchText: (o) => o.number,
             cell: (o) => <button type="button" className="link-button mono" onClick={() => open(o.id)}>{o.number}</button>,
           },
-          { key: 'date', header: t('orders.columns.date'), cell: (o) => formatDateTime(o.createdAt, language), sortBy: (o) => o.createdAt },
+          { key: 'date', header: t('orders.columns.date'), cell: (o) => formatDateTime(o.createdAt, language), sortBy: (o) => o.createdAt, secondary: true },
           {
             key: 'dossier', header: t('dossiers.column'), cell: (o) => o.dossiers.map((d) => d.name).join(', ') || '—',
             sortBy: (o) => o.dossiers[0]?.name ?? null, searchText: (o) => o.dossiers.map((d) => d.name).join(' '),
             filterBy: (o) => (o.dossiers[0] ? { value: o.dossiers[0].id, label: o.dossiers[0].name } : null), filterAny: t('dossiers.all'),
+            secondary: true,
           },
           { key: 'venues', header: t('orders.columns.venues'), cell: (o) => o.venueNames.join(', '), sortBy: (o) => o.venueNames.join(', '), searchText: (o) => o.venueNames.join(' ') },
           { key: 'visit', header: t('orders.columns.visit'), cell: (o) => formatDateTime(o.firstVisitAt, language), sortBy: (o) => o.firstVisitAt },
@@ -83,8 +84,9 @@ export function OrdersScreen() {
           {
             key: 'payment', header: t('orders.columns.payment'), cell: (o) => t(`orders.payment.${o.paymentMethod}`),
             filterBy: (o) => ({ value: o.paymentMethod, label: t(`orders.payment.${o.paymentMethod}`) }),
+            secondary: true,
           },
-          { key: 'tickets', header: t('orders.columns.tickets'), cell: (o) => o.ticketCount, numeric: true, sortBy: (o) => o.ticketCount },
+          { key: 'tickets', header: t('orders.columns.tickets'), cell: (o) => o.ticketCount, numeric: true, sortBy: (o) => o.ticketCount, secondary: true },
           { key: 'amount', header: t('orders.columns.amount'), cell: (o) => formatMoney(o.totalCents, language), numeric: true, sortBy: (o) => o.totalCents },
         ]}
         rowActions={(o) => [
