@@ -187,6 +187,8 @@ export const venueRequests = pgTable('venue_requests', {
   paidAt: instant('paid_at'),
   doneAt: instant('done_at'),
   updatedAt: instant('updated_at').notNull(),
+  /** The client group it is for, always one of the same office's dossiers. */
+  dossierId: byteText('dossier_id').references((): AnyPgColumn => dossiers.id),
   version: version(),
 }, (t) => [index('venue_requests_office_version').on(t.officeId, t.version, t.id)]);
 

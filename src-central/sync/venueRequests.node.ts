@@ -8,6 +8,7 @@ import { VENUE_REQUEST_STATES, type SaveVenueRequestArgsSchema } from '../../src
 import type { CentralContext } from '../context.node.ts';
 import type { Tx } from '../store/database.node.ts';
 import { venueRequests, venues } from '../store/schema.node.ts';
+import { ownDossier } from './dossiers.node.ts';
 import { rejected, type MutationOutcome } from './outcome.node.ts';
 
 const STEPS = sql.raw(`ARRAY[${VENUE_REQUEST_STATES.map((s) => `'${s}'`).join(', ')}]`);
@@ -30,7 +31,7 @@ export async function saveVenueRequest(
   const fields = {
     venueId: args.venueId, visitDate: args.visitDate, headCount: args.headCount, state: args.state, notes: args.notes,
     sentAt: new Date(args.sentAt), confirmedAt: instantOrNull(args.confirmedAt), paidAt: instantOrNull(args.paidAt),
-    doneAt: instantOrNull(args.doneAt), updatedAt: ctx.now(),
+    doneAt: instantOrNull(args.doneAt), updatedAt: ctx.now(), dossierId: await ownDossier(tx, officeId, args.dossierId),
   };
   // One statement: the id is new, or already this office's and not further on; the conflicting
   // row is locked either way, so the read below sees what this transaction decided on.

@@ -84,6 +84,7 @@ export function wireVenueRequest(row: VenueRequestRow): WireVenueRequest {
     id: row.id, venueId: row.venueId, visitDate: row.visitDate, headCount: row.headCount, state: row.state, notes: row.notes,
     sentAt: row.sentAt.toISOString(), confirmedAt: row.confirmedAt?.toISOString() ?? null,
     paidAt: row.paidAt?.toISOString() ?? null, doneAt: row.doneAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString(),
+    dossierId: row.dossierId,
   };
 }
 

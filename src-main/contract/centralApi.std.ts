@@ -178,6 +178,8 @@ export const VenueRequestFieldsSchema = z.strictObject({
   confirmedAt: IsoInstantSchema.nullable(),
   paidAt: IsoInstantSchema.nullable(),
   doneAt: IsoInstantSchema.nullable(),
+  /** The client group it is for; absent from a desk or a service older than dossiers. */
+  dossierId: z.string().min(1).max(200).nullable().default(null),
 });
 export const WireVenueRequestSchema = VenueRequestFieldsSchema.extend({ id: z.string(), updatedAt: IsoInstantSchema });
 export type WireVenueRequest = z.infer<typeof WireVenueRequestSchema>;

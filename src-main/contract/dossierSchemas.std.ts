@@ -1,7 +1,7 @@
 // A dossier as the desk shows it: the client group with what it has booked across monuments,
 // laid out as the trip's days, and what is still missing before the visit.
 import { z } from 'zod';
-import { DossierFieldsSchema } from './centralApi.std.ts';
+import { DossierFieldsSchema, VENUE_REQUEST_STATES } from './centralApi.std.ts';
 import { GroupCompositionSchema, IsoInstantSchema, LocalDateSchema } from './schemas.std.ts';
 
 export const DossierRowSchema = DossierFieldsSchema.extend({
@@ -62,5 +62,14 @@ export const DossierDetailSchema = z.object({
     heldCents: z.int(),
   }),
   missing: z.array(DossierMissingSchema),
+  /** Requests to monuments booked through their own department, with their step. */
+  requests: z.array(z.object({
+    id: z.string(), venueId: z.string(), venueName: z.string(), visitDate: LocalDateSchema, headCount: z.int(), state: z.enum(VENUE_REQUEST_STATES),
+  })),
+  /** The guides and leaders named for its visits (paid, or in the cart), each once per visit. */
+  companions: z.array(z.object({
+    companionId: z.string(), name: z.string(), kind: z.enum(['guide', 'leader']), phone: z.string().nullable(),
+    optionId: z.string(), venueName: z.string(), startsAt: IsoInstantSchema,
+  })),
 });
 export type DossierDetailDto = z.infer<typeof DossierDetailSchema>;

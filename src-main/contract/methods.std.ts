@@ -112,7 +112,10 @@ export const methods = {
   },
   'requests.list': { input: z.strictObject({ venueId: VenueIdSchema }), output: z.array(VenueRequestSchema) },
   'requests.create': {
-    input: z.strictObject({ venueId: VenueIdSchema, visitDate: LocalDateSchema, headCount: z.int().min(1).max(500), notes: z.string().max(2000).optional() }),
+    input: z.strictObject({
+      venueId: VenueIdSchema, visitDate: LocalDateSchema, headCount: z.int().min(1).max(500), notes: z.string().max(2000).optional(),
+      dossierId: z.string().min(1).nullable().optional(),
+    }),
     output: VenueRequestSchema,
   },
   'requests.advance': { input: z.strictObject({ id: z.string().min(1), notes: z.string().max(2000).optional() }), output: VenueRequestSchema },

@@ -303,6 +303,8 @@ export const VenueRequestSchema = z.object({
   confirmedAt: IsoInstantSchema.nullable(),
   paidAt: IsoInstantSchema.nullable(),
   doneAt: IsoInstantSchema.nullable(),
+  /** The client group it is for. */
+  dossierId: z.string().nullable(),
 });
 
 /** A guide or leader ticket of a cart item that must name a companion before paying. */

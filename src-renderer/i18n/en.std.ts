@@ -629,6 +629,8 @@ export const en = {
     all: 'All dossiers',
     clientsToCall: 'Client groups to tell',
     print: 'Print the group’s tickets',
+    requests: 'Requests to monuments',
+    companions: 'Guides and leaders named',
   },
   common: { keep: 'Keep', yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', reload: 'Reload Guichet', dismiss: 'Dismiss' },
   errors: {

@@ -631,6 +631,8 @@ export const fr: Messages = {
     all: 'Tous les dossiers',
     clientsToCall: 'Groupes clients à prévenir',
     print: 'Imprimer les billets du groupe',
+    requests: 'Demandes aux monuments',
+    companions: 'Guides et accompagnateurs désignés',
   },
   common: { keep: 'Conserver', yes: 'Oui', no: 'Non', loading: 'Chargement…', retry: 'Réessayer', reload: 'Relancer Guichet', dismiss: 'Fermer' },
   errors: {

@@ -19,6 +19,7 @@ const folders: string[] = [];
 
 /** How to take a database back across a migration, for the tests that start from one made by today's service. */
 const UNDO: Record<string, string> = {
+  '0014_venue_request_dossiers': 'ALTER TABLE venue_requests DROP COLUMN dossier_id;',
   '0013_dossiers': `
     ALTER TABLE options DROP COLUMN dossier_id;
     DROP TABLE dossiers;`,
@@ -432,6 +433,41 @@ describe('central migrations', () => {
         })).toMatchObject({ status: 'applied' });
         expect(await resumed.mutate('option.moveToDossier', { optionId: placed.option!.id, dossierId })).toMatchObject({ status: 'applied' });
         expect(putsOf((await resumed.pull(cookie)).patch, 'option').map((o) => o.dossierId)).toEqual([dossierId]);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('0014_venue_request_dossiers keeps every request, in no dossier, and a step saved after it can name one', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0014-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    const request = {
+      requestId: randomUUID(), venueId: 'pantheon', visitDate: '2025-04-02', headCount: 30, state: 'sent', notes: 'Car à 9 h 30',
+      sentAt: '2025-01-10T09:00:00.000Z', confirmedAt: null, paidAt: null, doneAt: null,
+    };
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 1 });
+      const desk = await validatedDesk(first);
+      expect(await desk.mutate('venueRequest.save', request)).toMatchObject({ status: 'applied' });
+      await first.close();
+      await rollBackTo(dataDir, previousOf('0014_venue_request_dossiers'));
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
+      try {
+        const resumed = new Desk(after.url, await signIn(after.url, desk.email), desk.email);
+        const { patch, cookie } = await resumed.pullAll(null);
+        expect(putsOf(patch, 'venueRequest').map((r) => [r.id, r.notes, r.dossierId])).toEqual([[request.requestId, 'Car à 9 h 30', null]]);
+        const dossierId = randomUUID();
+        await resumed.mutate('dossier.save', {
+          dossierId, name: 'Lycée Voltaire', clientReference: null, contactName: null, contactEmail: null, contactPhone: null,
+          expectedPeople: 30, travelFrom: null, travelTo: null, notes: null,
+        });
+        expect(await resumed.mutate('venueRequest.save', { ...request, state: 'confirmed', confirmedAt: '2025-01-11T09:00:00.000Z', dossierId }))
+          .toMatchObject({ status: 'applied' });
+        expect(putsOf((await resumed.pull(cookie)).patch, 'venueRequest').map((r) => [r.state, r.dossierId])).toEqual([['confirmed', dossierId]]);
       } finally {
         await after.close();
       }

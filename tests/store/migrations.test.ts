@@ -240,3 +240,19 @@ describe('migration 0009_dossiers', () => {
     sqlite.close();
   });
 });
+
+describe('migration 0010_venue_request_dossiers', () => {
+  it('keeps the requests of version 10 in no dossier, and a request can then name one', () => {
+    const sqlite = new Database(freshFile());
+    const migrations = loadMigrations(MIGRATIONS_DIR);
+    expect(migrate(sqlite, migrations, 10)).toBe(10);
+    sqlite.prepare(`INSERT INTO venue_requests (id, venue_id, visit_date, head_count, state, notes, sent_at)
+      VALUES ('r1', 'pantheon', '2025-04-02', 30, 'sent', 'Car à 9 h 30', '2025-01-10T09:00:00.000Z')`).run();
+
+    expect(migrate(sqlite, migrations, 11)).toBe(11);
+    expect(sqlite.prepare('SELECT id, notes, dossier_id FROM venue_requests').all()).toEqual([{ id: 'r1', notes: 'Car à 9 h 30', dossier_id: null }]);
+    sqlite.prepare("UPDATE venue_requests SET dossier_id = 'd1' WHERE id = 'r1'").run();
+    expect(sqlite.prepare('SELECT dossier_id FROM venue_requests').pluck().all()).toEqual(['d1']);
+    sqlite.close();
+  });
+});

@@ -115,6 +115,13 @@ describe('dossiers at the desk', () => {
     expect(paid.totals).toMatchObject({ people: 75, heldCents: 0, paidCents: detail.totals.heldCents });
     expect(paid.missing).toEqual(placed.map(() => expect.objectContaining({ kind: 'ticketsNotPrinted', orderNumber: order.row.number })));
     expect(paid.days[0]!.visits.every((v) => v.orderNumber === order.row.number)).toBe(true);
+    // Who is named for the trip: the guide, once for each sub-group.
+    expect(paid.companions.map((c) => [c.name, c.venueName])).toEqual(placed.map(() => ['Anna NDIAYE', 'Sainte-Chapelle']));
+
+    // A monument booked through its own department belongs to the trip too.
+    await ok(agent, 'requests.create', { venueId: 'pantheon', visitDate: '2025-03-19', headCount: 75, notes: 'Car à 9 h 30', dossierId: dossier.id });
+    const withRequest = await ok<DossierDetailDto>(agent, 'dossiers.get', { id: dossier.id });
+    expect(withRequest.requests).toEqual([expect.objectContaining({ venueName: 'Panthéon', visitDate: '2025-03-19', headCount: 75, state: 'sent' })]);
 
     // Printed per dossier: every sub-group's cover names the client group.
     const seen: BundleJob[] = [];

@@ -15,6 +15,7 @@ import { listOrders, ticketsOf } from '../store/ordersRepo.node.ts';
 import { ticketPrintSummaries } from '../store/printHistoryRepo.node.ts';
 import { findCompanion } from '../store/companionsRepo.node.ts';
 import { options } from '../store/schema.node.ts';
+import { dossierVenueRequests } from '../store/venueRequestsRepo.node.ts';
 import { eq } from 'drizzle-orm';
 
 const DAY_MS = 86_400_000;
@@ -84,6 +85,22 @@ export function ordersByOption(db: StoreDb): Map<string, WireOrder> {
   return new Map(listOrders(db).flatMap((order) => order.bookings.map((b) => [b.optionId, order] as const)));
 }
 
+/** Who is named for each visit: from the order once paid, from the cart while held. */
+function companionsOf(db: StoreDb, visits: DossierVisitDto[], orders: Map<string, WireOrder>): DossierDetailDto['companions'] {
+  const { designations } = readStoredCart(db);
+  return visits.flatMap((v) => {
+    const booking = orders.get(v.optionId)?.bookings.find((b) => b.optionId === v.optionId);
+    const named = booking
+      ? booking.companions.map((c) => ({ companionId: c.companionId, name: `${c.firstName} ${c.surname}`, kind: c.kind, phone: c.phone }))
+      : designatedInCart(designations, v.optionId).flatMap((d) => {
+        const c = findCompanion(db, d.companionId);
+        return c ? [{ companionId: c.id, name: `${c.firstName} ${c.surname}`, kind: c.kind, phone: c.phone }] : [];
+      });
+    const once = [...new Map(named.map((c) => [c.companionId, c])).values()];
+    return once.map((c) => ({ ...c, optionId: v.optionId, venueName: v.venueName, startsAt: v.startsAt }));
+  });
+}
+
 export function dossierDetail(db: StoreDb, dossier: DossierRecord, pending: boolean, clock: DossierClock, orders = ordersByOption(db)): DossierDetailDto {
   const visits = visitsOf(db, dossier.id, orders);
   const days = new Map<string, DossierVisitDto[]>();
@@ -106,5 +123,9 @@ export function dossierDetail(db: StoreDb, dossier: DossierRecord, pending: bool
       heldCents: counted.filter((v) => v.state !== 'confirmed').reduce((sum, v) => sum + v.totalCents, 0),
     },
     missing,
+    requests: dossierVenueRequests(db, dossier.id).map((r) => ({
+      id: r.id, venueId: r.venueId, venueName: findVenue(db, r.venueId)?.name ?? r.venueId, visitDate: r.visitDate, headCount: r.headCount, state: r.state,
+    })),
+    companions: companionsOf(db, visits, orders),
   };
 }

@@ -7,6 +7,7 @@ import { findVenue } from '../store/catalogueRepo.node.ts';
 import { findVenueRequest, listVenueRequests, nextStepOf, type VenueRequest } from '../store/venueRequestsRepo.node.ts';
 import { GuichetError, notFound } from './guichetError.std.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
+import { checkDossier } from './knownDossier.node.ts';
 import { recordChanges } from './recordChanges.node.ts';
 
 function save(ctx: HandlerContext, { id, ...fields }: VenueRequest): VenueRequest {
@@ -17,7 +18,7 @@ function save(ctx: HandlerContext, { id, ...fields }: VenueRequest): VenueReques
 export const requestHandlers: HandlerTable<'requests.list' | 'requests.create' | 'requests.advance'> = {
   'requests.list': ({ venueId }, { store }) => listVenueRequests(store.db, venueId),
 
-  'requests.create': ({ venueId, visitDate, headCount, notes }, ctx) => {
+  'requests.create': ({ venueId, visitDate, headCount, notes, dossierId }, ctx) => {
     const venue = findVenue(ctx.store.db, venueId);
     if (!venue) throw notFound('venue', venueId);
     if (venue.rules.slotMode !== 'on-request') {
@@ -25,7 +26,7 @@ export const requestHandlers: HandlerTable<'requests.list' | 'requests.create' |
     }
     return save(ctx, {
       id: crypto.randomUUID(), venueId, visitDate, headCount, state: 'sent', notes: notes ?? '',
-      sentAt: ctx.now().toISOString(), confirmedAt: null, paidAt: null, doneAt: null,
+      sentAt: ctx.now().toISOString(), confirmedAt: null, paidAt: null, doneAt: null, dossierId: checkDossier(ctx, dossierId),
     });
   },
 

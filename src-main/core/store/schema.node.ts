@@ -238,4 +238,6 @@ export const venueRequests = sqliteTable('venue_requests', {
   confirmedAt: text('confirmed_at'),
   paidAt: text('paid_at'),
   doneAt: text('done_at'),
+  /** The client group it is for (dossiers.id). */
+  dossierId: text('dossier_id'),
 }, (t) => [index('venue_requests_venue').on(t.venueId, t.visitDate)]);

@@ -18,6 +18,10 @@ export function listAllVenueRequests(db: StoreDb): VenueRequest[] {
   return db.select().from(venueRequests).orderBy(asc(venueRequests.sentAt), asc(venueRequests.id)).all();
 }
 
+export function dossierVenueRequests(db: StoreDb, dossierId: string): VenueRequest[] {
+  return db.select().from(venueRequests).where(eq(venueRequests.dossierId, dossierId)).orderBy(asc(venueRequests.visitDate)).all();
+}
+
 export function findVenueRequest(db: StoreDb, id: string): VenueRequest | undefined {
   return db.select().from(venueRequests).where(eq(venueRequests.id, id)).get();
 }
@@ -33,7 +37,7 @@ export function nextStepOf(request: VenueRequest, nowIso: string, notes?: string
 export function putVenueRequest(db: StoreDb, r: VenueRequest): void {
   const fields = {
     venueId: r.venueId, visitDate: r.visitDate, headCount: r.headCount, state: r.state, notes: r.notes,
-    sentAt: r.sentAt, confirmedAt: r.confirmedAt, paidAt: r.paidAt, doneAt: r.doneAt,
+    sentAt: r.sentAt, confirmedAt: r.confirmedAt, paidAt: r.paidAt, doneAt: r.doneAt, dossierId: r.dossierId ?? null,
   };
   db.insert(venueRequests).values({ id: r.id, ...fields }).onConflictDoUpdate({ target: venueRequests.id, set: fields }).run();
 }

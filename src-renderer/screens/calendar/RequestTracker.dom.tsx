@@ -8,6 +8,8 @@ import { useEvent } from '../../state/useEvent.dom.ts';
 import { attempt } from '../../state/attempt.dom.ts';
 import { useNotices } from '../../state/notices.dom.ts';
 import { formatDateTime, formatLocalDate } from '../../format/formatters.dom.ts';
+import { DossierPicker } from '../../components/DossierPicker.dom.tsx';
+import { useCurrentDossier } from '../../state/currentDossier.dom.ts';
 
 const STEPS = ['sent', 'confirmed', 'paid', 'done'] as const;
 const DATE_OF = { sent: 'sentAt', confirmed: 'confirmedAt', paid: 'paidAt', done: 'doneAt' } as const;
@@ -22,7 +24,9 @@ export function RequestTracker({ venue }: { venue: VenueDto }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await attempt('requests.create', { venueId: venue.id, visitDate: form.visitDate, headCount: Number(form.headCount), notes: form.notes });
+    const created = await attempt('requests.create', {
+      venueId: venue.id, visitDate: form.visitDate, headCount: Number(form.headCount), notes: form.notes, dossierId: useCurrentDossier.getState().dossierId,
+    });
     if (created) {
       say('requests.created', { venue: venue.name, date: { localDate: created.visitDate } });
       setForm({ visitDate: '', headCount: '', notes: '' });
@@ -33,6 +37,7 @@ export function RequestTracker({ venue }: { venue: VenueDto }) {
   return (
     <section className="card requests" aria-label={t('requests.title')}>
       <h3>{t('requests.title')}</h3>
+      <DossierPicker id="request-dossier" />
       <form className="request-form" onSubmit={submit}>
         <label className="field">{t('requests.visitDate')}<input type="date" name="visitDate" required value={form.visitDate} onChange={(e) => setForm({ ...form, visitDate: e.target.value })} /></label>
         <label className="field">{t('requests.headCount')}<input type="number" min={1} name="headCount" required value={form.headCount} onChange={(e) => setForm({ ...form, headCount: e.target.value })} /></label>

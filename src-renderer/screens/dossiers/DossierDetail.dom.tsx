@@ -89,7 +89,7 @@ export function DossierDetail({ detail, onEdit }: { detail: DossierDetailDto; on
       )}
 
       <h3>{t('dossiers.itinerary')}</h3>
-      {days.length === 0 && <p className="hint">{t('dossiers.noVisit')}</p>}
+      {days.length === 0 && detail.requests.length === 0 && <p className="hint">{t('dossiers.noVisit')}</p>}
       <ol className="itinerary" data-testid="dossier-itinerary">
         {days.map((day) => (
           <li key={day.localDate}>
@@ -110,6 +110,30 @@ export function DossierDetail({ detail, onEdit }: { detail: DossierDetailDto; on
           </li>
         ))}
       </ol>
+      {detail.requests.length > 0 && (
+        <>
+          <h3>{t('dossiers.requests')}</h3>
+          <ul className="dossier-requests" data-testid="dossier-requests">
+            {detail.requests.map((r) => (
+              <li key={r.id}>
+                {formatLocalDate(r.visitDate, language)} — {r.venueName} — {t('dossiers.people', { count: r.headCount })} — <span className="badge">{t(`requests.steps.${r.state}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {detail.companions.length > 0 && (
+        <>
+          <h3>{t('dossiers.companions')}</h3>
+          <ul className="dossier-companions" data-testid="dossier-companions">
+            {detail.companions.map((c) => (
+              <li key={`${c.optionId}-${c.companionId}`}>
+                <strong>{c.name}</strong> ({t(`companions.kind.${c.kind}`)}){c.phone ? ` — ${c.phone}` : ''} — {c.venueName}, {formatDateTime(c.startsAt, language)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

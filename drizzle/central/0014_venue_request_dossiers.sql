@@ -1,0 +1,2 @@
+ALTER TABLE "venue_requests" ADD COLUMN "dossier_id" text collate "C";--> statement-breakpoint
+ALTER TABLE "venue_requests" ADD CONSTRAINT "venue_requests_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,1 @@
+ALTER TABLE `venue_requests` ADD `dossier_id` text;
