@@ -1,7 +1,7 @@
-// Applies a desktop's mutations exactly once each, in id order. Each mutation commits in
-// its own transaction together with its result and the client's new lastMutationId, so a
-// lost response is recovered by replay (push again) or by pull's `results`, never by a
-// second application.
+// Applies a desktop's mutations exactly once each, in id order, the whole push in one
+// transaction (one commit, however many mutations) together with their results and the
+// client's new lastMutationId. Each mutation runs in a savepoint, so a value the database
+// refuses is that mutation's refusal alone.
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import { rowsOf, type Tx } from '../store/database.node.ts';
 import { clients, mutationResults } from '../store/schema.node.ts';
-import { stampVersion } from '../store/versions.node.ts';
+import { stampVersion, type Touched } from '../store/versions.node.ts';
 import { HttpError, isDataException } from '../http/httpError.node.ts';
 import { cancelOption } from './cancelOption.node.ts';
 import { deleteCompanion, saveCompanion } from './companions.node.ts';
@@ -87,42 +87,85 @@ async function applyOrRefuse(tx: Tx, ctx: CentralContext, officeId: string, m: P
   }
 }
 
-async function applyOne(ctx: CentralContext, officeId: string, clientId: string, m: PushedMutation): Promise<{ result: MutationResult; last: number }> {
+/** Every row the push changed, each once: stamped with the push's one version at its end. */
+function mergeTouched(all: Touched[]): Touched {
+  const merged: Record<string, Set<string>> = {};
+  for (const touched of all) {
+    for (const [table, ids] of Object.entries(touched)) for (const id of ids ?? []) (merged[table] ??= new Set()).add(id);
+  }
+  return Object.fromEntries(Object.entries(merged).map(([table, ids]) => [table, [...ids]])) as Touched;
+}
+
+/** A push refused from a mutation on: the ones before it still commit, then the refusal is said. */
+class PushStopped extends Error {
+  constructor(readonly refusal: HttpError) {
+    super(refusal.message);
+  }
+}
+
+async function applyAll(ctx: CentralContext, officeId: string, push: PushRequest): Promise<{ lastMutationId: number; results: MutationResult[]; stopped: HttpError | null }> {
   return ctx.db.transaction(async (tx) => {
-    const last = await lockClient(tx, clientId, officeId);
-    const read = readMutation(m);
-    // Of the args as read (trimmed), as stored results were always hashed.
-    const hash = argsHash('mutation' in read ? read.mutation : m);
-    if (m.id <= last) {
-      const [stored] = await tx.select().from(mutationResults)
-        .where(and(eq(mutationResults.clientId, clientId), eq(mutationResults.mutationId, m.id)));
-      if (!stored || stored.argsHash !== hash) {
-        throw new HttpError(409, 'MUTATION_ID_REUSED', `Mutation ${m.id} was already applied with other arguments.`);
+    let last = await lockClient(tx, push.clientId, officeId);
+    const results: MutationResult[] = [];
+    const fresh: { mutationId: number; argsHash: string; result: MutationResult }[] = [];
+    const touched: Touched[] = [];
+    let stopped: HttpError | null = null;
+    try {
+      for (const m of [...push.mutations].sort((a, b) => a.id - b.id)) {
+        const read = readMutation(m);
+        // Of the args as read (trimmed), as stored results were always hashed.
+        const hash = argsHash('mutation' in read ? read.mutation : m);
+        if (m.id <= last) {
+          const [stored] = await tx.select().from(mutationResults)
+            .where(and(eq(mutationResults.clientId, push.clientId), eq(mutationResults.mutationId, m.id)));
+          const kept = stored ?? fresh.find((f) => f.mutationId === m.id);
+          if (!kept || kept.argsHash !== hash) {
+            throw new PushStopped(new HttpError(409, 'MUTATION_ID_REUSED', `Mutation ${m.id} was already applied with other arguments.`));
+          }
+          results.push(kept.result as MutationResult);
+          continue;
+        }
+        if (m.id > last + 1) {
+          throw new PushStopped(new HttpError(409, 'OUT_OF_ORDER', `Expected mutation ${last + 1}, got ${m.id}.`, { expected: last + 1 }));
+        }
+        const outcome = await applyOrRefuse(tx, ctx, officeId, m, read);
+        const result: MutationResult = { mutationId: m.id, ...outcome.result };
+        fresh.push({ mutationId: m.id, argsHash: hash, result });
+        touched.push(outcome.touched);
+        results.push(result);
+        last = m.id;
       }
-      return { result: stored.result as MutationResult, last };
+    } catch (error) {
+      if (!(error instanceof PushStopped)) throw error;
+      stopped = error.refusal;
     }
-    if (m.id > last + 1) {
-      throw new HttpError(409, 'OUT_OF_ORDER', `Expected mutation ${last + 1}, got ${m.id}.`, { expected: last + 1 });
+    if (fresh.length > 0) {
+      await tx.insert(mutationResults).values(fresh.map((f) => ({ clientId: push.clientId, ...f })));
+      await tx.update(clients).set({ lastMutationId: last }).where(eq(clients.clientId, push.clientId));
+      await stampVersion(tx, mergeTouched(touched));
     }
-    const outcome = await applyOrRefuse(tx, ctx, officeId, m, read);
-    const result: MutationResult = { mutationId: m.id, ...outcome.result };
-    await tx.insert(mutationResults).values({ clientId, mutationId: m.id, argsHash: hash, result });
-    await tx.update(clients).set({ lastMutationId: m.id }).where(eq(clients.clientId, clientId));
-    await stampVersion(tx, outcome.touched);
-    return { result, last: m.id };
+    return { lastMutationId: last, results, stopped };
   });
 }
 
+/** Deadlock between two pushes taking the same slots in other orders: PostgreSQL undoes one whole. */
+const isDeadlock = (error: unknown) => (error as { code?: string; cause?: { code?: string } }).code === '40P01'
+  || (error as { cause?: { code?: string } }).cause?.code === '40P01';
+const DEADLOCK_RETRIES = 5;
+
+/**
+ * Applies a desktop's mutations exactly once each, in id order, all in one transaction with
+ * their results and the client's new lastMutationId: one commit for the whole push, and a lost
+ * response is recovered by replay or by pull's `results`, never by a second application.
+ */
 export async function applyPush(ctx: CentralContext, officeId: string, push: PushRequest): Promise<{ lastMutationId: number; results: MutationResult[] }> {
-  const results: MutationResult[] = [];
-  let lastMutationId = 0;
-  for (const m of [...push.mutations].sort((a, b) => a.id - b.id)) {
-    const applied = await applyOne(ctx, officeId, push.clientId, m);
-    results.push(applied.result);
-    lastMutationId = applied.last;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const { stopped, ...answer } = await applyAll(ctx, officeId, push);
+      if (stopped) throw stopped;
+      return answer;
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
+    }
   }
-  if (push.mutations.length === 0) {
-    lastMutationId = await ctx.db.transaction((tx) => lockClient(tx, push.clientId, officeId));
-  }
-  return { lastMutationId, results };
 }

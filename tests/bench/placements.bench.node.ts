@@ -1,6 +1,8 @@
 // Option placements per second against a real PostgreSQL through the HTTP API, 50 offices
 // pushing at once: spread over distinct slots (no contention but the version counter), and
-// all on one hot slot (each office places 8 people and cancels them again when it got them).
+// all on one hot slot (each office places 8 people and cancels them again when it got them);
+// then one desktop back online pushing the 100 placements it queued, alone on the service.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startCentral } from '../../src-central/central.node.ts';
 import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from '../central/centralTestClient.node.ts';
@@ -8,6 +10,8 @@ import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
 
 const CLIENTS = 50;
 const PER_CLIENT = 20;
+const QUEUED = 100;
+const PUSHES = 5;
 
 export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))]!;
@@ -51,7 +55,8 @@ export async function benchPlacements(): Promise<void> {
     const central = await startCentral({ databaseUrl, migrationsDir: MIGRATIONS_DIR, sweepEveryMs: 0, poolSize: 20, rateLimitFactor: 1000 });
     try {
       const desks: Desk[] = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => validatedDesk(central, `Bench ${i}`)));
-      const slots = await bookableSlots(databaseUrl, CLIENTS * PER_CLIENT + 1);
+      const slots = await bookableSlots(databaseUrl, CLIENTS * PER_CLIENT + 1 + QUEUED * PUSHES);
+      const queuedSlots = slots.splice(CLIENTS * PER_CLIENT + 1);
       const hot = slots.pop()!;
       console.log(`placements (HTTP → central service → PostgreSQL 15, ${CLIENTS} concurrent offices, pool of 20 connections)`);
 
@@ -78,6 +83,18 @@ export async function benchPlacements(): Promise<void> {
         }
       }));
       report('one hot slot  ', latencies, performance.now() - started, ` (${applied} seated and cancelled again, the rest SLOT_FULL with alternatives)`);
+
+      latencies = [];
+      started = performance.now();
+      for (let p = 0; p < PUSHES; p += 1) {
+        const mutations = queuedSlots.slice(p * QUEUED, (p + 1) * QUEUED).map((slotId, i) => ({
+          id: i + 1, name: 'option.place', args: { optionId: randomUUID(), slotId, composition: group(10) },
+        }));
+        const answer = await timed(latencies, () => desks[0]!.push(mutations, randomUUID()));
+        const results = (answer.body as { results?: { status: string }[] }).results ?? [];
+        if (answer.status !== 200 || results.filter((r) => r.status === 'applied').length !== QUEUED) throw new Error(`push of ${QUEUED}: ${answer.status}`);
+      }
+      report(`push of ${QUEUED} queued placements (one desktop, one request)`, latencies, performance.now() - started, '', 'pushes');
     } finally {
       await central.close();
     }

@@ -22,7 +22,7 @@ const paid = { ...confirmed, state: 'paid', notes: 'Paid by transfer', paidAt: '
 
 const requestOps = (patch: Patch, id: string) => patch.filter((p) => p.entity === 'venueRequest' && p.id === id);
 const put = (id: string, request: object, updatedAt = start.toISOString()) =>
-  ({ op: 'put', entity: 'venueRequest', id, value: { id, ...request, updatedAt } });
+  ({ op: 'put', entity: 'venueRequest', id, value: { id, dossierId: null, ...request, updatedAt } });
 
 /** The same office on another workstation: its own client id, same requests. */
 const secondWorkstation = async (of: Desk) => new Desk(of.url, await signIn(of.url, of.email), of.email);
