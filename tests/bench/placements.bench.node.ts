@@ -7,6 +7,7 @@ import pg from 'pg';
 import { startCentral } from '../../src-central/central.node.ts';
 import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from '../central/centralTestClient.node.ts';
 import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
+import { pgbenchTps } from './pgbenchLimit.node.ts';
 
 const CLIENTS = 50;
 const PER_CLIENT = 20;
@@ -17,10 +18,13 @@ export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))]!;
 }
 
-export function report(label: string, latencies: number[], elapsedMs: number, extra = '', what = 'placements'): void {
+/** Prints the figures and returns the rate, per second. */
+export function report(label: string, latencies: number[], elapsedMs: number, extra = '', what = 'placements'): number {
   const sorted = [...latencies].sort((a, b) => a - b);
-  console.log(`  ${label}: ${latencies.length} ${what} in ${(elapsedMs / 1000).toFixed(2)} s = ${Math.round(latencies.length / (elapsedMs / 1000))}/s, `
+  const rate = latencies.length / (elapsedMs / 1000);
+  console.log(`  ${label}: ${latencies.length} ${what} in ${(elapsedMs / 1000).toFixed(2)} s = ${Math.round(rate)}/s, `
     + `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms${extra}`);
+  return rate;
 }
 
 export async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T> {
@@ -68,7 +72,7 @@ export async function benchPlacements(): Promise<void> {
           if (result.status !== 'applied') throw new Error(`distinct slots: ${result.code}`);
         }
       }));
-      report('distinct slots', latencies, performance.now() - started);
+      const distinct = report('distinct slots', latencies, performance.now() - started);
 
       latencies = [];
       let applied = 0;
@@ -82,7 +86,7 @@ export async function benchPlacements(): Promise<void> {
           }
         }
       }));
-      report('one hot slot  ', latencies, performance.now() - started, ` (${applied} seated and cancelled again, the rest SLOT_FULL with alternatives)`);
+      const hotRate = report('one hot slot  ', latencies, performance.now() - started, ` (${applied} seated and cancelled again, the rest SLOT_FULL with alternatives)`);
 
       latencies = [];
       started = performance.now();
@@ -95,6 +99,11 @@ export async function benchPlacements(): Promise<void> {
         if (answer.status !== 200 || results.filter((r) => r.status === 'applied').length !== QUEUED) throw new Error(`push of ${QUEUED}: ${answer.status}`);
       }
       report(`push of ${QUEUED} queued placements (one desktop, one request)`, latencies, performance.now() - started, '', 'pushes');
+
+      const limit = await pgbenchTps(cluster, CLIENTS);
+      const share = (rate: number) => `${((rate / limit) * 100).toFixed(0)} %`;
+      console.log(`  PostgreSQL itself (pgbench simple-update, ${CLIENTS} clients, same cluster): ${Math.round(limit)} tps; `
+        + `distinct slots ${share(distinct)} of it, one hot slot ${share(hotRate)}`);
     } finally {
       await central.close();
     }
