@@ -33,24 +33,30 @@ export async function hostCall(host: RunningHost, method: string, input: unknown
   return result.value;
 }
 
+/**
+ * A desk signed in as a validated office of a central service of its own (a copy of the run's
+ * seeded database) whose clock reads `now`, its first pull done; both stopped after `use`.
+ */
+export async function withSignedInHost(now: Date, use: (host: RunningHost) => Promise<void>): Promise<void> {
+  const central = await startCentralHarness(now);
+  const host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url } });
+  try {
+    // Named as the demo office is, so that screens read as a newcomer sees them.
+    await hostCall(host, 'account.signIn', await central.validatedOffice(DEMO_ACCOUNT.company, DEMO_ACCOUNT.contactName));
+    await hostCall(host, 'sync.now');
+    await use(host);
+  } finally {
+    await host.stop();
+    await central.close();
+  }
+}
+
 export const test = base.extend<{ host: RunningHost; demoHost: RunningHost; shell: AppShell; calendar: CalendarPage }>({
   /**
    * A desk signed in as a validated office of a central service of its own (a copy of the
    * run's seeded database), its first pull done: what an agent finds on a working morning.
    */
-  host: async ({}, use) => {
-    const central = await startCentralHarness(new Date());
-    const host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url } });
-    try {
-      // Named as the demo office is, so that screens read as a newcomer sees them.
-      await hostCall(host, 'account.signIn', await central.validatedOffice(DEMO_ACCOUNT.company, DEMO_ACCOUNT.contactName));
-      await hostCall(host, 'sync.now');
-      await use(host);
-    } finally {
-      await host.stop();
-      await central.close();
-    }
-  },
+  host: async ({}, use) => withSignedInHost(new Date(), use),
   /** The demo as a newcomer starts it: the embedded central service in a fresh data folder. */
   demoHost: async ({}, use) => {
     const host = await startHostProcess();

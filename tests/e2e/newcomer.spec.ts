@@ -3,10 +3,8 @@
 // can be, week headers in capitals, a blank month while it loads.
 import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
-import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
-import { startCentralHarness } from '../support/centralHarness.node.ts';
-import { startHostProcess, type RunningHost } from '../support/hostProcess.node.ts';
-import { expect, hostCall, screenshot, test } from './fixtures.ts';
+import type { RunningHost } from '../support/hostProcess.node.ts';
+import { expect, hostCall, screenshot, test, withSignedInHost } from './fixtures.ts';
 import { BookingPanel } from './pages/BookingPanel.ts';
 import { OrdersPage } from './pages/OrdersPage.ts';
 
@@ -16,18 +14,7 @@ const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
 const evening = DateTime.now().setZone('Europe/Paris').plus({ days: 1 }).set({ hour: 20, minute: 10, second: 0, millisecond: 0 });
 
 const eveningTest = test.extend<{ eveningHost: RunningHost }>({
-  eveningHost: async ({}, use) => {
-    const central = await startCentralHarness(evening.toJSDate());
-    const host = await startHostProcess({ env: { GUICHET_CENTRAL_URL: central.url } });
-    try {
-      await hostCall(host, 'account.signIn', await central.validatedOffice(DEMO_ACCOUNT.company, DEMO_ACCOUNT.contactName));
-      await hostCall(host, 'sync.now');
-      await use(host);
-    } finally {
-      await host.stop();
-      await central.close();
-    }
-  },
+  eveningHost: async ({}, use) => withSignedInHost(evening.toJSDate(), use),
 });
 
 async function atEachSize(page: Page, check: () => Promise<void>) {

@@ -54,6 +54,12 @@ export function validTickets(all: WireTicket[]): WireTicket[] {
   return valid;
 }
 
+/** Every ticket of these sub-groups (options), whichever order paid them. */
+function ticketsOfOptions(db: StoreDb, optionIds: string[]): WireTicket[] {
+  return optionIds.length === 0 ? [] : ticketValues(db.select({ value: tickets.value }).from(tickets)
+    .where(inArray(sql`json_extract(${tickets.value}, '$.optionId')`, optionIds)).all());
+}
+
 function scopeTickets(db: StoreDb, scope: BundleScope): WireTicket[] {
   switch (scope.kind) {
     case 'order':
@@ -61,8 +67,7 @@ function scopeTickets(db: StoreDb, scope: BundleScope): WireTicket[] {
     case 'groupBooking': {
       const optionIds = db.select({ id: options.id }).from(options).where(eq(options.groupBookingId, scope.groupBookingId)).all().map((o) => o.id);
       if (optionIds.length === 0) throw notFound('group booking', scope.groupBookingId);
-      return ticketValues(db.select({ value: tickets.value }).from(tickets)
-        .where(inArray(sql`json_extract(${tickets.value}, '$.optionId')`, optionIds)).all());
+      return ticketsOfOptions(db, optionIds);
     }
     case 'tickets': {
       const found = ticketValues(db.select({ value: tickets.value }).from(tickets).where(inArray(tickets.id, scope.ticketIds)).all());
@@ -72,9 +77,7 @@ function scopeTickets(db: StoreDb, scope: BundleScope): WireTicket[] {
     }
     case 'dossier': {
       if (!findDossier(db, scope.dossierId)) throw notFound('dossier', scope.dossierId);
-      const optionIds = db.select({ id: options.id }).from(options).where(eq(options.dossierId, scope.dossierId)).all().map((o) => o.id);
-      return optionIds.length === 0 ? [] : ticketValues(db.select({ value: tickets.value }).from(tickets)
-        .where(inArray(sql`json_extract(${tickets.value}, '$.optionId')`, optionIds)).all());
+      return ticketsOfOptions(db, db.select({ id: options.id }).from(options).where(eq(options.dossierId, scope.dossierId)).all().map((o) => o.id));
     }
     case 'day': {
       // Slots start within a day of the Paris date whatever the venue's zone; the exact local day is checked below.

@@ -7,7 +7,7 @@ import { findOption, listOptions } from '../store/optionsRepo.node.ts';
 import { readSettings } from '../store/settingsRepo.node.ts';
 import { notFound } from './guichetError.std.ts';
 import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
-import { dossierDetail, ordersByOption, type DossierClock } from './dossierView.node.ts';
+import { dossierDetail, dossierShared, type DossierClock } from './dossierView.node.ts';
 import { serverNow } from './optionHandlers.node.ts';
 import { checkDossier } from './knownDossier.node.ts';
 import { recordChanges } from './recordChanges.node.ts';
@@ -23,8 +23,8 @@ function detail(ctx: HandlerContext, id: string) {
 export const dossierHandlers: HandlerTable<'dossiers.list' | 'dossiers.get' | 'dossiers.save' | 'options.moveToDossier'> = {
   'dossiers.list': (_input, ctx) => {
     const { db } = ctx.store;
-    const [pending, clock, orders] = [pendingDossierIds(db), clockOf(ctx), ordersByOption(db)];
-    return allDossiers(db).map((d) => dossierDetail(db, d, pending.has(d.id), clock, orders).dossier);
+    const [pending, clock, shared] = [pendingDossierIds(db), clockOf(ctx), dossierShared(db)];
+    return allDossiers(db).map((d) => dossierDetail(db, d, pending.has(d.id), clock, shared).dossier);
   },
 
   'dossiers.get': ({ id }, ctx) => detail(ctx, id),

@@ -1,6 +1,7 @@
 // A dossier as the agent reads it: its visits across monuments as the trip's days, what they
 // add up to, and what is still to do before the group travels. Read from the local store
 // alone, so it holds offline.
+import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { WireOrder } from '../../contract/centralApi.std.ts';
 import type { DossierDetailDto, DossierMissingDto, DossierRowDto, DossierVisitDto } from '../../contract/dossierSchemas.std.ts';
@@ -16,7 +17,7 @@ import { ticketPrintSummaries } from '../store/printHistoryRepo.node.ts';
 import { findCompanion } from '../store/companionsRepo.node.ts';
 import { options } from '../store/schema.node.ts';
 import { dossierVenueRequests } from '../store/venueRequestsRepo.node.ts';
-import { eq } from 'drizzle-orm';
+import { VENUE_TIME_ZONE } from '../print/printText.std.ts';
 
 const DAY_MS = 86_400_000;
 /** What the trip still counts: a lapsed or cancelled option is history, not a visit. */
@@ -28,23 +29,21 @@ export interface DossierClock {
   expiringSoonDays: number;
 }
 
-function visitsOf(db: StoreDb, dossierId: string, orderOfOption: Map<string, WireOrder>): DossierVisitDto[] {
+/** Each visit with its day where the monument is, earliest first. */
+function visitsOf(db: StoreDb, dossierId: string, orderOfOption: Map<string, WireOrder>): { visit: DossierVisitDto; localDate: string }[] {
   const rows = db.select().from(options).where(eq(options.dossierId, dossierId)).all().filter((o) => VISIT_STATES.has(o.state));
   return rows.map((o) => {
     const venue = findVenue(db, o.venueId);
     const composition = o.composition as GroupComposition;
     const order = orderOfOption.get(o.id);
-    return {
-      optionId: o.id, venueId: o.venueId, venueName: venue?.name ?? o.venueId, startsAt: o.startsAt,
-      localTime: DateTime.fromISO(o.startsAt, { zone: venue?.timeZone ?? 'Europe/Paris' }).toFormat('HH:mm'),
+    const local = DateTime.fromISO(o.startsAt, { zone: venue?.timeZone ?? VENUE_TIME_ZONE });
+    const visit: DossierVisitDto = {
+      optionId: o.id, venueId: o.venueId, venueName: venue?.name ?? o.venueId, startsAt: o.startsAt, localTime: local.toFormat('HH:mm'),
       composition, headCount: headCount(composition), state: o.state, expiresAt: o.expiresAt, totalCents: o.totalCents,
       groupBookingId: o.groupBookingId, orderId: order?.id ?? null, orderNumber: order?.number ?? null,
     };
-  }).sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.venueName.localeCompare(b.venueName));
-}
-
-function localDateOf(db: StoreDb, visit: DossierVisitDto): string {
-  return DateTime.fromISO(visit.startsAt, { zone: findVenue(db, visit.venueId)?.timeZone ?? 'Europe/Paris' }).toISODate()!;
+    return { visit, localDate: local.toISODate()! };
+  }).sort((a, b) => a.visit.startsAt.localeCompare(b.visit.startsAt) || a.visit.venueName.localeCompare(b.visit.venueName));
 }
 
 /** The companions named in the cart for an option's guide and leader places. */
@@ -55,10 +54,9 @@ function designatedInCart(designations: Record<string, string>, optionId: string
   });
 }
 
-function missingOf(db: StoreDb, visits: DossierVisitDto[], clock: DossierClock): DossierMissingDto[] {
+function missingOf(db: StoreDb, visits: DossierVisitDto[], designations: Record<string, string>, clock: DossierClock): DossierMissingDto[] {
   const missing: DossierMissingDto[] = [];
   const now = clock.serverNow.getTime();
-  const { designations } = readStoredCart(db);
   const future = visits.filter((v) => Date.parse(v.startsAt) > now);
   for (const v of future) {
     if (v.state === 'rejected') missing.push({ kind: 'optionRefused', optionId: v.optionId, venueName: v.venueName, startsAt: v.startsAt });
@@ -81,13 +79,12 @@ function missingOf(db: StoreDb, visits: DossierVisitDto[], clock: DossierClock):
 }
 
 /** Which order paid each option, for every order of the office. */
-export function ordersByOption(db: StoreDb): Map<string, WireOrder> {
+function ordersByOption(db: StoreDb): Map<string, WireOrder> {
   return new Map(listOrders(db).flatMap((order) => order.bookings.map((b) => [b.optionId, order] as const)));
 }
 
 /** Who is named for each visit: from the order once paid, from the cart while held. */
-function companionsOf(db: StoreDb, visits: DossierVisitDto[], orders: Map<string, WireOrder>): DossierDetailDto['companions'] {
-  const { designations } = readStoredCart(db);
+function companionsOf(db: StoreDb, visits: DossierVisitDto[], designations: Record<string, string>, orders: Map<string, WireOrder>): DossierDetailDto['companions'] {
   return visits.flatMap((v) => {
     const booking = orders.get(v.optionId)?.bookings.find((b) => b.optionId === v.optionId);
     const named = booking
@@ -101,15 +98,23 @@ function companionsOf(db: StoreDb, visits: DossierVisitDto[], orders: Map<string
   });
 }
 
-export function dossierDetail(db: StoreDb, dossier: DossierRecord, pending: boolean, clock: DossierClock, orders = ordersByOption(db)): DossierDetailDto {
-  const visits = visitsOf(db, dossier.id, orders);
+/** What every dossier's detail reads alike, read once for a whole list. */
+export interface DossierShared {
+  orders: Map<string, WireOrder>;
+  designations: Record<string, string>;
+}
+
+export const dossierShared = (db: StoreDb): DossierShared => ({ orders: ordersByOption(db), designations: readStoredCart(db).designations });
+
+export function dossierDetail(
+  db: StoreDb, dossier: DossierRecord, pending: boolean, clock: DossierClock, { orders, designations }: DossierShared = dossierShared(db),
+): DossierDetailDto {
+  const dated = visitsOf(db, dossier.id, orders);
+  const visits = dated.map((d) => d.visit);
   const days = new Map<string, DossierVisitDto[]>();
-  for (const visit of visits) {
-    const day = localDateOf(db, visit);
-    days.set(day, [...(days.get(day) ?? []), visit]);
-  }
+  for (const { visit, localDate } of dated) days.set(localDate, [...(days.get(localDate) ?? []), visit]);
   const counted = visits.filter((v) => v.state === 'pending' || v.state === 'active' || v.state === 'confirmed');
-  const missing = missingOf(db, visits, clock);
+  const missing = missingOf(db, visits, designations, clock);
   const upcoming = counted.find((v) => Date.parse(v.startsAt) > clock.serverNow.getTime());
   const row: DossierRowDto = {
     id: dossier.id, ...dossierFields(dossier), pending, visits: counted.length, nextVisitAt: upcoming?.startsAt ?? null, missingCount: missing.length,
@@ -126,6 +131,6 @@ export function dossierDetail(db: StoreDb, dossier: DossierRecord, pending: bool
     requests: dossierVenueRequests(db, dossier.id).map((r) => ({
       id: r.id, venueId: r.venueId, venueName: findVenue(db, r.venueId)?.name ?? r.venueId, visitDate: r.visitDate, headCount: r.headCount, state: r.state,
     })),
-    companions: companionsOf(db, visits, orders),
+    companions: companionsOf(db, visits, designations, orders),
   };
 }

@@ -4,14 +4,13 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.dom.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
+import { foldText } from '../../../src-main/contract/searchSchemas.std.ts';
 import { formatDateTime, formatLocalDate } from '../../format/formatters.dom.ts';
 import { useApp } from '../../state/appStore.dom.ts';
 import { useEvent } from '../../state/useEvent.dom.ts';
 import { useRemote } from '../../state/useRemote.dom.ts';
 import { DossierDetail } from './DossierDetail.dom.tsx';
 import { DossierForm, draftOf, EMPTY_DOSSIER, type DossierDraft } from './DossierForm.dom.tsx';
-
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
 function OpenDossier({ id, onEdit }: { id: string; onEdit(draft: DossierDraft): void }) {
   const detail = useRemote('dossiers.get', { id });
@@ -33,8 +32,8 @@ export function DossiersScreen() {
   useEvent('dossiers.changed', useCallback(() => reload(), [reload]));
   const [editing, setEditing] = useState<DossierDraft | null>(null);
   const search = params.q ?? '';
-  const needle = fold(search.trim());
-  const rows = (list.value ?? []).filter((d) => !needle || [d.name, d.clientReference ?? '', d.contactName ?? '', d.contactEmail ?? ''].some((v) => fold(v).includes(needle)));
+  const needle = foldText(search.trim());
+  const rows = (list.value ?? []).filter((d) => !needle || [d.name, d.clientReference ?? '', d.contactName ?? '', d.contactEmail ?? ''].some((v) => foldText(v).includes(needle)));
   const open = (id: string) => setParams({ ...params, id });
   return (
     <div className="screen dossiers-screen">
