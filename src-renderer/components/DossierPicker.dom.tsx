@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierRowDto } from '../../src-main/contract/dossierSchemas.std.ts';
 import { attempt } from '../state/attempt.dom.ts';
+import { useNotices } from '../state/notices.dom.ts';
 import { useCurrentDossier } from '../state/currentDossier.dom.ts';
 import { useEvent } from '../state/useEvent.dom.ts';
 import { useRemote } from '../state/useRemote.dom.ts';
@@ -32,6 +33,7 @@ export function DossierPicker({ id }: { id: string }) {
       name, clientReference: null, contactName: null, contactEmail: null, contactPhone: null, expectedPeople: null, travelFrom: null, travelTo: null, notes: null,
     });
     if (!saved) return;
+    useNotices.getState().say('dossiers.saved', { name: saved.name });
     setCreated(saved);
     choose(saved.id);
     setCreating(false);

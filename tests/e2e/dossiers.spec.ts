@@ -22,6 +22,7 @@ test('a dossier named from the booking panel gathers its split group, with itine
   await calendar.openSlot('11:00');
   await dossiers.createFromPicker(panel.root, 'Lycée Voltaire');
   await expect(panel.root.locator('.dossier-picker select')).toHaveValue(/.+/);
+  await expect(page.getByRole('status').filter({ hasText: 'Dossier « Lycée Voltaire » enregistré.' })).toBeVisible();
   await panel.compose({ visitors: 70, guides: 3, leaders: 2 });
   await expect(panel.root.getByTestId('sub-group')).toHaveCount(3);
   await screenshot(page, 'dossier-picker-split-fr');
