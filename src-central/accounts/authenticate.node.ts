@@ -19,7 +19,11 @@ export type OfficeRow = typeof offices.$inferSelect;
 
 export async function findOffice(db: Queryable, officeId: string): Promise<OfficeRow> {
   const [office] = await db.select().from(offices).where(eq(offices.id, officeId));
-  // A token outliving its office (deleted by the back office) is no longer good for anything.
-  if (!office) throw new HttpError(401, 'UNAUTHORIZED', 'This account no longer exists.');
+  if (!office) throw officeGone();
   return office;
+}
+
+/** A token outliving its office (deleted by the back office) is no longer good for anything. */
+export function officeGone(): HttpError {
+  return new HttpError(401, 'UNAUTHORIZED', 'This account no longer exists.');
 }

@@ -1,11 +1,10 @@
 // When a slot cannot take a group, the slots that could take all of it: the same day first,
 // nearest in time, then the following days — a coach party rarely changes its date.
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AlternativeSlot } from '../../src-main/contract/centralApi.std.ts';
 import { optionExpiry } from '../../src-main/core/domain/optionExpiry.std.ts';
 import type { BookingRules } from '../../src-main/core/domain/venues.std.ts';
-import type { Queryable } from '../store/database.node.ts';
-import { slots } from '../store/schema.node.ts';
+import { preparedRows, type Queryable } from '../store/database.node.ts';
 import type { SlotRow } from './wireRows.node.ts';
 
 const MAX_ALTERNATIVES = 8;
@@ -20,21 +19,22 @@ export interface AlternativesQuery {
   now: Date;
 }
 
+/** The same day's candidates nearest in time, then the following days' in order: one round trip. */
 export async function alternativeSlots(db: Queryable, q: AlternativesQuery): Promise<AlternativeSlot[]> {
-  const remaining = sql<number>`${slots.capacity} - ${slots.held} - ${slots.sold}`;
-  const fits = and(eq(slots.venueId, q.slot.venueId), eq(slots.status, 'open'), sql`${remaining} >= ${q.people}`, ne(slots.id, q.slot.id));
-  const columns = { id: slots.id, startsAt: slots.startsAt, remaining };
-  const sameDay = await db.select(columns).from(slots)
-    .where(and(fits, eq(slots.localDate, q.slot.localDate)))
-    .orderBy(sql`abs(extract(epoch from ${slots.startsAt} - ${q.slot.startsAt.toISOString()}::timestamptz))`, asc(slots.startsAt))
-    .limit(CANDIDATES);
-  const laterDays = await db.select(columns).from(slots)
-    .where(and(fits, gt(slots.localDate, q.slot.localDate)))
-    .orderBy(asc(slots.startsAt))
-    .limit(CANDIDATES);
+  const fits = sql`venue_id = ${q.slot.venueId} AND status = 'open' AND capacity - held - sold >= ${q.people} AND id <> ${q.slot.id}`;
+  const startsAt = sql`${q.slot.startsAt.toISOString()}::timestamptz`;
+  const distance = sql`abs(extract(epoch FROM starts_at - ${startsAt}))`;
+  const candidates = await preparedRows<{ id: string; starts_ms: number; remaining: number }>(db, 'alternative_slots', sql`
+    SELECT id, (extract(epoch FROM starts_at) * 1000)::float8 AS starts_ms, remaining FROM (
+      (SELECT id, starts_at, capacity - held - sold AS remaining, 0 AS part, ${distance} AS distance FROM slots
+        WHERE ${fits} AND local_date = ${q.slot.localDate} ORDER BY distance, starts_at LIMIT ${CANDIDATES})
+      UNION ALL
+      (SELECT id, starts_at, capacity - held - sold, 1, 0 FROM slots
+        WHERE ${fits} AND local_date > ${q.slot.localDate} ORDER BY starts_at LIMIT ${CANDIDATES})
+    ) AS candidates ORDER BY part, distance, starts_at`);
   const nowIso = q.now.toISOString();
-  return [...sameDay, ...laterDays]
-    .filter((s) => optionExpiry(q.rules, s.startsAt.toISOString(), nowIso, q.timeZone).possible)
-    .slice(0, MAX_ALTERNATIVES)
-    .map((s) => ({ slotId: s.id, startsAt: s.startsAt.toISOString(), remaining: Number(s.remaining) }));
+  return candidates
+    .map((s) => ({ slotId: s.id, startsAt: new Date(s.starts_ms).toISOString(), remaining: Number(s.remaining) }))
+    .filter((s) => optionExpiry(q.rules, s.startsAt, nowIso, q.timeZone).possible)
+    .slice(0, MAX_ALTERNATIVES);
 }

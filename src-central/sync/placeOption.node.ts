@@ -1,7 +1,7 @@
 // option.place: holds seats on a slot for a group, until the venue's holding period says.
 // Every refusal is a result the desktop shows; the seats are taken by one guarded UPDATE so
 // that two offices racing for the last seats can never both get them.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlaceOptionArgsSchema, WireVenueSchema } from '../../src-main/contract/centralApi.std.ts';
 import { groupViolations, headCount } from '../../src-main/core/domain/groupComposition.std.ts';
@@ -10,58 +10,122 @@ import { priceGroup, type GroupProducts } from '../../src-main/core/domain/prici
 import type { Product } from '../../src-main/core/domain/venues.std.ts';
 import type { OfficeRow } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
-import type { Queryable, Tx } from '../store/database.node.ts';
-import { options, products, slots, venues } from '../store/schema.node.ts';
+import { preparedRows, type Queryable, type Tx } from '../store/database.node.ts';
+import { products, slots } from '../store/schema.node.ts';
+import { CURRENT_VERSION } from '../store/versions.node.ts';
 import { alternativeSlots } from './alternatives.node.ts';
-import { ownDossier } from './dossiers.node.ts';
 import { rejected, type MutationOutcome } from './outcome.node.ts';
-import { wireOption, type SlotRow } from './wireRows.node.ts';
+import { wireOption, type OptionRow, type SlotRow } from './wireRows.node.ts';
 
 type PlaceArgs = z.infer<typeof PlaceOptionArgsSchema>;
 type WireVenue = z.infer<typeof WireVenueSchema>;
+/** The office placing: its id and whether the platform has validated it. */
+export type PlacingOffice = Pick<OfficeRow, 'id' | 'status'>;
 
-export async function venueProducts(db: Queryable, venueId: string): Promise<GroupProducts> {
-  const rows = await db.select({ data: products.data }).from(products).where(eq(products.venueId, venueId));
+/** A venue's visitor, guide and leader products, from its product rows. */
+function groupProducts(venueId: string, rows: Product[]): GroupProducts {
   const byKind = (kind: Product['kind']) => {
-    const product = rows.map((r) => r.data as Product).find((p) => p.kind === kind);
+    const product = rows.find((p) => p.kind === kind);
     if (!product) throw new Error(`catalogue: ${venueId} has no ${kind} product`);
     return product;
   };
   return { visitor: byKind('visitor'), guide: byKind('guide'), leader: byKind('leader') };
 }
 
+export async function venueProducts(db: Queryable, venueId: string): Promise<GroupProducts> {
+  const rows = await db.select({ data: products.data }).from(products).where(eq(products.venueId, venueId));
+  return groupProducts(venueId, rows.map((r) => r.data as Product));
+}
+
+/** The guard of every seat taken: the slot is open and has the seats left. */
+const seatsLeft = (people: number) => sql`${slots.status} = 'open' AND ${slots.capacity} - ${slots.held} - ${slots.sold} >= ${people}`;
+
 /** The guarded UPDATE: no row back means the seats were not there. */
 export async function takeSeats(tx: Tx, slotId: string, people: number): Promise<boolean> {
   const taken = await tx.update(slots).set({ held: sql`${slots.held} + ${people}` })
-    .where(and(eq(slots.id, slotId), eq(slots.status, 'open'), sql`${slots.capacity} - ${slots.held} - ${slots.sold} >= ${people}`))
+    .where(and(eq(slots.id, slotId), seatsLeft(people)))
     .returning({ id: slots.id });
   return taken.length > 0;
 }
 
+/** What a placement decides on: the slot, its venue and products, and the args' references. */
+interface Target {
+  slot: Pick<SlotRow, 'id' | 'venueId' | 'localDate' | 'startsAt' | 'status'>;
+  venue: WireVenue;
+  products: Product[];
+  duplicate: boolean;
+  /** The args' dossier when it is this office's; another office's dossier id reads as none. */
+  dossierId: string | null;
+}
+
+/** Everything a placement decides on, in one round trip. */
+async function readTarget(tx: Tx, officeId: string, args: PlaceArgs): Promise<Target | null> {
+  type Row = {
+    id: string; venue_id: string; local_date: string; status: SlotRow['status']; starts_ms: number;
+    venue: WireVenue; products: Product[] | null; duplicate: boolean; dossier_id: string | null;
+  };
+  const [row] = await preparedRows<Row>(tx, 'place_read_target', sql`
+    SELECT s.id, s.venue_id, s.local_date, s.status, (extract(epoch FROM s.starts_at) * 1000)::float8 AS starts_ms, v.data AS venue,
+      (SELECT json_agg(p.data) FROM products p WHERE p.venue_id = s.venue_id) AS products,
+      EXISTS (SELECT 1 FROM options o WHERE o.id = ${args.optionId}) AS duplicate,
+      (SELECT d.id FROM dossiers d WHERE d.id = ${args.dossierId ?? null} AND d.office_id = ${officeId}) AS dossier_id
+    FROM slots s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${args.slotId}`);
+  if (!row) return null;
+  return {
+    slot: { id: row.id, venueId: row.venue_id, localDate: row.local_date, status: row.status, startsAt: new Date(row.starts_ms) },
+    venue: row.venue, products: row.products ?? [], duplicate: row.duplicate, dossierId: row.dossier_id,
+  };
+}
+
+/**
+ * The seats and the option in one statement: the guarded UPDATE as a CTE, and the option
+ * inserted only from its row, so that no row back means the seats were not there.
+ */
+async function insertSeated(tx: Tx, option: OptionRow, taken: { name: string; sql: SQL }): Promise<boolean> {
+  const inserted = await preparedRows<{ id: string }>(tx, taken.name, sql`
+    WITH taken AS (${taken.sql})
+    INSERT INTO options (id, office_id, venue_id, slot_id, starts_at, composition, head_count, total_cents, state,
+      expires_at, group_booking_id, dossier_id, created_at, updated_at, version)
+    SELECT ${option.id}, ${option.officeId}, ${option.venueId}, ${option.slotId}, ${option.startsAt.toISOString()}::timestamptz,
+      ${JSON.stringify(option.composition)}::jsonb, ${option.headCount}, ${option.totalCents}, ${option.state},
+      ${option.expiresAt.toISOString()}::timestamptz, ${option.groupBookingId}::uuid, ${option.dossierId},
+      ${option.createdAt.toISOString()}::timestamptz, ${option.updatedAt.toISOString()}::timestamptz, ${CURRENT_VERSION}
+    FROM taken RETURNING id`);
+  return inserted.length > 0;
+}
+
+/** The guarded UPDATE, stamping the slot's version as it takes the seats. */
+const guardedTake = (slotId: string, people: number) => ({
+  name: 'place_seated',
+  sql: sql`UPDATE ${slots} SET held = held + ${people}, version = ${CURRENT_VERSION} WHERE id = ${slotId} AND ${seatsLeft(people)} RETURNING id`,
+});
+
 /** TEST ONLY (negative control): check, then write, with nothing tying the two together. */
-async function takeSeatsUnguarded(tx: Tx, ctx: CentralContext, slot: SlotRow, people: number): Promise<boolean> {
-  const [now] = await tx.select().from(slots).where(eq(slots.id, slot.id));
-  await ctx.racePoints?.seatsChecked?.(slot.id);
-  if (!now || now.capacity - now.held - now.sold < people) return false;
-  await tx.update(slots).set({ held: sql`${slots.held} + ${people}` }).where(eq(slots.id, slot.id));
-  return true;
+async function takeUnguarded(tx: Tx, ctx: CentralContext, slotId: string, people: number): Promise<{ name: string; sql: SQL } | null> {
+  const [now] = await tx.select().from(slots).where(eq(slots.id, slotId));
+  await ctx.racePoints?.seatsChecked?.(slotId);
+  if (!now || now.capacity - now.held - now.sold < people) return null;
+  await tx.update(slots).set({ held: sql`${slots.held} + ${people}`, version: CURRENT_VERSION }).where(eq(slots.id, slotId));
+  return { name: 'place_seated_unguarded', sql: sql`SELECT ${slotId} AS id` };
 }
 
-/** The guarded UPDATE, unless the negative control asks for the unguarded one. */
-async function seatGroup(tx: Tx, ctx: CentralContext, slot: SlotRow, people: number): Promise<boolean> {
-  if (ctx.unsafeNoCapacityGuard) return takeSeatsUnguarded(tx, ctx, slot, people);
-  await ctx.racePoints?.seatsChecked?.(slot.id);
-  return takeSeats(tx, slot.id, people);
+/** Seats the group and inserts its option, guarded, unless the negative control asks for the unguarded take. */
+async function seatGroup(tx: Tx, ctx: CentralContext, option: OptionRow): Promise<boolean> {
+  if (ctx.unsafeNoCapacityGuard) {
+    const taken = await takeUnguarded(tx, ctx, option.slotId, option.headCount);
+    return taken !== null && insertSeated(tx, option, taken);
+  }
+  await ctx.racePoints?.seatsChecked?.(option.slotId);
+  return insertSeated(tx, option, guardedTake(option.slotId, option.headCount));
 }
 
-export async function placeOption(tx: Tx, ctx: CentralContext, office: OfficeRow, args: PlaceArgs): Promise<MutationOutcome> {
+export async function placeOption(tx: Tx, ctx: CentralContext, office: PlacingOffice, args: PlaceArgs): Promise<MutationOutcome> {
   if (office.status !== 'validated') {
     return rejected('NOT_VALIDATED', 'The platform has not validated this account yet.');
   }
-  const [slot] = await tx.select().from(slots).where(eq(slots.id, args.slotId));
-  const [venueRow] = slot ? await tx.select({ data: venues.data }).from(venues).where(eq(venues.id, slot.venueId)) : [];
-  if (!slot || !venueRow) return rejected('SLOT_UNAVAILABLE', 'This slot does not exist.');
-  const venue = venueRow.data as WireVenue;
+  const target = await readTarget(tx, office.id, args);
+  if (!target) return rejected('SLOT_UNAVAILABLE', 'This slot does not exist.');
+  const { slot, venue } = target;
   const now = ctx.now();
   const people = headCount(args.composition);
   const alternatives = () => alternativeSlots(tx, { slot, people, rules: venue.rules, timeZone: venue.timeZone, now });
@@ -80,21 +144,18 @@ export async function placeOption(tx: Tx, ctx: CentralContext, office: OfficeRow
       ? `${venue.name} takes no options: the booking is paid at once.`
       : 'The visit is closer than the holding period: the booking is paid at once.');
   }
-  const [existing] = await tx.select({ id: options.id }).from(options).where(eq(options.id, args.optionId));
-  if (existing) return rejected('DUPLICATE_OPTION', 'An option with this id already exists.');
+  if (target.duplicate) return rejected('DUPLICATE_OPTION', 'An option with this id already exists.');
 
-  const price = priceGroup(args.composition, await venueProducts(tx, venue.id));
-  const seated = await seatGroup(tx, ctx, slot, people);
-  if (!seated) {
-    return rejected('SLOT_FULL', 'Not enough seats left on this slot for the whole group.', { alternatives: await alternatives() });
-  }
-  const [option] = await tx.insert(options).values({
+  const price = priceGroup(args.composition, groupProducts(venue.id, target.products));
+  const option: OptionRow = {
     id: args.optionId, officeId: office.id, venueId: venue.id, slotId: slot.id, startsAt: slot.startsAt,
     composition: args.composition, headCount: people, totalCents: price.totalCents, state: 'active',
-    expiresAt: new Date(expiry.expiresAt), groupBookingId: args.groupBookingId ?? null,
-    // Another office's dossier id is not this office's business: the option is placed without one.
-    dossierId: await ownDossier(tx, office.id, args.dossierId),
-    createdAt: now, updatedAt: now, version: 0,
-  }).returning();
-  return { result: { status: 'applied', option: wireOption(option!) }, touched: { slots: [slot.id], options: [option!.id] } };
+    expiresAt: new Date(expiry.expiresAt), groupBookingId: args.groupBookingId ?? null, orderId: null,
+    dossierId: target.dossierId, createdAt: now, updatedAt: now, version: 0,
+  };
+  if (!(await seatGroup(tx, ctx, option))) {
+    return rejected('SLOT_FULL', 'Not enough seats left on this slot for the whole group.', { alternatives: await alternatives() });
+  }
+  // The slot and the option were stamped with this transaction's version as they were written.
+  return { result: { status: 'applied', option: wireOption(option) }, touched: {} };
 }

@@ -78,6 +78,23 @@ describe('one bad character', () => {
     expect(patch.filter((p) => p.entity === 'venueRequest')).toMatchObject([{ op: 'put', id: request.requestId, value: { state: 'sent', confirmedAt: null } }]);
   });
 
+  it('the same refusal when the change is pushed alone (the push without a savepoint, run again with one), nothing of it kept', async () => {
+    const desk = await validatedDesk(central);
+    const request = {
+      requestId: randomUUID(), venueId: 'pantheon', visitDate: '2025-03-12', headCount: 30, state: 'sent', notes: '',
+      sentAt: '2025-01-10T09:00:00.000Z', confirmedAt: null, paidAt: null, doneAt: null,
+    };
+    await desk.mutate('venueRequest.save', request);
+    const { cookie } = await desk.pullAll(null);
+    const pushed = await desk.push([{ id: 2, name: 'venueRequest.save', args: { ...request, state: 'confirmed', confirmedAt: '9999-12-31T23:59:59-14:00' } }]);
+    expect(pushed.status).toBe(200);
+    expect(pushed.body).toMatchObject({ lastMutationId: 2, results: [{ mutationId: 2, status: 'rejected', code: 'INVALID_INPUT' }] });
+    const { patch } = await desk.pullAll(cookie);
+    expect(patch.filter((p) => p.entity === 'venueRequest')).toMatchObject([{ op: 'put', id: request.requestId, value: { state: 'sent', confirmedAt: null } }]);
+    const next = await desk.push([{ id: 3, name: 'companion.save', args: companion('LAGO') }]);
+    expect(next.body.results).toMatchObject([{ mutationId: 3, status: 'applied' }]);
+  });
+
   it('a NUL in a company name at sign-up and a mutation id past 2³¹ are refused as bad input', async () => {
     const signUp = await fetch(new URL('/auth/signup', central.url), {
       method: 'POST', headers: { 'content-type': 'application/json' },
