@@ -43,11 +43,17 @@ const dataDir = databaseUrl ? undefined : process.env.GUICHET_CENTRAL_DATA || pa
 const trustProxy = process.env.GUICHET_TRUST_PROXY === 'true'
   ? true
   : process.env.GUICHET_TRUST_PROXY?.split(',').map((a) => a.trim()).filter(Boolean);
-const pdfWorkers = process.env.GUICHET_PDF_WORKERS ? Number(process.env.GUICHET_PDF_WORKERS) : undefined;
-if (pdfWorkers !== undefined && !(Number.isInteger(pdfWorkers) && pdfWorkers >= 1)) {
-  console.error(`GUICHET_PDF_WORKERS must be a whole number of threads, at least 1 (not "${process.env.GUICHET_PDF_WORKERS}").`);
+/** A count from the environment, or undefined when unset; anything but a whole number ≥ 1 stops the start. */
+function countFromEnv(name: string, what: string): number | undefined {
+  const given = process.env[name];
+  if (!given) return undefined;
+  const count = Number(given);
+  if (Number.isInteger(count) && count >= 1) return count;
+  console.error(`${name} must be a whole number of ${what}, at least 1 (not "${given}").`);
   process.exit(2);
 }
+const pdfWorkers = countFromEnv('GUICHET_PDF_WORKERS', 'threads');
+const poolSize = countFromEnv('GUICHET_DB_POOL', 'connections');
 
 const smtpUrl = process.env.SMTP_URL || undefined;
 const mailFrom = process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
@@ -63,6 +69,7 @@ const central = await startCentral({
   trustProxy,
   mail: smtpUrl ? { smtpUrl, from: mailFrom } : dataDir ? { from: mailFrom, dropDir: path.join(dataDir, 'mail') } : undefined,
   ticketPdfWorkers: pdfWorkers,
+  poolSize,
   keys: keys.keys,
 });
 

@@ -33,7 +33,7 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 
 /** Seeds venues, products, `months` of slots and closed days; returns false when a catalogue exists. */
 export async function seedCatalogue(db: Db, now: Date, months = 12): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     // Two API processes starting on one fresh database: the second waits, then finds the catalogue.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     const existing = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM venues`));
@@ -59,6 +59,10 @@ export async function seedCatalogue(db: Db, now: Date, months = 12): Promise<boo
     await insertInBatches(closedRows, (batch) => tx.insert(closedDays).values(batch));
     return true;
   });
+  // Freshly filled tables have no statistics until autovacuum comes by; without them the
+  // planner sorts a venue's whole year of slots for every refusal's alternatives.
+  if (seeded) await db.execute(sql`ANALYZE venues, products, slots, closed_days`);
+  return seeded;
 }
 
 /**

@@ -19,19 +19,23 @@ export interface AlternativesQuery {
   now: Date;
 }
 
-/** The same day's candidates nearest in time, then the following days' in order: one round trip. */
+/**
+ * The same day's candidates nearest in time, then the following days' in order, in one round
+ * trip. One venue keeps one time zone, so its days then times are its instants' order, and the
+ * venue-day index serves the following days without sorting a year of slots.
+ */
 export async function alternativeSlots(db: Queryable, q: AlternativesQuery): Promise<AlternativeSlot[]> {
   const fits = sql`venue_id = ${q.slot.venueId} AND status = 'open' AND capacity - held - sold >= ${q.people} AND id <> ${q.slot.id}`;
   const startsAt = sql`${q.slot.startsAt.toISOString()}::timestamptz`;
   const distance = sql`abs(extract(epoch FROM starts_at - ${startsAt}))`;
   const candidates = await preparedRows<{ id: string; starts_ms: number; remaining: number }>(db, 'alternative_slots', sql`
     SELECT id, (extract(epoch FROM starts_at) * 1000)::float8 AS starts_ms, remaining FROM (
-      (SELECT id, starts_at, capacity - held - sold AS remaining, 0 AS part, ${distance} AS distance FROM slots
+      (SELECT id, local_date, starts_at, capacity - held - sold AS remaining, 0 AS part, ${distance} AS distance FROM slots
         WHERE ${fits} AND local_date = ${q.slot.localDate} ORDER BY distance, starts_at LIMIT ${CANDIDATES})
       UNION ALL
-      (SELECT id, starts_at, capacity - held - sold, 1, 0 FROM slots
-        WHERE ${fits} AND local_date > ${q.slot.localDate} ORDER BY starts_at LIMIT ${CANDIDATES})
-    ) AS candidates ORDER BY part, distance, starts_at`);
+      (SELECT id, local_date, starts_at, capacity - held - sold, 1, 0 FROM slots
+        WHERE ${fits} AND local_date > ${q.slot.localDate} ORDER BY local_date, starts_at LIMIT ${CANDIDATES})
+    ) AS candidates ORDER BY part, distance, local_date, starts_at`);
   const nowIso = q.now.toISOString();
   return candidates
     .map((s) => ({ slotId: s.id, startsAt: new Date(s.starts_ms).toISOString(), remaining: Number(s.remaining) }))

@@ -8,9 +8,9 @@ export interface CentralProcess {
   stop(): Promise<void>;
 }
 
-export async function startCentralProcess(databaseUrl: string, adminToken: string): Promise<CentralProcess> {
+export async function startCentralProcess(databaseUrl: string, adminToken: string, env: Record<string, string> = {}): Promise<CentralProcess> {
   const child = await startChild('src-central/cli.node.ts', {
-    DATABASE_URL: databaseUrl, PORT: '0', GUICHET_PAYMENTS: 'test', GUICHET_ADMIN_TOKEN: adminToken, GUICHET_PDF_WORKERS: '1',
+    DATABASE_URL: databaseUrl, PORT: '0', GUICHET_PAYMENTS: 'test', GUICHET_ADMIN_TOKEN: adminToken, GUICHET_PDF_WORKERS: '1', ...env,
   }, /Guichet central service: (\S+)/, 'The central process');
   return { url: child.printed, adminToken, stop: () => child.stop() };
 }
