@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/{unit,store,contract,host,central,sync,print}/**/*.test.ts'],
+    include: ['tests/{unit,store,contract,host,central,sync,print,soak}/**/*.test.ts'],
     // One PostgreSQL cluster and the prepared stores for the whole run (tests/support/globalSetup.node.ts).
     globalSetup: ['tests/support/globalSetup.node.ts'],
     pool: 'forks',

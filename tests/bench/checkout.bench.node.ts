@@ -5,7 +5,8 @@ import { startCentral } from '../../src-central/central.node.ts';
 import { group, MIGRATIONS_DIR, validatedDesk, type Desk } from '../central/centralTestClient.node.ts';
 import { applyToAll, checkoutRequest, companion, pay } from '../central/orderTestKit.node.ts';
 import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
-import { bookableSlots, report, timed } from './placements.bench.node.ts';
+import { recordFigure } from './figures.node.ts';
+import { bookableSlots, rateText, report, timed } from './placements.bench.node.ts';
 
 const CLIENTS = 50;
 const PER_CLIENT = 10;
@@ -47,7 +48,8 @@ export async function benchCheckout(): Promise<void> {
           if (tickets.length !== 17) throw new Error(`checkout issued ${tickets.length} tickets`);
         }
       }));
-      report('one option per order', latencies, performance.now() - started, ` (${latencies.length * 17} tickets signed)`, 'checkouts');
+      const rate = report('one option per order', latencies, performance.now() - started, ` (${latencies.length * 17} tickets signed)`, 'checkouts');
+      recordFigure({ what: 'checkouts by card, 17 tickets each, 50 offices', measured: rateText(rate), target: '≥ 400/s', met: rate.perSecond >= 400 });
     } finally {
       await central.close();
     }

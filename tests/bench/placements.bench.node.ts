@@ -8,6 +8,7 @@ import { startCentral } from '../../src-central/central.node.ts';
 import { Desk, group, MIGRATIONS_DIR, validatedDesk } from '../central/centralTestClient.node.ts';
 import { startCentralProcess } from '../support/centralProcess.node.ts';
 import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
+import { recordFigure } from './figures.node.ts';
 import { pgbenchTps } from './pgbenchLimit.node.ts';
 
 const CLIENTS = 50;
@@ -21,14 +22,23 @@ export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))]!;
 }
 
-/** Prints the figures and returns the rate, per second. */
-export function report(label: string, latencies: number[], elapsedMs: number, extra = '', what = 'placements'): number {
+export interface Rate {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Prints the figures and returns them. */
+export function report(label: string, latencies: number[], elapsedMs: number, extra = '', what = 'placements'): Rate {
   const sorted = [...latencies].sort((a, b) => a - b);
-  const rate = latencies.length / (elapsedMs / 1000);
-  console.log(`  ${label}: ${latencies.length} ${what} in ${(elapsedMs / 1000).toFixed(2)} s = ${Math.round(rate)}/s, `
-    + `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms${extra}`);
+  const rate = { perSecond: latencies.length / (elapsedMs / 1000), p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  console.log(`  ${label}: ${latencies.length} ${what} in ${(elapsedMs / 1000).toFixed(2)} s = ${Math.round(rate.perSecond)}/s, `
+    + `p50 ${rate.p50.toFixed(1)} ms, p99 ${rate.p99.toFixed(1)} ms${extra}`);
   return rate;
 }
+
+/** "812/s, p99 121 ms" */
+export const rateText = (rate: Rate) => `${Math.round(rate.perSecond)}/s, p99 ${rate.p99.toFixed(0)} ms`;
 
 export async function timed<T>(latencies: number[], work: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -51,8 +61,8 @@ export async function bookableSlots(databaseUrl: string, count: number): Promise
 
 /** Figures of one set-up: distinct slots, one hot slot, and the rate each is of PostgreSQL's own. */
 interface Rates {
-  distinct: number;
-  hot: number;
+  distinct: Rate;
+  hot: Rate;
 }
 
 /** Each office places a few options and is refused one on a full slot, unmeasured. */
@@ -95,7 +105,7 @@ async function placeAtOnce(desks: Desk[], slots: string[], hotSlot: string): Pro
 }
 
 /** One desktop back online pushing the placements it queued, one request each time. */
-async function pushQueued(desk: Desk, queuedSlots: string[]): Promise<void> {
+async function pushQueued(desk: Desk, queuedSlots: string[]): Promise<Rate> {
   const latencies: number[] = [];
   const started = performance.now();
   for (let p = 0; p < PUSHES; p += 1) {
@@ -106,7 +116,7 @@ async function pushQueued(desk: Desk, queuedSlots: string[]): Promise<void> {
     const results = (answer.body as { results?: { status: string }[] }).results ?? [];
     if (answer.status !== 200 || results.filter((r) => r.status === 'applied').length !== QUEUED) throw new Error(`push of ${QUEUED}: ${answer.status}`);
   }
-  report(`push of ${QUEUED} queued placements (one desktop, one request)`, latencies, performance.now() - started, '', 'pushes');
+  return report(`push of ${QUEUED} queued placements (one desktop, one request)`, latencies, performance.now() - started, '', 'pushes');
 }
 
 /** The API as production runs it: separate `npm run central` processes, the load spread over them. */
@@ -143,7 +153,8 @@ export async function benchPlacements(): Promise<void> {
     const limit = await pgbenchTps(cluster, CLIENTS);
     console.log(`placements (HTTP → central service → PostgreSQL 15, ${CLIENTS} concurrent offices, a pool of ${POOL} connections per API process)`);
     console.log(`  PostgreSQL itself (pgbench simple-update, ${CLIENTS} clients, same cluster): ${Math.round(limit)} tps`);
-    const share = (rate: number) => `${((rate / limit) * 100).toFixed(1)} %`;
+    const share = (rate: Rate) => `${((rate.perSecond / limit) * 100).toFixed(1)} %`;
+    const pgbench = `pgbench ${Math.round(limit)} tps`;
     for (const [run, count] of PROCESS_COUNTS.entries()) {
       const processes = await Promise.all(Array.from({ length: count }, () => startCentralProcess(databaseUrl, 'bench-admin', { GUICHET_DB_POOL: String(POOL) })));
       try {
@@ -152,8 +163,20 @@ export async function benchPlacements(): Promise<void> {
         await warmUp(desks, slots.splice(0, warmUpSlots));
         const mine = slots.splice(0, perRun);
         const rates = await placeAtOnce(desks, mine, mine.pop()!);
-        if (run === PROCESS_COUNTS.length - 1) await pushQueued(desks[0]!, queued);
         console.log(`  of PostgreSQL's own rate: distinct slots ${share(rates.distinct)}, one hot slot ${share(rates.hot)}`);
+        const on = `${count} API process${count > 1 ? 'es' : ''}`;
+        recordFigure({
+          what: `placements on distinct slots, 50 offices, ${on}`, measured: rateText(rates.distinct), target: '≥ 1,000/s, p99 < 100 ms',
+          limit: `${pgbench} (${share(rates.distinct)})`, met: rates.distinct.perSecond >= 1000 && rates.distinct.p99 < 100,
+        });
+        recordFigure({
+          what: `placements on one hot slot, 50 offices, ${on}`, measured: rateText(rates.hot), target: 'p99 < 100 ms, no oversell',
+          limit: `${pgbench} (${share(rates.hot)})`, met: rates.hot.p99 < 100,
+        });
+        if (run === PROCESS_COUNTS.length - 1) {
+          const pushed = await pushQueued(desks[0]!, queued);
+          recordFigure({ what: `push of ${QUEUED} queued placements`, measured: `p50 ${pushed.p50.toFixed(0)} ms, p99 ${pushed.p99.toFixed(0)} ms`, target: '< 500 ms', met: pushed.p99 < 500 });
+        }
       } finally {
         await Promise.all(processes.map((p) => p.stop()));
       }

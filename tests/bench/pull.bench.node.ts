@@ -1,14 +1,61 @@
 // Pull benchmarks against a real central service on loopback (embedded PGlite): the first
-// pull of a year of slots for every venue into SQLite, and an incremental pull of 100 changes.
+// pull of a year of slots for every venue into SQLite, end to end and its SQLite apply alone
+// (beside a plain prepared-insert loop into the same kind of file, the limit), the desk's
+// memory once it holds that year, and an incremental pull of 100 changes.
+import path from 'node:path';
+import type { PullResponse } from '../../src-main/contract/centralApi.std.ts';
+import { openStore } from '../../src-main/core/store/openStore.node.ts';
+import { applyPull } from '../../src-main/core/sync/applyServerChanges.node.ts';
+import { createCentralClient } from '../../src-main/core/sync/centralClient.node.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
-import { tempCore } from '../support/tempCore.node.ts';
+import { MIGRATIONS_DIR, tempCore, tempDir } from '../support/tempCore.node.ts';
+import { recordFigure } from './figures.node.ts';
+
+const RUNS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The year's pull pages as the service sends them to a new workstation. */
+async function initialPages(url: string, credentials: { email: string; password: string }): Promise<PullResponse[]> {
+  const client = createCentralClient(url);
+  const session = await client.signIn(credentials.email, credentials.password);
+  const pages: PullResponse[] = [];
+  let cookie: string | null = null;
+  do {
+    const page = await client.pull(session.accessToken, { clientId: crypto.randomUUID(), cookie, resultsAfter: 0 });
+    pages.push(page);
+    cookie = page.cookie;
+  } while (pages[pages.length - 1]!.hasMore);
+  return pages;
+}
+
+/** Applies the pages to a fresh store, and inserts as many rows by a plain prepared loop into another: ms each. */
+function applyAgainstLimit(pages: PullResponse[], rows: number): { applyMs: number; loopMs: number } {
+  const dir = tempDir('guichet-bench-apply-');
+  const store = openStore(path.join(dir, 'apply.sqlite'), MIGRATIONS_DIR);
+  let started = performance.now();
+  applyPull(store, pages, new Date());
+  const applyMs = performance.now() - started;
+  const plain = openStore(path.join(dir, 'plain.sqlite'), MIGRATIONS_DIR);
+  plain.sqlite.exec('CREATE TABLE plain (id TEXT PRIMARY KEY, venue_id TEXT, starts_at TEXT, local_date TEXT, local_time TEXT, capacity INTEGER, remaining INTEGER, status TEXT)');
+  const insert = plain.sqlite.prepare('INSERT INTO plain VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  started = performance.now();
+  plain.sqlite.transaction(() => {
+    for (let i = 0; i < rows; i += 1) insert.run(`venue:${i}`, 'venue', '2026-01-01T09:00:00.000Z', '2026-01-01', '10:00', 40, 40, 'open');
+  })();
+  const loopMs = performance.now() - started;
+  store.close();
+  plain.close();
+  return { applyMs, loopMs };
+}
 
 export async function benchPull() {
   const central = await startCentralHarness(new Date(), { seedMonths: 12 });
+  const rssBefore = process.memoryUsage().rss;
   const desk = await tempCore(new Date(), { centralUrl: central.url });
   const other = await tempCore(new Date(), { centralUrl: central.url });
   try {
-    await desk.dispatch('account.signIn', await central.validatedOffice('Bench Desk'));
+    const credentials = await central.validatedOffice('Bench Desk');
+    await desk.dispatch('account.signIn', credentials);
     await other.dispatch('account.signIn', await central.validatedOffice('Bench Other'));
 
     let started = performance.now();
@@ -28,8 +75,22 @@ export async function benchPull() {
     await desk.sync.syncNow();
     const incrementalMs = performance.now() - started;
 
+    const rssSynced = process.memoryUsage().rss;
+    const pages = await initialPages(central.url, credentials);
+    const runs = Array.from({ length: RUNS }, () => applyAgainstLimit(pages, rows));
+    const applyMs = median(runs.map((r) => r.applyMs));
+    const loopMs = median(runs.map((r) => r.loopMs));
+
     console.log('pull (desktop SQLite ← central service on loopback, embedded PGlite)');
     console.log(`  initial pull: ${rows} rows in ${(initialMs / 1000).toFixed(2)} s = ${Math.round(rows / (initialMs / 1000))} rows/s`);
+    console.log(`  its SQLite apply alone (${pages.length} pages, median of ${RUNS}): ${applyMs.toFixed(0)} ms = ${Math.round(rows / (applyMs / 1000))} rows/s; `
+      + `a plain prepared-insert loop of as many rows into the same kind of file: ${loopMs.toFixed(0)} ms = ${Math.round(rows / (loopMs / 1000))} rows/s`);
+    console.log(`  resident memory grown by two desk cores signing in and one pulling the year: ${Math.round((rssSynced - rssBefore) / 2 ** 20)} MiB (process ${Math.round(rssSynced / 2 ** 20)} MiB with the service)`);
+    recordFigure({ what: 'initial pull of a year, every venue, end to end', measured: `${(initialMs / 1000).toFixed(2)} s (${rows} rows)`, target: '< 2 s', met: initialMs < 2000 });
+    recordFigure({
+      what: 'its SQLite apply', measured: `${applyMs.toFixed(0)} ms`, target: '< 300 ms', met: applyMs < 300,
+      limit: `plain prepared-insert loop ${loopMs.toFixed(0)} ms (apply = ${(loopMs / applyMs * 100).toFixed(0)} % of its rate)`,
+    });
     console.log(`  incremental pull of 100 changes (100 slots taken by another office's options): ${incrementalMs.toFixed(0)} ms`);
   } finally {
     await desk.close();

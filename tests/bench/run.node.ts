@@ -1,5 +1,11 @@
-// `npm run bench`: runs every benchmark in this folder and prints its figures.
-// `npm run bench -- startup pull placements checkout bundle ticketMail auth vouchers` runs only those named.
+// `npm run bench`: runs every benchmark in this folder, prints its figures, and writes them to
+// BENCHMARKS.md with the machine, the method and every recorded figure beside its target and limit.
+// `npm run bench -- startup pull placements checkout bundle ticketMail auth vouchers` runs only those named
+// (and writes BENCHMARKS.md only when all ran).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { benchStartup } from './startup.bench.node.ts';
 import { benchPull } from './pull.bench.node.ts';
 import { benchPlacements } from './placements.bench.node.ts';
@@ -10,6 +16,8 @@ import { benchTicketMail } from './ticketMail.bench.node.ts';
 import { benchAuth } from './auth.bench.node.ts';
 import { benchVouchers } from './vouchers.bench.node.ts';
 import { benchVoucherExports } from './voucherExports.bench.node.ts';
+import { figures } from './figures.node.ts';
+import { PG_BIN } from '../support/postgres.node.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   startup: benchStartup, pull: benchPull, placements: benchPlacements, checkout: benchCheckout, monthView: benchMonthView, bundle: benchBundle,
@@ -19,7 +27,80 @@ const benches: Record<string, () => Promise<void>> = {
     await benchVoucherExports();
   },
 };
+
+/** Every line a bench prints, kept by bench for BENCHMARKS.md as well as shown. */
+const printed: Record<string, string[]> = {};
+let current = '';
+const show = console.log;
+console.log = (...args: unknown[]) => {
+  (printed[current] ??= []).push(args.map(String).join(' '));
+  show(...args);
+};
+
 const wanted = process.argv.slice(2);
+const started = new Date();
 for (const [name, bench] of Object.entries(benches)) {
-  if (wanted.length === 0 || wanted.includes(name)) await bench();
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  current = name;
+  await bench();
+}
+console.log = show;
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  const postgres = (() => {
+    try {
+      return execFileSync(path.join(PG_BIN, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'not installed';
+    }
+  })();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch { /* not a checkout */ }
+  return [
+    `- ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}, ${postgres}, Chromium at ${process.env.GUICHET_CHROMIUM ?? '/usr/bin/chromium'}`,
+    `- commit ${commit}, run ${started.toISOString()} to ${new Date().toISOString()}`,
+    `- peak resident memory of the bench process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
+  ];
+}
+
+const verdict = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : '**missed**');
+
+if (wanted.length === 0) {
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (do not edit by hand); the figures of one run on this machine.',
+    '',
+    '## Machine',
+    '',
+    ...machine(),
+    '',
+    '## Method',
+    '',
+    '- Everything on loopback: the central service over HTTP, PostgreSQL 15 in a temporary cluster',
+    '  (fsync off, as in the tests), the desktop core on real SQLite files, Chromium for the screens.',
+    '- Service benchmarks warm up first (each office places options and is refused once, unmeasured,',
+    '  on a fresh set of API processes), then measure 50 offices at once; latencies are per request,',
+    '  as the office sees them, and their p50/p99 are over every request of the phase.',
+    '- Start-up and pull figures are medians of several runs, with the spread printed beside them.',
+    '- A limit is measured in the same run on the same machine: PostgreSQL\'s own rate (pgbench',
+    '  simple-update, same cluster, same number of clients) and a plain SQLite prepared-insert loop.',
+    '  A figure as a fraction of its limit is what travels between machines.',
+    '',
+    '## Figures against their targets',
+    '',
+    '| what | measured | target | limit | |',
+    '|---|---|---|---|---|',
+    ...figures.map((f) => `| ${f.what} | ${f.measured} | ${f.target ?? ''} | ${f.limit ?? ''} | ${verdict(f.met)} |`),
+    '',
+    '## Everything printed',
+    '',
+    ...Object.entries(printed).flatMap(([name, output]) => [`### ${name}`, '', '```', ...output, '```', '']),
+  ];
+  fs.writeFileSync(path.resolve(import.meta.dirname, '../../BENCHMARKS.md'), `${lines.join('\n')}\n`);
+  show('BENCHMARKS.md written');
 }

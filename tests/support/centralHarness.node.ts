@@ -7,6 +7,8 @@ import { signUpForm } from './signUpForm.std.ts';
 
 export interface CentralHarness {
   url: string;
+  /** Its PostgreSQL database, or null on PGlite. */
+  databaseUrl: string | null;
   adminToken: string;
   clock: { now: Date };
   sweepExpired(): Promise<number>;
@@ -31,6 +33,7 @@ export async function startCentralHarness(
     });
   return {
     url: central.url,
+    databaseUrl: central.databaseUrl,
     adminToken: central.adminToken,
     clock,
     sweepExpired: central.sweepExpired,

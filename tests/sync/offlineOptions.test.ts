@@ -89,6 +89,24 @@ describe('options through sync', () => {
     expect(after[0]).toMatchObject({ id: replaced.id, state: 'active', slotId: sameDay.slotId });
   });
 
+  it('placed and cancelled offline on a slot another office filled meanwhile: gone from the list, neither cancelled nor refused', async () => {
+    const { office, cuttableOffice } = await setUp();
+    const { proxy, desk: offline } = await cuttableOffice();
+    const other = await office();
+    const slot = await slotAt(offline, 'sainte-chapelle', '2025-03-18', '11:00');
+    proxy.cut();
+    const placed = await ok<{ id: string }>(offline, 'options.place', { slotId: slot.id, composition: group(19) });
+    await ok(offline, 'options.cancel', { optionId: placed.id });
+    expect((await options(offline)).map((o) => o.state)).toEqual(['cancelled']);
+    await ok(other, 'options.place', { slotId: slot.id, composition: group(slot.remaining - 1, 1) });
+    await other.sync.syncNow();
+
+    proxy.restore();
+    expect(await offline.sync.syncNow()).toMatchObject({ connection: 'online', pendingChanges: 0, rejectedChanges: 0 });
+    // The service never held it: the desk shows nothing the service does not have.
+    expect(await options(offline)).toEqual([]);
+  });
+
   it('two workstations of one office share its options; another office sees only the seats taken', async () => {
     const { central, office } = await setUp();
     const credentials = await central.validatedOffice('Voyages Partagés');

@@ -142,6 +142,9 @@ export function applyResults(store: Store, results: MutationResult[], nowIso: st
         .run();
     } else if (result.status === 'rejected' && row?.name === 'option.place') {
       const { optionId } = row.args as { optionId: string };
+      // Cancelled here before the service saw it: the option never existed, and there is
+      // nothing left to act on; a refusal shown beside it would only ask the agent to.
+      db.delete(options).where(and(eq(options.id, optionId), eq(options.state, 'cancelled'))).run();
       db.update(options)
         .set({
           state: 'rejected',

@@ -1,0 +1,16 @@
+// Figures the benchmarks hand to BENCHMARKS.md beside their targets and limits: each bench
+// still prints its own lines; what it records here goes into the table at the top.
+export interface Figure {
+  what: string;
+  measured: string;
+  target?: string;
+  /** What bounds it on this machine, measured in the same run (PostgreSQL's own rate, a plain SQLite loop). */
+  limit?: string;
+  met?: boolean;
+}
+
+export const figures: Figure[] = [];
+
+export function recordFigure(figure: Figure): void {
+  figures.push(figure);
+}
