@@ -6,11 +6,12 @@ import { and, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { passwordProblems, SignInSchema, SignUpSchema, type Session } from '../../src-main/contract/centralApi.std.ts';
 import type { CentralContext } from '../context.node.ts';
-import type { Db } from '../store/database.node.ts';
+import type { Db, Queryable } from '../store/database.node.ts';
 import { offices, sessions } from '../store/schema.node.ts';
 import { clientAddress } from '../http/clientAddress.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
 import { findOffice, officeIdOf, type OfficeRow } from './authenticate.node.ts';
+import { rotateRefreshToken } from './refreshRotation.node.ts';
 import { endSession } from './revokedSessions.node.ts';
 import { sendAccountMail } from './accountMails.node.ts';
 import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, REFRESH_TOKEN_DAYS } from './tokens.node.ts';
@@ -30,7 +31,7 @@ function officeView(office: OfficeRow) {
 }
 
 /** A new session, or the next refresh token of `sessionId`: its access tokens name it, so that signing out ends them all. */
-async function openSession(db: Db, ctx: CentralContext, office: OfficeRow, sessionId: string = randomUUID()): Promise<Session> {
+async function openSession(db: Queryable, ctx: CentralContext, office: OfficeRow, sessionId: string = randomUUID(), predecessorHash: string | null = null): Promise<Session> {
   const now = ctx.now();
   const refreshToken = newRefreshToken();
   await db.insert(sessions).values({
@@ -38,6 +39,7 @@ async function openSession(db: Db, ctx: CentralContext, office: OfficeRow, sessi
     sessionId,
     officeId: office.id,
     expiresAt: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000),
+    predecessorHash,
   });
   return { accessToken: ctx.tokens.issue({ officeId: office.id, sessionId }, now), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, ...officeView(office) };
 }
@@ -103,10 +105,12 @@ export function authRoutes(app: FastifyInstance, ctx: CentralContext): void {
     if (!session) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
     // Counted before the rotation: a refresh refused here leaves the refresh token good for later.
     await ctx.limits.count('refreshPerOffice', session.officeId);
-    // Deleting the old session is the rotation: a refresh token works exactly once.
-    const [used] = await db.delete(sessions).where(live).returning({ officeId: sessions.officeId, sessionId: sessions.sessionId });
-    if (!used) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
-    return openSession(db, ctx, await findOffice(db, used.officeId), used.sessionId);
+    const hash = hashRefreshToken(refreshToken);
+    return db.transaction(async (tx) => {
+      const used = await rotateRefreshToken(tx, hash, ctx.now());
+      if (!used) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
+      return openSession(tx, ctx, await findOffice(tx, used.officeId), used.sessionId, hash);
+    });
   });
 
   app.post('/auth/signout', async (request, reply) => {

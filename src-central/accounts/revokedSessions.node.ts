@@ -2,7 +2,7 @@
 // stored, and would otherwise go on working for the rest of their 15 minutes. The processes
 // share only PostgreSQL, so the list of ended sessions lives there, each row only as long as
 // a token naming its session may still be alive.
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../store/database.node.ts';
 import { revokedSessions, sessions } from '../store/schema.node.ts';
 import { ACCESS_TOKEN_SECONDS, CLOCK_SKEW_SECONDS } from './tokens.node.ts';
@@ -12,8 +12,11 @@ export async function endSession(db: Db, refreshTokenHash: string, now: Date): P
   // The last token of the session was issued by now, by a clock at most CLOCK_SKEW_SECONDS ahead.
   const until = new Date(now.getTime() + (ACCESS_TOKEN_SECONDS + CLOCK_SKEW_SECONDS) * 1000);
   await db.transaction(async (tx) => {
-    const ended = await tx.delete(sessions).where(eq(sessions.refreshTokenHash, refreshTokenHash)).returning({ sessionId: sessions.sessionId });
-    if (ended.length > 0) await tx.insert(revokedSessions).values(ended.map(({ sessionId }) => ({ sessionId, until }))).onConflictDoNothing();
+    // Every refresh token of the session: the one given, and the one it replaced or the one it was exchanged for.
+    const session = tx.select({ sessionId: sessions.sessionId }).from(sessions).where(eq(sessions.refreshTokenHash, refreshTokenHash));
+    const ended = await tx.delete(sessions).where(inArray(sessions.sessionId, session)).returning({ sessionId: sessions.sessionId });
+    const sessionIds = [...new Set(ended.map((e) => e.sessionId))];
+    if (sessionIds.length > 0) await tx.insert(revokedSessions).values(sessionIds.map((sessionId) => ({ sessionId, until }))).onConflictDoNothing();
     await tx.delete(revokedSessions).where(lt(revokedSessions.until, now));
   });
 }

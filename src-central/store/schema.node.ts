@@ -73,7 +73,12 @@ export const sessions = pgTable('sessions', {
   sessionId: uuid('session_id').notNull().defaultRandom(),
   officeId: uuid('office_id').notNull().references(() => offices.id),
   expiresAt: instant('expires_at').notNull(),
-}, (t) => [index('sessions_office').on(t.officeId)]);
+  /**
+   * The refresh token this one replaced, kept until this one is first used: a desk whose
+   * refresh answer was lost on the way still holds the old one, and may use it again.
+   */
+  predecessorHash: text('predecessor_hash'),
+}, (t) => [index('sessions_office').on(t.officeId), index('sessions_predecessor').on(t.predecessorHash)]);
 
 /**
  * Sessions signed out while access tokens naming them may still be alive: every API process

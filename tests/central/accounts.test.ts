@@ -93,11 +93,21 @@ describe('sign-in and validation', () => {
   it('rotates refresh tokens, expires access tokens, and signs out', async () => {
     const { email } = await signUp(central.url);
     const session = await signIn(central.url, email);
+    // The answer carrying the first new token is lost: the desk tries its old token again, and it still works.
+    const lost = await call(central.url, 'POST', '/auth/refresh', { refreshToken: session.refreshToken });
+    expect(lost.status).toBe(200);
     const refreshed = await call(central.url, 'POST', '/auth/refresh', { refreshToken: session.refreshToken });
     expect(refreshed.status).toBe(200);
-    expect(refreshed.body.refreshToken).not.toBe(session.refreshToken);
+    expect(new Set([session.refreshToken, lost.body.refreshToken, refreshed.body.refreshToken]).size).toBe(3);
+    // A token handed out in a lost answer is dropped when the old one is used again.
+    const dropped = await call(central.url, 'POST', '/auth/refresh', { refreshToken: lost.body.refreshToken });
+    expect([dropped.status, dropped.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    // Using the new token retires the old one for good.
+    const next = await call(central.url, 'POST', '/auth/refresh', { refreshToken: refreshed.body.refreshToken });
+    expect(next.status).toBe(200);
     const reused = await call(central.url, 'POST', '/auth/refresh', { refreshToken: session.refreshToken });
     expect([reused.status, reused.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    refreshed.body = next.body;
 
     const started = clock.now;
     try {
@@ -148,6 +158,9 @@ describe('sign-out', () => {
     expect((await me(another, renewed.body.accessToken)).status).toBe(200);
 
     expect((await call(one.url, 'POST', '/auth/signout', { refreshToken: renewed.body.refreshToken })).status).toBe(204);
+    // The refresh token it replaced (still good until the new one was used) ends with the session.
+    const old = await call(another.url, 'POST', '/auth/refresh', { refreshToken: session.refreshToken });
+    expect([old.status, old.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
 
     for (const central of [one, another]) {
       const after = await me(central, renewed.body.accessToken);

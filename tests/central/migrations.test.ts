@@ -19,6 +19,7 @@ const folders: string[] = [];
 
 /** How to take a database back across a migration, for the tests that start from one made by today's service. */
 const UNDO: Record<string, string> = {
+  '0015_refresh_predecessor': 'DROP INDEX sessions_predecessor; ALTER TABLE sessions DROP COLUMN predecessor_hash;',
   '0014_venue_request_dossiers': 'ALTER TABLE venue_requests DROP COLUMN dossier_id;',
   '0013_dossiers': `
     ALTER TABLE options DROP COLUMN dossier_id;
@@ -468,6 +469,31 @@ describe('central migrations', () => {
         expect(await resumed.mutate('venueRequest.save', { ...request, state: 'confirmed', confirmedAt: '2025-01-11T09:00:00.000Z', dossierId }))
           .toMatchObject({ status: 'applied' });
         expect(putsOf((await resumed.pull(cookie)).patch, 'venueRequest').map((r) => [r.state, r.dossierId])).toEqual([['confirmed', dossierId]]);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('0015_refresh_predecessor keeps every signed-in desk signed in: its refresh token exchanged once, twice if the first answer was lost', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0015-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 1 });
+      const desk = await validatedDesk(first);
+      await first.close();
+      await rollBackTo(dataDir, previousOf('0015_refresh_predecessor'));
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0 });
+      try {
+        const refresh = (refreshToken: string) => call(after.url, 'POST', '/auth/refresh', { refreshToken });
+        expect((await refresh(desk.session.refreshToken)).status).toBe(200);
+        const again = await refresh(desk.session.refreshToken);
+        expect(again.status).toBe(200);
+        expect((await refresh(again.body.refreshToken)).status).toBe(200);
+        expect((await refresh(desk.session.refreshToken)).status).toBe(401);
       } finally {
         await after.close();
       }

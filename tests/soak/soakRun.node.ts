@@ -83,7 +83,12 @@ async function soakSlots(databaseUrl: string, count: number, rand: () => number)
 }
 
 /** One office's actions, each chosen at random; every refusal is an outcome, never a failure of the soak. */
-async function actAsOffice(office: Office, slots: string[], rand: () => number, opts: SoakOptions, deadline: number, report: SoakReport): Promise<void> {
+/** The offices' turns taken so far, all together: the back office paces itself on them. */
+interface Progress {
+  turns: number;
+}
+
+async function actAsOffice(office: Office, slots: string[], rand: () => number, opts: SoakOptions, deadline: number, report: SoakReport, progress: Progress): Promise<void> {
   const { desk } = office;
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
   const group = () => ({ visitors: 8 + Math.floor(rand() * 12), guides: 0, leaders: 0 });
@@ -97,7 +102,7 @@ async function actAsOffice(office: Office, slots: string[], rand: () => number, 
   const mine = async (states: string[]) => ((await desk.dispatch('options.list', {})) as { ok: true; value: LocalOption[] }).value
     .filter((o) => states.includes(o.state));
 
-  for (let i = 0; i < opts.actions && Date.now() < deadline; i += 1) {
+  for (let i = 0; i < opts.actions && Date.now() < deadline; i += 1, progress.turns += 1) {
     if (office.offline && rand() < 0.3) {
       office.proxy.restore();
       office.offline = false;
@@ -137,21 +142,18 @@ async function actAsOffice(office: Office, slots: string[], rand: () => number, 
   }
 }
 
-/** Office actions done so far, all offices together: the back office paces itself on them. */
-const actionsSoFar = (report: SoakReport) => Object.entries(report.actionsDone)
-  .filter(([what]) => what !== 'venue cancels a slot' && what !== 'a day passes').reduce((n, [, count]) => n + count, 0);
 
 /**
  * The back office meanwhile: a few slots cancelled by their venue, and days passing with the
  * sweep after each, spread evenly over the offices' actions whatever the machine's speed.
  */
-async function actAsBackOffice(central: CentralHarness, slots: string[], rand: () => number, opts: SoakOptions, deadline: number, report: SoakReport) {
+async function actAsBackOffice(central: CentralHarness, slots: string[], rand: () => number, opts: SoakOptions, deadline: number, report: SoakReport, progress: Progress) {
   const events = [...Array(opts.venueCancellations).fill('cancel'), ...Array(opts.daysPassing).fill('day')] as ('cancel' | 'day')[];
   events.sort(() => rand() - 0.5);
   const total = opts.offices * opts.actions;
   for (const [i, event] of events.entries()) {
     const due = Math.floor(((i + 1) * total) / (events.length + 1));
-    while (actionsSoFar(report) < due && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (progress.turns < due && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     if (Date.now() >= deadline) break;
     if (event === 'cancel') {
       const answer = await central.admin(`/admin/slots/${encodeURIComponent(slots[Math.floor(rand() * slots.length)]!)}/cancel`, {});
@@ -170,16 +172,18 @@ async function quiesce(offices: Office[]): Promise<number> {
     office.proxy.restore();
     office.offline = false;
   }
+  let unquiet: unknown[] = [];
   for (let round = 1; round <= 20; round += 1) {
     const statuses = [];
     for (const office of offices) statuses.push(await office.desk.sync.syncNow());
-    if (statuses.every((s) => s.pendingChanges === 0 && s.connection === 'online')) {
+    unquiet = statuses.filter((s) => s.pendingChanges > 0 || s.connection !== 'online');
+    if (unquiet.length === 0) {
       // Changes pushed late in this round reach the desks that pulled earlier in it.
       for (const office of offices) await office.desk.sync.syncNow();
       return round + 1;
     }
   }
-  throw new Error('the desks did not quiesce in 20 sync rounds');
+  throw new Error(`the desks did not quiesce in 20 sync rounds: ${JSON.stringify(unquiet)}`);
 }
 
 export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
@@ -202,9 +206,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     const deadline = started + opts.maxMs;
     // Each office draws from its own generator: their actions do not depend on the interleaving.
     const seeds = offices.map(() => Math.floor(rand() * 2 ** 32));
+    const progress: Progress = { turns: 0 };
     await Promise.all([
-      ...offices.map((office, i) => actAsOffice(office, slots, random(seeds[i]!), opts, deadline, report)),
-      actAsBackOffice(central, slots, random(Math.floor(rand() * 2 ** 32)), opts, deadline, report),
+      ...offices.map((office, i) => actAsOffice(office, slots, random(seeds[i]!), opts, deadline, report, progress)),
+      actAsBackOffice(central, slots, random(Math.floor(rand() * 2 ** 32)), opts, deadline, report, progress),
     ]);
     report.actingMs = Date.now() - started;
     const quiesceStarted = Date.now();
