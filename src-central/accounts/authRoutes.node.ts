@@ -6,7 +6,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { passwordProblems, SignInSchema, SignUpSchema, type Session } from '../../src-main/contract/centralApi.std.ts';
 import type { CentralContext } from '../context.node.ts';
-import type { Db, Queryable } from '../store/database.node.ts';
+import type { Queryable } from '../store/database.node.ts';
 import { offices, sessions } from '../store/schema.node.ts';
 import { clientAddress } from '../http/clientAddress.node.ts';
 import { HttpError, parseInput } from '../http/httpError.node.ts';
