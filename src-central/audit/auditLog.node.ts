@@ -43,22 +43,24 @@ function adminDetail(route: string, body: unknown): unknown {
 
 function entryFor(request: FastifyRequest, status: number, payload: unknown, at: Date): Entry | null {
   const route = request.routeOptions.url ?? '';
-  const common = { at, outcome: status, code: refusalCode(payload), address: request.ip };
+  // Read from the answer only for the routes kept, and only a refusal: every pull page and
+  // placement answer went through JSON.parse here.
+  const common = () => ({ at, outcome: status, code: status >= 400 ? refusalCode(payload) : null, address: request.ip });
   if (route === '/auth/signin') {
     const body = BodyEmailSchema.safeParse(request.body);
-    return { ...common, actor: body.success ? body.data.email.trim().toLowerCase() : null, action: 'sign-in', subject: null, detail: null };
+    return { ...common(), actor: body.success ? body.data.email.trim().toLowerCase() : null, action: 'sign-in', subject: null, detail: null };
   }
   if (route === '/orders/checkout') {
     const body = BodyOrderSchema.safeParse(request.body);
     return {
-      ...common, actor: actors.get(request) ?? null, action: 'checkout', subject: body.success ? body.data.orderId : null,
+      ...common(), actor: actors.get(request) ?? null, action: 'checkout', subject: body.success ? body.data.orderId : null,
       detail: body.success && body.data.payment ? { method: body.data.payment.method } : null,
     };
   }
   if (route.startsWith('/admin/') && request.method !== 'GET' && request.method !== 'HEAD') {
     const params = ParamsIdSchema.safeParse(request.params);
     return {
-      ...common, actor: 'back office', action: `${request.method} ${route}`, subject: params.success ? params.data.id : null,
+      ...common(), actor: 'back office', action: `${request.method} ${route}`, subject: params.success ? params.data.id : null,
       detail: adminDetail(route, request.body),
     };
   }
