@@ -2,7 +2,7 @@
 // nearest in time, then the following days — a coach party rarely changes its date.
 import { sql } from 'drizzle-orm';
 import type { AlternativeSlot } from '../../src-main/contract/centralApi.std.ts';
-import { optionExpiry } from '../../src-main/core/domain/optionExpiry.std.ts';
+import { optionPossible } from '../../src-main/core/domain/optionExpiry.std.ts';
 import type { BookingRules } from '../../src-main/core/domain/venues.std.ts';
 import { preparedRows, type Queryable } from '../store/database.node.ts';
 import type { SlotRow } from './wireRows.node.ts';
@@ -39,6 +39,6 @@ export async function alternativeSlots(db: Queryable, q: AlternativesQuery): Pro
   const nowIso = q.now.toISOString();
   return candidates
     .map((s) => ({ slotId: s.id, startsAt: new Date(s.starts_ms).toISOString(), remaining: Number(s.remaining) }))
-    .filter((s) => optionExpiry(q.rules, s.startsAt, nowIso, q.timeZone).possible)
+    .filter((s) => optionPossible(q.rules, s.startsAt, nowIso, q.timeZone))
     .slice(0, MAX_ALTERNATIVES);
 }

@@ -30,3 +30,20 @@ export function optionExpiry(rules: BookingRules, slotStartsAt: string, now: str
   // compare as instants.
   return { possible: true, expiresAt: new Date(expires.toMillis()).toISOString() };
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether an option can still be placed, as optionExpiry says, without its time-zone
+ * arithmetic unless the visit lies within a day of the holding period's end: a day's length
+ * changes by hours at most, so farther from it 24-hour days answer the same. A refusal's
+ * alternatives ask this of every candidate slot, and the zone arithmetic was a quarter of
+ * the central service's time on a hot slot.
+ */
+export function optionPossible(rules: BookingRules, slotStartsAt: string, now: string, timeZone: string): boolean {
+  if (rules.holdingDays === null) return false;
+  const margin = Date.parse(slotStartsAt) - Date.parse(now) - rules.holdingDays * DAY_MS;
+  if (margin > DAY_MS) return true;
+  if (margin < -DAY_MS) return false;
+  return optionExpiry(rules, slotStartsAt, now, timeZone).possible;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std.ts';
-import { optionExpiry } from '../../../src-main/core/domain/optionExpiry.std.ts';
+import { optionExpiry, optionPossible } from '../../../src-main/core/domain/optionExpiry.std.ts';
 
 const rulesOf = (id: string) => demoVenues.find((v) => v.id === id)!.rules;
 const PARIS = 'Europe/Paris';
@@ -53,5 +53,28 @@ describe('optionExpiry', () => {
     const rules = rulesOf('sainte-chapelle');
     expect(() => optionExpiry(rules, 'tomorrow', '2025-01-10T09:00:00Z', PARIS)).toThrow(RangeError);
     expect(() => optionExpiry(rules, '2025-03-18T12:15:00Z', '2025-01-10T09:00:00Z', 'Europe/Atlantis')).toThrow(RangeError);
+  });
+
+  it('says whether an option is possible exactly as the expiry does, for holding periods ending on every week of a year and so on every daylight-saving change', () => {
+    const zones = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe'];
+    const rules = [rulesOf('sainte-chapelle'), rulesOf('arc-de-triomphe'), { ...rulesOf('arc-de-triomphe'), holdingDays: 1 }];
+    let checked = 0;
+    for (let week = 0; week < 53; week += 1) {
+      const now = new Date(Date.parse('2025-01-03T09:10:00.000Z') + week * 7 * 86_400_000).toISOString();
+      for (const timeZone of zones) {
+        for (const venueRules of rules) {
+          // Every hour from two days before the holding period's end to two days after.
+          const boundary = Date.parse(now) + venueRules.holdingDays! * 86_400_000;
+          for (let hour = -48; hour < 48; hour += 1) {
+            const startsAt = new Date(boundary + hour * 3_600_000).toISOString();
+            expect(optionPossible(venueRules, startsAt, now, timeZone), `${timeZone} ${now} ${startsAt}`).toBe(optionExpiry(venueRules, startsAt, now, timeZone).possible);
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(53 * 3 * 3 * 96);
+    expect(optionPossible({ ...rulesOf('arc-de-triomphe'), holdingDays: null }, '2025-06-01T09:00:00Z', '2025-01-10T09:00:00Z', PARIS)).toBe(false);
+    expect(optionPossible(rulesOf('arc-de-triomphe'), '2026-01-10T09:00:00Z', '2025-01-10T09:00:00Z', PARIS)).toBe(true);
   });
 });
