@@ -54,6 +54,8 @@ interface Target {
   venue: WireVenue;
   products: Product[];
   duplicate: boolean;
+  /** Seats left as the read saw them: none there then is a refusal that waits for no lock. */
+  seatsLeft: number;
   /** The args' dossier when it is this office's; another office's dossier id reads as none. */
   dossierId: string | null;
 }
@@ -62,10 +64,11 @@ interface Target {
 async function readTarget(tx: Tx, officeId: string, args: PlaceArgs): Promise<Target | null> {
   type Row = {
     id: string; venue_id: string; local_date: string; status: SlotRow['status']; starts_ms: number;
-    venue: WireVenue; products: Product[] | null; duplicate: boolean; dossier_id: string | null;
+    venue: WireVenue; products: Product[] | null; duplicate: boolean; dossier_id: string | null; seats_left: number;
   };
   const [row] = await preparedRows<Row>(tx, 'place_read_target', sql`
     SELECT s.id, s.venue_id, s.local_date, s.status, (extract(epoch FROM s.starts_at) * 1000)::float8 AS starts_ms, v.data AS venue,
+      s.capacity - s.held - s.sold AS seats_left,
       (SELECT json_agg(p.data) FROM products p WHERE p.venue_id = s.venue_id) AS products,
       EXISTS (SELECT 1 FROM options o WHERE o.id = ${args.optionId}) AS duplicate,
       (SELECT d.id FROM dossiers d WHERE d.id = ${args.dossierId ?? null} AND d.office_id = ${officeId}) AS dossier_id
@@ -73,7 +76,7 @@ async function readTarget(tx: Tx, officeId: string, args: PlaceArgs): Promise<Ta
   if (!row) return null;
   return {
     slot: { id: row.id, venueId: row.venue_id, localDate: row.local_date, status: row.status, startsAt: new Date(row.starts_ms) },
-    venue: row.venue, products: row.products ?? [], duplicate: row.duplicate, dossierId: row.dossier_id,
+    venue: row.venue, products: row.products ?? [], duplicate: row.duplicate, dossierId: row.dossier_id, seatsLeft: row.seats_left,
   };
 }
 
@@ -153,7 +156,9 @@ export async function placeOption(tx: Tx, ctx: CentralContext, office: PlacingOf
     expiresAt: new Date(expiry.expiresAt), groupBookingId: args.groupBookingId ?? null, orderId: null,
     dossierId: target.dossierId, createdAt: now, updatedAt: now, version: 0,
   };
-  if (!(await seatGroup(tx, ctx, option))) {
+  // A slot already full when read is refused at once: on a hot slot, most placements are such
+  // refusals, and they no longer queue on the row lock of the few that do take seats.
+  if (target.seatsLeft < people || !(await seatGroup(tx, ctx, option))) {
     return rejected('SLOT_FULL', 'Not enough seats left on this slot for the whole group.', { alternatives: await alternatives() });
   }
   // The slot and the option were stamped with this transaction's version as they were written.

@@ -207,6 +207,37 @@ describe.skipIf(missing !== null && !process.env.CI)('capacity on PostgreSQL und
     }
   });
 
+  it('refuses a group on a full slot, with its alternatives, while another transaction holds the slot locked', async () => {
+    const { central, db, close } = await centralOnPostgres({ poolSize: 10 });
+    const locker = new pg.Client({ connectionString: central.databaseUrl! });
+    await locker.connect();
+    try {
+      const [first, second, late] = await Promise.all([0, 1, 2].map((i) => validatedDesk(central, `Agence ${i}`)));
+      expect((await first!.place(SLOT, group(13))).status).toBe('applied');
+      expect((await second!.place(SLOT, group(13))).status).toBe('applied');
+      // A checkout, a cancellation or a seated placement in progress on the slot: its row is locked.
+      await locker.query('BEGIN');
+      await locker.query('SELECT id FROM slots WHERE id = $1 FOR UPDATE', [SLOT]);
+      // The refusal must not queue behind that lock: should it, the timer ends the wait and says so.
+      let lockHeld = true;
+      const timer = setTimeout(() => {
+        lockHeld = false;
+        void locker.query('ROLLBACK');
+      }, 10_000);
+      const refused = await late!.place(SLOT, group(10));
+      const answeredUnderLock = lockHeld;
+      clearTimeout(timer);
+      if (lockHeld) await locker.query('ROLLBACK');
+      expect(answeredUnderLock).toBe(true);
+      expect(refused).toMatchObject({ status: 'rejected', code: 'SLOT_FULL' });
+      expect(refused.alternatives?.length).toBeGreaterThan(0);
+      expect((await slotState(db)).held).toBe(26);
+    } finally {
+      await locker.end();
+      await close();
+    }
+  });
+
   it('answers 503 when the database fails mid-push, advancing nothing, and applies the retry once', async () => {
     const { central, db, close } = await centralOnPostgres({});
     try {
