@@ -36,6 +36,8 @@ export interface StartCentralOptions {
   databaseUrl?: string;
   /** PGlite data folder; omit it and databaseUrl for an in-memory PGlite. */
   dataDir?: string;
+  /** A PGlite template a fresh dataDir starts from (pgliteTemplate.node.ts); ignored when it does not fit. */
+  pgliteTemplate?: string;
   /** 0 = a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -139,6 +141,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
   const mailDropDir = mail && !mail.smtpUrl ? mail.dropDir ?? null : null;
   const store = await openStore({
     databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, migrationsDir: opts.migrationsDir, poolSize: opts.poolSize,
+    pgliteTemplate: opts.pgliteTemplate,
   });
   try {
     const passwords = createPasswords(opts.passwordCost);

@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { isFreshDataDir, readTemplate } from './pgliteTemplate.node.ts';
 import { checkPullEpoch } from './pullEpoch.node.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -29,6 +30,8 @@ export interface OpenStoreOptions {
   dataDir?: string;
   migrationsDir: string;
   poolSize?: number;
+  /** A PGlite template (pgliteTemplate.node.ts) a fresh data folder starts from, when it fits. */
+  pgliteTemplate?: string;
 }
 
 /** Several API processes may start at once against one PostgreSQL: one migrates, the others wait. */
@@ -54,12 +57,26 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   }
   // PGlite creates its own folder but not the folders above it (~/.local/share on a fresh account).
   if (opts.dataDir) fs.mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
-  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  const client = opts.dataDir ? await openPglite(opts.dataDir, migrationsFolder, opts.pgliteTemplate) : new PGlite();
   const pglite = drizzlePglite(client);
   await migratePglite(pglite, { migrationsFolder });
   const db = pglite as unknown as Db;
   await initialRows(db);
   return { db, close: () => client.close() };
+}
+
+/** PGlite on its data folder, a fresh one unpacked from the template when there is one that fits. */
+async function openPglite(dataDir: string, migrationsFolder: string, template: string | undefined): Promise<PGlite> {
+  if (template && isFreshDataDir(dataDir)) {
+    try {
+      const tarball = readTemplate(template, migrationsFolder);
+      if (tarball) return await PGlite.create(dataDir, { loadDataDir: tarball });
+    } catch {
+      // A template that does not unpack costs only the time it saves: initdb as without one.
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return new PGlite(dataDir);
 }
 
 async function initialRows(db: Db): Promise<void> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DEMO_ACCOUNT } from '../contract/centralApi.std.ts';
 import type { GuichetCore } from '../core/guichetCore.node.ts';
 import { startCentral } from '../../src-central/central.node.ts';
+import { templateFile } from '../../src-central/store/pgliteTemplate.node.ts';
 
 export type EmbeddedCentral = Awaited<ReturnType<typeof startCentral>>;
 
@@ -15,6 +16,7 @@ export function embeddedCentral(dataDir: string, appRoot: string) {
       running = await startCentral({
         dataDir: path.join(dataDir, 'central'),
         migrationsDir: path.join(appRoot, 'drizzle', 'central'),
+        pgliteTemplate: templateFile(appRoot),
         seedDemo: true,
         demoAccount: true,
         // Its demo office's password is public: no page may reach it under another name.

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { startHostProcess } from '../support/hostProcess.node.ts';
+import { templateFile, templateIsStale, writeTemplate } from '../../src-central/store/pgliteTemplate.node.ts';
 import { recordFigure } from './figures.node.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -28,6 +29,9 @@ async function launchOnce(browser: Browser, dataDir?: string) {
 }
 
 export async function benchStartup() {
+  // As `npm run start:browser` does before it starts the host.
+  const template = templateFile(process.cwd());
+  if (templateIsStale(template, 'drizzle/central')) await writeTemplate(template, 'drizzle/central');
   const browser = await chromium.launch({ executablePath: process.env.GUICHET_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-'));
   await launchOnce(browser, kept);
