@@ -2,7 +2,6 @@
 // transaction (one commit, however many mutations) together with their results and the
 // client's new lastMutationId. Each mutation of a longer push runs in a savepoint, so a value
 // the database refuses is that mutation's refusal alone.
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Mutation, MutationResult, PushedMutation, PushRequestSchema } from '../../src-main/contract/centralApi.std.ts';
@@ -16,27 +15,15 @@ import { cancelOption } from './cancelOption.node.ts';
 import { deleteCompanion, saveCompanion } from './companions.node.ts';
 import { saveContact } from './contacts.node.ts';
 import { moveOptionToDossier, saveDossier } from './dossiers.node.ts';
+import { argsHash } from './argsHash.node.ts';
 import { readMutation, refuseMalformed } from './malformedMutation.node.ts';
 import type { MutationOutcome } from './outcome.node.ts';
 import { placeOption, type PlacingOffice } from './placeOption.node.ts';
+import { pushOnePlacement } from './placementPush.node.ts';
 import { resizeOption } from './resizeOption.node.ts';
 import { saveVenueRequest } from './venueRequests.node.ts';
 
 type PushRequest = z.infer<typeof PushRequestSchema>;
-
-/** Same keys in any order hash the same: a client re-serializing its outbox is not "different args". */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function argsHash(m: PushedMutation): string {
-  return createHash('sha256').update(canonicalJson({ name: m.name, args: m.args })).digest('base64url');
-}
 
 /** What the push needs of its client and office, read as the client's row is locked. */
 interface LockedClient {
@@ -193,11 +180,13 @@ const DEADLOCK_RETRIES = 5;
  * Applies a desktop's mutations exactly once each, in id order, all in one transaction with
  * their results and the client's new lastMutationId: one commit for the whole push, and a lost
  * response is recovered by replay or by pull's `results`, never by a second application.
- * A push of one mutation (a desktop online sends each change as it is made) runs without a
- * savepoint, two round trips fewer; should the database refuse one of its values, nothing of
+ * A push of one placement from a known client takes two statements and no transaction
+ * (placementPush.node.ts). Any other push of one mutation runs without a savepoint, two round trips fewer; should the database refuse one of its values, nothing of
  * it is kept and it runs again with its savepoint, where that refusal is the mutation's result.
  */
 export async function applyPush(ctx: CentralContext, officeId: string, push: PushRequest): Promise<{ lastMutationId: number; results: MutationResult[] }> {
+  const placed = await pushOnePlacement(ctx, officeId, push);
+  if (placed) return placed;
   let savepoints = push.mutations.length > 1;
   for (let attempt = 1; ; attempt += 1) {
     try {

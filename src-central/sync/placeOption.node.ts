@@ -14,7 +14,7 @@ import { preparedRows, type Queryable, type Tx } from '../store/database.node.ts
 import { products, slots } from '../store/schema.node.ts';
 import { CURRENT_VERSION } from '../store/versions.node.ts';
 import { alternativeSlots } from './alternatives.node.ts';
-import { rejected, type MutationOutcome } from './outcome.node.ts';
+import { rejected, type MutationOutcome, type ResultBody } from './outcome.node.ts';
 import { wireOption, type OptionRow, type SlotRow } from './wireRows.node.ts';
 
 type PlaceArgs = z.infer<typeof PlaceOptionArgsSchema>;
@@ -49,7 +49,7 @@ export async function takeSeats(tx: Tx, slotId: string, people: number): Promise
 }
 
 /** What a placement decides on: the slot, its venue and products, and the args' references. */
-interface Target {
+export interface Target {
   slot: Pick<SlotRow, 'id' | 'venueId' | 'localDate' | 'startsAt' | 'status'>;
   venue: WireVenue;
   products: Product[];
@@ -60,45 +60,54 @@ interface Target {
   dossierId: string | null;
 }
 
-/** Everything a placement decides on, in one round trip. */
-async function readTarget(tx: Tx, officeId: string, args: PlaceArgs): Promise<Target | null> {
-  type Row = {
-    id: string; venue_id: string; local_date: string; status: SlotRow['status']; starts_ms: number;
-    venue: WireVenue; products: Product[] | null; duplicate: boolean; dossier_id: string | null; seats_left: number;
-  };
-  const [row] = await preparedRows<Row>(tx, 'place_read_target', sql`
+type TargetRow = {
+  id: string; venue_id: string; local_date: string; status: SlotRow['status']; starts_ms: number;
+  venue: WireVenue; products: Product[] | null; duplicate: boolean; dossier_id: string | null; seats_left: number;
+};
+
+/** The SELECT of everything a placement decides on: one row, none when the slot does not exist. */
+export const targetQuery = (officeId: string, args: PlaceArgs) => sql`
     SELECT s.id, s.venue_id, s.local_date, s.status, (extract(epoch FROM s.starts_at) * 1000)::float8 AS starts_ms, v.data AS venue,
       s.capacity - s.held - s.sold AS seats_left,
       (SELECT json_agg(p.data) FROM products p WHERE p.venue_id = s.venue_id) AS products,
       EXISTS (SELECT 1 FROM options o WHERE o.id = ${args.optionId}) AS duplicate,
       (SELECT d.id FROM dossiers d WHERE d.id = ${args.dossierId ?? null} AND d.office_id = ${officeId}) AS dossier_id
-    FROM slots s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${args.slotId}`);
-  if (!row) return null;
+    FROM slots s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${args.slotId}`;
+
+export function targetOf(row: TargetRow): Target {
   return {
     slot: { id: row.id, venueId: row.venue_id, localDate: row.local_date, status: row.status, startsAt: new Date(row.starts_ms) },
     venue: row.venue, products: row.products ?? [], duplicate: row.duplicate, dossierId: row.dossier_id, seatsLeft: row.seats_left,
   };
 }
 
-/**
- * The seats and the option in one statement: the guarded UPDATE as a CTE, and the option
- * inserted only from its row, so that no row back means the seats were not there.
- */
-async function insertSeated(tx: Tx, option: OptionRow, taken: { name: string; sql: SQL }): Promise<boolean> {
-  const inserted = await preparedRows<{ id: string }>(tx, taken.name, sql`
-    WITH taken AS (${taken.sql})
+/** Everything a placement decides on, in one round trip. */
+async function readTarget(tx: Tx, officeId: string, args: PlaceArgs): Promise<Target | null> {
+  const [row] = await preparedRows<TargetRow>(tx, 'place_read_target', targetQuery(officeId, args));
+  return row ? targetOf(row) : null;
+}
+
+/** The option's INSERT, of one row from the CTE `taken` (none when it has none). */
+export const optionInsertFromTaken = (option: OptionRow) => sql`
     INSERT INTO options (id, office_id, venue_id, slot_id, starts_at, composition, head_count, total_cents, state,
       expires_at, group_booking_id, dossier_id, created_at, updated_at, version)
     SELECT ${option.id}, ${option.officeId}, ${option.venueId}, ${option.slotId}, ${option.startsAt.toISOString()}::timestamptz,
       ${JSON.stringify(option.composition)}::jsonb, ${option.headCount}, ${option.totalCents}, ${option.state},
       ${option.expiresAt.toISOString()}::timestamptz, ${option.groupBookingId}::uuid, ${option.dossierId},
       ${option.createdAt.toISOString()}::timestamptz, ${option.updatedAt.toISOString()}::timestamptz, ${CURRENT_VERSION}
-    FROM taken RETURNING id`);
+    FROM taken RETURNING id`;
+
+/**
+ * The seats and the option in one statement: the guarded UPDATE as a CTE, and the option
+ * inserted only from its row, so that no row back means the seats were not there.
+ */
+async function insertSeated(tx: Tx, option: OptionRow, taken: { name: string; sql: SQL }): Promise<boolean> {
+  const inserted = await preparedRows<{ id: string }>(tx, taken.name, sql`WITH taken AS (${taken.sql}) ${optionInsertFromTaken(option)}`);
   return inserted.length > 0;
 }
 
 /** The guarded UPDATE, stamping the slot's version as it takes the seats. */
-const guardedTake = (slotId: string, people: number) => ({
+export const guardedTake = (slotId: string, people: number) => ({
   name: 'place_seated',
   sql: sql`UPDATE ${slots} SET held = held + ${people}, version = ${CURRENT_VERSION} WHERE id = ${slotId} AND ${seatsLeft(people)} RETURNING id`,
 });
@@ -122,45 +131,68 @@ async function seatGroup(tx: Tx, ctx: CentralContext, option: OptionRow): Promis
   return insertSeated(tx, option, guardedTake(option.slotId, option.headCount));
 }
 
+/** Why a placement is refused; with alternatives, the slots that would take the same group. */
+export interface Refusal {
+  code: NonNullable<ResultBody['code']>;
+  message: string;
+  withAlternatives?: boolean;
+  violations?: ResultBody['violations'];
+}
+
+export const SLOT_FULL: Refusal = { code: 'SLOT_FULL', message: 'Not enough seats left on this slot for the whole group.', withAlternatives: true };
+
+/** What the placement comes to on what was read: the option to seat, or a refusal. */
+export type Decision = { seat: OptionRow } | { refuse: Refusal };
+
+export function decidePlacement(target: Target, officeId: string, args: PlaceArgs, now: Date): Decision {
+  const { slot, venue } = target;
+  if (slot.status !== 'open') return { refuse: { code: 'SLOT_UNAVAILABLE', message: 'This slot is not open to groups.', withAlternatives: true } };
+  if (slot.startsAt.getTime() <= now.getTime()) return { refuse: { code: 'SLOT_STARTED', message: 'This slot has already started.', withAlternatives: true } };
+  const violations = groupViolations(venue.rules, args.composition, { specialVisit: args.specialVisit ?? false });
+  if (violations.length > 0) return { refuse: { code: 'GROUP_RULE', message: 'The venue does not take this group on one slot.', violations } };
+  const expiry = optionExpiry(venue.rules, slot.startsAt.toISOString(), now.toISOString(), venue.timeZone);
+  if (!expiry.possible) {
+    return { refuse: { code: 'NO_OPTION_POSSIBLE', message: expiry.reason === 'NO_HOLDING_PERIOD'
+      ? `${venue.name} takes no options: the booking is paid at once.`
+      : 'The visit is closer than the holding period: the booking is paid at once.' } };
+  }
+  if (target.duplicate) return { refuse: { code: 'DUPLICATE_OPTION', message: 'An option with this id already exists.' } };
+  const people = headCount(args.composition);
+  // A slot already full when read is refused at once: on a hot slot, most placements are such
+  // refusals, and they no longer queue on the row lock of the few that do take seats.
+  if (target.seatsLeft < people) return { refuse: SLOT_FULL };
+  const price = priceGroup(args.composition, groupProducts(venue.id, target.products));
+  return {
+    seat: {
+      id: args.optionId, officeId, venueId: venue.id, slotId: slot.id, startsAt: slot.startsAt,
+      composition: args.composition, headCount: people, totalCents: price.totalCents, state: 'active',
+      expiresAt: new Date(expiry.expiresAt), groupBookingId: args.groupBookingId ?? null, orderId: null,
+      dossierId: target.dossierId, createdAt: now, updatedAt: now, version: 0,
+    },
+  };
+}
+
+/** The refusal as the desktop reads it, with the slots that can take the group when it wants them. */
+export async function refusalOutcome(db: Queryable, target: Target, args: PlaceArgs, now: Date, refusal: Refusal): Promise<MutationOutcome> {
+  const { code, message, withAlternatives, violations } = refusal;
+  if (!withAlternatives) return rejected(code, message, violations ? { violations } : {});
+  const { slot, venue } = target;
+  const alternatives = await alternativeSlots(db, { slot, people: headCount(args.composition), rules: venue.rules, timeZone: venue.timeZone, now });
+  return rejected(code, message, { alternatives });
+}
+
+/** The slot and the option were stamped with the writing transaction's version as they were written. */
+export const seated = (option: OptionRow): MutationOutcome => ({ result: { status: 'applied', option: wireOption(option) }, touched: {} });
+
 export async function placeOption(tx: Tx, ctx: CentralContext, office: PlacingOffice, args: PlaceArgs): Promise<MutationOutcome> {
   if (office.status !== 'validated') {
     return rejected('NOT_VALIDATED', 'The platform has not validated this account yet.');
   }
   const target = await readTarget(tx, office.id, args);
   if (!target) return rejected('SLOT_UNAVAILABLE', 'This slot does not exist.');
-  const { slot, venue } = target;
   const now = ctx.now();
-  const people = headCount(args.composition);
-  const alternatives = () => alternativeSlots(tx, { slot, people, rules: venue.rules, timeZone: venue.timeZone, now });
-
-  if (slot.status !== 'open') {
-    return rejected('SLOT_UNAVAILABLE', 'This slot is not open to groups.', { alternatives: await alternatives() });
-  }
-  if (slot.startsAt.getTime() <= now.getTime()) {
-    return rejected('SLOT_STARTED', 'This slot has already started.', { alternatives: await alternatives() });
-  }
-  const violations = groupViolations(venue.rules, args.composition, { specialVisit: args.specialVisit ?? false });
-  if (violations.length > 0) return rejected('GROUP_RULE', 'The venue does not take this group on one slot.', { violations });
-  const expiry = optionExpiry(venue.rules, slot.startsAt.toISOString(), now.toISOString(), venue.timeZone);
-  if (!expiry.possible) {
-    return rejected('NO_OPTION_POSSIBLE', expiry.reason === 'NO_HOLDING_PERIOD'
-      ? `${venue.name} takes no options: the booking is paid at once.`
-      : 'The visit is closer than the holding period: the booking is paid at once.');
-  }
-  if (target.duplicate) return rejected('DUPLICATE_OPTION', 'An option with this id already exists.');
-
-  const price = priceGroup(args.composition, groupProducts(venue.id, target.products));
-  const option: OptionRow = {
-    id: args.optionId, officeId: office.id, venueId: venue.id, slotId: slot.id, startsAt: slot.startsAt,
-    composition: args.composition, headCount: people, totalCents: price.totalCents, state: 'active',
-    expiresAt: new Date(expiry.expiresAt), groupBookingId: args.groupBookingId ?? null, orderId: null,
-    dossierId: target.dossierId, createdAt: now, updatedAt: now, version: 0,
-  };
-  // A slot already full when read is refused at once: on a hot slot, most placements are such
-  // refusals, and they no longer queue on the row lock of the few that do take seats.
-  if (target.seatsLeft < people || !(await seatGroup(tx, ctx, option))) {
-    return rejected('SLOT_FULL', 'Not enough seats left on this slot for the whole group.', { alternatives: await alternatives() });
-  }
-  // The slot and the option were stamped with this transaction's version as they were written.
-  return { result: { status: 'applied', option: wireOption(option) }, touched: {} };
+  const decision = decidePlacement(target, office.id, args, now);
+  if ('refuse' in decision) return refusalOutcome(tx, target, args, now, decision.refuse);
+  if (!(await seatGroup(tx, ctx, decision.seat))) return refusalOutcome(tx, target, args, now, SLOT_FULL);
+  return seated(decision.seat);
 }

@@ -9,6 +9,7 @@ import { Desk, group, MIGRATIONS_DIR, validatedDesk } from '../central/centralTe
 import { startCentralProcess } from '../support/centralProcess.node.ts';
 import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
 import { recordFigure } from './figures.node.ts';
+import { keepAliveCall } from './keepAliveCall.node.ts';
 import { pgbenchTps } from './pgbenchLimit.node.ts';
 
 const CLIENTS = 50;
@@ -16,7 +17,7 @@ const PER_CLIENT = 20;
 const QUEUED = 100;
 const PUSHES = 5;
 /** Placements each office makes on a fresh set-up before anything is measured: JIT, pools, plans. */
-const WARM_UP = 4;
+const WARM_UP = 20;
 
 export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))]!;
@@ -159,7 +160,7 @@ export async function benchPlacements(): Promise<void> {
       const processes = await Promise.all(Array.from({ length: count }, () => startCentralProcess(databaseUrl, 'bench-admin', { GUICHET_DB_POOL: String(POOL) })));
       try {
         console.log(` ${count} API process${count > 1 ? 'es' : ''}:`);
-        const desks = signedUp.map((desk, d) => new Desk(processes[d % count]!.url, desk.session, desk.email));
+        const desks = signedUp.map((desk, d) => new Desk(processes[d % count]!.url, desk.session, desk.email, keepAliveCall));
         await warmUp(desks, slots.splice(0, warmUpSlots));
         const mine = slots.splice(0, perRun);
         const rates = await placeAtOnce(desks, mine, mine.pop()!);

@@ -49,14 +49,19 @@ async function slotState(db: pg.Client) {
 /**
  * 50 offices, each on its own desktop, all placing 10 people on SLOT at once. Every placement
  * waits at the barrier until all 50 have read the slot, so all of them race for its seats.
+ * Desks that have pushed before place in two statements, outside a transaction
+ * (placementPush.node.ts); a desk's first push takes the transactional path.
  */
-async function capacityRace(unsafeNoCapacityGuard: boolean) {
+async function capacityRace(unsafeNoCapacityGuard: boolean, { pushedBefore = false, poolSize = OFFICES + 10 } = {}) {
   const seatsChecked = barrier(OFFICES);
   const racePoints: RacePoints = { seatsChecked: (slotId) => (slotId === SLOT ? seatsChecked.arrive() : Promise.resolve()) };
-  const run = await centralOnPostgres({ poolSize: OFFICES + 10, unsafeNoCapacityGuard, racePoints });
+  const run = await centralOnPostgres({ poolSize, unsafeNoCapacityGuard, racePoints });
   try {
     if (unsafeNoCapacityGuard) await run.db.query('ALTER TABLE slots DROP CONSTRAINT slots_capacity');
     const desks: Desk[] = await Promise.all(Array.from({ length: OFFICES }, (_, i) => validatedDesk(run.central, `Agence ${i}`)));
+    if (pushedBefore) {
+      for (const desk of desks) expect((await desk.cancel(crypto.randomUUID())).status).toBe('rejected');
+    }
     const results = await Promise.all(desks.map((desk) => desk.place(SLOT, group(10))));
     return { results, arrived: seatsChecked.arrived, state: await slotState(run.db) };
   } finally {
@@ -166,6 +171,18 @@ describe.skipIf(missing !== null && !process.env.CI)('capacity on PostgreSQL und
     const applied = results.filter((r) => r.status === 'applied');
     const full = results.filter((r) => r.code === 'SLOT_FULL');
     expect(applied).toHaveLength(2);
+    expect(full).toHaveLength(48);
+    expect(full.every((r) => (r.alternatives?.length ?? 0) > 0)).toBe(true);
+    expect(state).toEqual({ held: 20, capacity: 26, activeHeads: 20, activeOptions: 2 });
+  });
+
+  it('seats exactly two groups in the same race from desks that pushed before, none of the 50 holding a connection while it waits', async () => {
+    // Five connections for 50 placements held between their read and their write: a path
+    // holding a transaction open there would leave 45 waiting for a connection, the barrier unreached.
+    const { results, arrived, state } = await capacityRace(false, { pushedBefore: true, poolSize: 5 });
+    expect(arrived).toBe(OFFICES);
+    const full = results.filter((r) => r.code === 'SLOT_FULL');
+    expect(results.filter((r) => r.status === 'applied')).toHaveLength(2);
     expect(full).toHaveLength(48);
     expect(full.every((r) => (r.alternatives?.length ?? 0) > 0)).toBe(true);
     expect(state).toEqual({ held: 20, capacity: 26, activeHeads: 20, activeOptions: 2 });
