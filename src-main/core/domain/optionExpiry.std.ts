@@ -2,17 +2,19 @@
 // a Sainte-Chapelle option for 18 March 2025 13:15 expires on 17 January 2025 at 13:15,
 // the same wall-clock time 60 calendar days earlier — not 60 × 24 h, which would land an
 // hour off whenever a daylight-saving change falls in between.
-import { DateTime } from 'luxon';
 import type { BookingRules } from './venues.std.ts';
+import { wallClockDaysBefore } from './zoneOffsets.std.ts';
 
 export type OptionExpiry =
   | { possible: true; expiresAt: string }
   | { possible: false; reason: 'NO_HOLDING_PERIOD' | 'HOLDING_PERIOD_PASSED' };
 
-function instant(iso: string, what: string): DateTime {
-  const dt = DateTime.fromISO(iso, { setZone: true });
-  if (!dt.isValid) throw new RangeError(`${what} is not an ISO date-time: ${iso}`);
-  return dt;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function instant(iso: string, what: string): number {
+  const ms = ISO_DATE_TIME.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(ms)) throw new RangeError(`${what} is not an ISO date-time: ${iso}`);
+  return ms;
 }
 
 /**
@@ -21,14 +23,12 @@ function instant(iso: string, what: string): DateTime {
  */
 export function optionExpiry(rules: BookingRules, slotStartsAt: string, now: string, timeZone: string): OptionExpiry {
   if (rules.holdingDays === null) return { possible: false, reason: 'NO_HOLDING_PERIOD' };
-  const slotStart = instant(slotStartsAt, 'slot start').setZone(timeZone);
-  if (!slotStart.isValid) throw new RangeError(`unknown time zone: ${timeZone}`);
-  const expires = slotStart.minus({ days: rules.holdingDays });
+  const expires = wallClockDaysBefore(instant(slotStartsAt, 'slot start'), rules.holdingDays, timeZone);
   // Closer to the visit than the holding period: nothing left to hold, the office pays at once.
   if (instant(now, 'now') >= expires) return { possible: false, reason: 'HOLDING_PERIOD_PASSED' };
   // Written exactly as Date#toISOString writes the server clock, so the stored strings
   // compare as instants.
-  return { possible: true, expiresAt: new Date(expires.toMillis()).toISOString() };
+  return { possible: true, expiresAt: new Date(expires).toISOString() };
 }
 
 const DAY_MS = 86_400_000;

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { demoVenues } from '../../../src-main/core/domain/demoCatalogue.std.ts';
 import { optionExpiry, optionPossible } from '../../../src-main/core/domain/optionExpiry.std.ts';
@@ -76,5 +77,33 @@ describe('optionExpiry', () => {
     expect(checked).toBe(53 * 3 * 3 * 96);
     expect(optionPossible({ ...rulesOf('arc-de-triomphe'), holdingDays: null }, '2025-06-01T09:00:00Z', '2025-01-10T09:00:00Z', PARIS)).toBe(false);
     expect(optionPossible(rulesOf('arc-de-triomphe'), '2026-01-10T09:00:00Z', '2025-01-10T09:00:00Z', PARIS)).toBe(true);
+  });
+
+  it('lands on the same instant as luxon\'s calendar-day arithmetic around every daylight-saving change of two years, in zones with half and quarter hours', () => {
+    const zones = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu', 'Asia/Kolkata'];
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    const from = Date.parse('2025-01-01T00:00:00Z');
+    let checked = 0;
+    for (const timeZone of zones) {
+      const offset = (ms: number) => DateTime.fromMillis(ms, { zone: timeZone }).offset;
+      const changes: number[] = [];
+      for (let day = 0; day < 730; day += 1) if (offset(from + day * DAY) !== offset(from + (day + 1) * DAY)) changes.push(from + day * DAY);
+      for (const holdingDays of [1, 30, 60]) {
+        const rules = { ...rulesOf('sainte-chapelle'), holdingDays };
+        // A start near each change, and a start whose expiry falls near it, every quarter of an hour over a day and a half.
+        const near = changes.flatMap((change) => [change, change + holdingDays * DAY])
+          .flatMap((around) => Array.from({ length: 144 }, (_, q) => around - 6 * HOUR + q * 15 * 60_000));
+        const middays = Array.from({ length: 730 }, (_, day) => from + day * DAY + 11 * HOUR + (day % 4) * 15 * 60_000);
+        for (const ms of [...near, ...middays]) {
+          const startsAt = new Date(ms).toISOString();
+          const luxon = DateTime.fromISO(startsAt, { setZone: true }).setZone(timeZone).minus({ days: holdingDays }).toMillis();
+          const expiry = optionExpiry(rules, startsAt, '2024-01-01T00:00:00.000Z', timeZone);
+          expect(expiry, `${timeZone} ${startsAt} − ${holdingDays} days`).toEqual({ possible: true, expiresAt: new Date(luxon).toISOString() });
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(6 * 3 * 730);
   });
 });
