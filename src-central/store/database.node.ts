@@ -11,7 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { isFreshDataDir, readTemplate } from './pgliteTemplate.node.ts';
+import { isFreshDataDir, unpackTemplate } from './pgliteTemplate.node.ts';
 import { checkPullEpoch } from './pullEpoch.node.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -69,8 +69,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
 async function openPglite(dataDir: string, migrationsFolder: string, template: string | undefined): Promise<PGlite> {
   if (template && isFreshDataDir(dataDir)) {
     try {
-      const tarball = readTemplate(template, migrationsFolder);
-      if (tarball) return await PGlite.create(dataDir, { loadDataDir: tarball });
+      if (await unpackTemplate(template, migrationsFolder, dataDir)) return await PGlite.create(dataDir);
     } catch {
       // A template that does not unpack costs only the time it saves: initdb as without one.
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
+import * as tar from 'tar';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { demoProducts, demoVenues, demoVoucherMuseums } from '../../src-main/core/domain/demoCatalogue.std.ts';
@@ -69,13 +69,38 @@ export function templateIsStale(file: string, migrationsFolder: string): boolean
   return fs.readFileSync(keyFile(file), 'utf8') !== templateKey(migrationsFolder);
 }
 
+/** Files written at once while unpacking: enough to overlap the disk's waits, few enough for the thread pool. */
+const UNPACKING_AT_ONCE = 32;
+
 /**
- * The template as PGlite loads it, or null when there is none for these migrations. Node's
- * own zlib unpacks it: PGlite's gunzip in JavaScript took twice as long as the rest of the load.
+ * Unpacks the template into a fresh data folder, where PGlite then opens the cluster as its
+ * own; false when there is none for these migrations. The files are written many at once: on
+ * a disk where creating a file waits on its journal (0.8 ms each here), PGlite's loadDataDir,
+ * or any unpacker creating the 1,150 files one by one, took over a second.
  */
-export function readTemplate(file: string, migrationsFolder: string): Blob | null {
-  if (templateIsStale(file, migrationsFolder)) return null;
-  return new Blob([zlib.gunzipSync(fs.readFileSync(file))]);
+export async function unpackTemplate(file: string, migrationsFolder: string, dataDir: string): Promise<boolean> {
+  if (templateIsStale(file, migrationsFolder)) return false;
+  const folders: string[] = [];
+  const files: { path: string; mode: number; body: Promise<Buffer> }[] = [];
+  await tar.t({
+    file,
+    onReadEntry: (entry) => {
+      const at = path.join(dataDir, entry.path);
+      if (!at.startsWith(path.resolve(dataDir))) throw new Error(`template entry outside the data folder: ${entry.path}`);
+      if (entry.type === 'Directory') folders.push(at);
+      else if (entry.type === 'File') {
+        const chunks: Buffer[] = [];
+        entry.on('data', (chunk: Buffer) => chunks.push(chunk));
+        files.push({ path: at, mode: entry.mode ?? 0o600, body: new Promise((resolve) => entry.on('end', () => resolve(Buffer.concat(chunks)))) });
+      }
+    },
+  });
+  for (const folder of [dataDir, ...folders]) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const queue = [...files];
+  await Promise.all(Array.from({ length: UNPACKING_AT_ONCE }, async () => {
+    for (let next = queue.pop(); next; next = queue.pop()) await fs.promises.writeFile(next.path, await next.body, { mode: next.mode });
+  }));
+  return true;
 }
 
 /** A data folder PGlite has never written a cluster into. */

@@ -34,7 +34,9 @@ async function firstStart(name: string, pgliteTemplate?: string) {
     const futureSlots = rowsOf<{ id: string }>(await store.db.execute(sql`SELECT id FROM slots WHERE local_date >= '2025-01-10' ORDER BY id`)).map((r) => r.id);
     const closed = rowsOf<{ id: string }>(await store.db.execute(sql`SELECT id FROM closed_days WHERE local_date >= '2025-01-10' ORDER BY id`)).map((r) => r.id);
     const [epoch] = rowsOf<{ epoch: string }>(await store.db.execute(sql`SELECT epoch FROM pull_epoch`));
-    return { signedIn: signIn.status, publicKeyPem: publicKey.publicKeyPem, futureSlots, closed, epoch: epoch!.epoch };
+    // Only a start from the template has the days of its making, two months back.
+    const [past] = rowsOf<{ n: number }>(await store.db.execute(sql`SELECT count(*)::int AS n FROM slots WHERE local_date < '2025-01-10'`));
+    return { signedIn: signIn.status, publicKeyPem: publicKey.publicKeyPem, futureSlots, closed, epoch: epoch!.epoch, pastSlots: past!.n };
   } finally {
     await store.close();
   }
@@ -53,6 +55,8 @@ describe('the PGlite template of the demo', () => {
     const second = await firstStart('second', template);
 
     expect(first.futureSlots.length).toBeGreaterThan(40_000);
+    expect(fresh.pastSlots).toBe(0);
+    expect([first.pastSlots, second.pastSlots].every((n) => n > 5_000)).toBe(true);
     // The days between the template's year and today's were added, each once; none is missing.
     expect(first.futureSlots).toEqual(fresh.futureSlots);
     expect(first.closed).toEqual(fresh.closed);
