@@ -59,6 +59,8 @@ export interface CentralContext {
 export interface RacePoints {
   /** option.place: the slot's seats were read (unguarded) or are about to be taken (guarded). */
   seatsChecked?(slotId: string): Promise<void>;
+  /** option.cancel without a transaction: the option was read active; its cancel not yet written. */
+  cancelChecked?(optionId: string): Promise<void>;
   /** Checkout: the options were found held (and locked, unless unsafeNoCheckoutLock); not yet confirmed. */
   optionsChecked?(optionIds: string[]): Promise<void>;
   /** Expiry sweep: a batch is marked expired, its seats not yet released, nothing committed. */

@@ -19,7 +19,7 @@ import { argsHash } from './argsHash.node.ts';
 import { readMutation, refuseMalformed } from './malformedMutation.node.ts';
 import type { MutationOutcome } from './outcome.node.ts';
 import { placeOption, type PlacingOffice } from './placeOption.node.ts';
-import { pushOnePlacement } from './placementPush.node.ts';
+import { pushWithoutTransaction } from './pushWithoutTransaction.node.ts';
 import { resizeOption } from './resizeOption.node.ts';
 import { saveVenueRequest } from './venueRequests.node.ts';
 
@@ -180,12 +180,13 @@ const DEADLOCK_RETRIES = 5;
  * Applies a desktop's mutations exactly once each, in id order, all in one transaction with
  * their results and the client's new lastMutationId: one commit for the whole push, and a lost
  * response is recovered by replay or by pull's `results`, never by a second application.
- * A push of one placement from a known client takes two statements and no transaction
- * (placementPush.node.ts). Any other push of one mutation runs without a savepoint, two round trips fewer; should the database refuse one of its values, nothing of
+ * A push of one placement or one cancel from a known client takes two statements and no
+ * transaction (pushWithoutTransaction.node.ts). Any other push of one mutation runs without a
+ * savepoint, two round trips fewer; should the database refuse one of its values, nothing of
  * it is kept and it runs again with its savepoint, where that refusal is the mutation's result.
  */
 export async function applyPush(ctx: CentralContext, officeId: string, push: PushRequest): Promise<{ lastMutationId: number; results: MutationResult[] }> {
-  const placed = await pushOnePlacement(ctx, officeId, push);
+  const placed = await pushWithoutTransaction(ctx, officeId, push);
   if (placed) return placed;
   let savepoints = push.mutations.length > 1;
   for (let attempt = 1; ; attempt += 1) {

@@ -50,7 +50,7 @@ async function slotState(db: pg.Client) {
  * 50 offices, each on its own desktop, all placing 10 people on SLOT at once. Every placement
  * waits at the barrier until all 50 have read the slot, so all of them race for its seats.
  * Desks that have pushed before place in two statements, outside a transaction
- * (placementPush.node.ts); a desk's first push takes the transactional path.
+ * (pushWithoutTransaction.node.ts); a desk's first push takes the transactional path.
  */
 async function capacityRace(unsafeNoCapacityGuard: boolean, { pushedBefore = false, poolSize = OFFICES + 10 } = {}) {
   const seatsChecked = barrier(OFFICES);
