@@ -21,6 +21,6 @@ const binary = electronBinary();
 const child = binary
   ? spawn(binary, [root], { stdio: 'inherit' })
   : (console.log('The Electron binary is not installed on this machine, so Guichet is served to your browser instead.'),
-    spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src-main/host/cli.node.ts')], { stdio: 'inherit', cwd: root }));
+    spawn(process.execPath, [path.join(root, 'dist-electron/host.cjs')], { stdio: 'inherit', cwd: root }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -9,7 +9,8 @@ import { embeddedCentral } from './embeddedCentral.node.ts';
 import { startBrowserHost } from './browserHost.node.ts';
 import { userDataDir } from './userDataDir.node.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Under tsx this file sits in src-main/host; bundled (dist-electron/host.cjs), one folder below the root.
+const root = typeof __filename === 'string' ? path.resolve(path.dirname(__filename), '..') : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main() {
   const dataDir = userDataDir();

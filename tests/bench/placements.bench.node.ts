@@ -13,7 +13,7 @@ import { keepAliveCall } from './keepAliveCall.node.ts';
 import { pgbenchTps } from './pgbenchLimit.node.ts';
 
 const CLIENTS = 50;
-const PER_CLIENT = 20;
+const PER_CLIENT = 40;
 const QUEUED = 100;
 const PUSHES = 5;
 /** Placements each office makes on a fresh set-up before anything is measured: JIT, pools, plans. */

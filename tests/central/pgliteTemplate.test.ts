@@ -6,10 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 import { openStore, rowsOf } from '../../src-central/store/database.node.ts';
-import { templateIsStale, writeTemplate } from '../../src-central/store/pgliteTemplate.node.ts';
+import { templateIsStale, templateKey, writeTemplate } from '../../src-central/store/pgliteTemplate.node.ts';
 import { sql } from 'drizzle-orm';
 import { CENTRAL_MIGRATIONS_DIR } from '../support/tempCore.node.ts';
 import { startTestCentral } from '../support/testCentral.node.ts';
@@ -81,4 +83,20 @@ describe('the PGlite template of the demo', () => {
     expect(started.signedIn).toBe(200);
     expect(started.futureSlots.length).toBeGreaterThan(40_000);
   }, 120_000);
+
+  it('is the same template to the bundled app as to the app run from its sources, so that a build\'s template serves it', async () => {
+    // Built as scripts/build-electron.mjs builds the Electron main process and the browser host,
+    // and kept where, as theirs, it finds the modules left outside it.
+    const bundle = path.join(process.cwd(), 'node_modules', '.cache', `guichet-template-key-${process.pid}.cjs`);
+    await build({
+      stdin: { contents: "import { templateKey } from './src-central/store/pgliteTemplate.node.ts'; console.log(templateKey(process.argv[2]));", resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'silent',
+      external: ['electron', 'better-sqlite3', '@electric-sql/pglite', 'pg', 'pdfmake', 'pdfkit'],
+    });
+    try {
+      expect(execFileSync(process.execPath, [bundle, CENTRAL_MIGRATIONS_DIR], { encoding: 'utf8' }).trim()).toBe(templateKey(CENTRAL_MIGRATIONS_DIR));
+    } finally {
+      fs.rmSync(bundle, { force: true });
+    }
+  });
 });

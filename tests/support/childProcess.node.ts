@@ -1,5 +1,5 @@
-// A Guichet program started as a user starts it: its own process, `tsx` on its entry point,
-// ready once it prints the line `ready` matches; stopped with SIGTERM and awaited.
+// A Guichet program started as a user starts it: its own process, `tsx` on its entry point (plain
+// Node on a bundle, `.cjs`), ready once it prints the line `ready` matches; stopped with SIGTERM and awaited.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -12,7 +12,8 @@ export interface StartedChild {
 }
 
 export async function startChild(entry: string, env: Record<string, string>, ready: RegExp, what: string): Promise<StartedChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry)], {
+  const args = entry.endsWith('.cjs') ? [path.join(root, entry)] : ['--import', 'tsx', path.join(root, entry)];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -13,11 +13,14 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Pass `dataDir` to reopen an existing data folder; it is then left in place on stop. */
-export async function startHostProcess({ dataDir: existing, env = {} }: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
+/**
+ * Pass `dataDir` to reopen an existing data folder; it is then left in place on stop. `bundled`
+ * starts the bundle `npm start` runs (dist-electron/host.cjs, made by `npm run build:electron`).
+ */
+export async function startHostProcess({ dataDir: existing, env = {}, bundled = false }: { dataDir?: string; env?: Record<string, string>; bundled?: boolean } = {}): Promise<RunningHost> {
   const dataDir = existing ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-e2e-'));
   const started = performance.now();
-  const child = await startChild('src-main/host/cli.node.ts', { GUICHET_DATA_DIR: dataDir, ...env }, /GUICHET_URL=(\S+)/, 'Browser host');
+  const child = await startChild(bundled ? 'dist-electron/host.cjs' : 'src-main/host/cli.node.ts', { GUICHET_DATA_DIR: dataDir, ...env }, /GUICHET_URL=(\S+)/, 'Browser host');
   const launchUrl = child.printed;
   return {
     launchUrl,

@@ -1,0 +1,25 @@
+// `npm start` on a machine without the Electron binary runs the browser host from its bundle
+// (dist-electron/host.cjs, made by `npm run build:electron`), not from the sources under tsx.
+// On a fresh data folder it must start the demo whole: the embedded service from the build's
+// PGlite template, the demo office signed in, the catalogue synced.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startHostProcess } from '../support/hostProcess.node.ts';
+
+describe('the bundled browser host', () => {
+  it('starts the demo on a fresh data folder and answers the app with the demo catalogue', async () => {
+    if (!fs.existsSync('dist-electron/host.cjs')) execFileSync(process.execPath, ['scripts/build-electron.mjs'], { stdio: 'ignore' });
+    const host = await startHostProcess({ bundled: true });
+    try {
+      const token = new URL(host.launchUrl).searchParams.get('token')!;
+      const answer = await fetch(`${host.origin}/rpc/catalogue.venues`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-guichet-token': token }, body: '{}',
+      });
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toContain('sainte-chapelle');
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
+});
