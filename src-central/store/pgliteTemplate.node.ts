@@ -25,6 +25,9 @@ import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 /** Where the app keeps its template, under its own folder (inside the asar once packaged). */
 export const templateFile = (appRoot: string) => path.join(appRoot, 'dist-pglite', 'pglite-template.tar.gz');
 const keyFile = (file: string) => `${file}.key`;
+/** The WAL segments the template's cluster starts from: the others are recycled ones, of no use to a fresh copy. */
+const walFile = (file: string) => `${file}.wal`;
+const WAL_SEGMENT = /^\/?pg_wal\/[0-9A-F]{24}$/;
 
 function pgliteVersion(): string {
   // The package exports no package.json: read it from beside its entry point (CommonJS once bundled for Electron).
@@ -62,10 +65,16 @@ export async function writeTemplate(file: string, migrationsFolder: string, now 
     await seedVoucherMuseums(db as unknown as Db);
     // Its password is public: hashing it here spares every first launch the scrypt.
     await seedDemoAccount(db as unknown as Db, now, await createPasswords().hash(DEMO_ACCOUNT.password));
+    // After a checkpoint, a start replays the WAL from its redo point to the end of what was
+    // written: every other segment (the seeding's, kept for recycling) is 16 MiB to unpack for nothing.
+    await client.exec('CHECKPOINT');
+    const { rows: [wal] } = await client.query<{ first: string; last: string }>(
+      'SELECT redo_wal_file AS first, pg_walfile_name(pg_current_wal_insert_lsn()) AS last FROM pg_control_checkpoint()');
     const tarball = await client.dumpDataDir('gzip');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(`${file}.partial`, Buffer.from(await tarball.arrayBuffer()));
     fs.renameSync(`${file}.partial`, file);
+    fs.writeFileSync(walFile(file), JSON.stringify({ first: wal!.first, last: wal!.last }));
     fs.writeFileSync(keyFile(file), templateKey(migrationsFolder));
   } finally {
     await client.close();
@@ -89,6 +98,12 @@ const UNPACKING_AT_ONCE = 32;
  */
 export async function unpackTemplate(file: string, migrationsFolder: string, dataDir: string): Promise<boolean> {
   if (templateIsStale(file, migrationsFolder)) return false;
+  const wal = fs.existsSync(walFile(file)) ? JSON.parse(fs.readFileSync(walFile(file), 'utf8')) as { first: string; last: string } : null;
+  const needed = (entryPath: string) => {
+    if (!wal || !WAL_SEGMENT.test(entryPath)) return true;
+    const segment = path.basename(entryPath);
+    return segment >= wal.first && segment <= wal.last;
+  };
   const folders: string[] = [];
   const files: { path: string; mode: number; body: Promise<Buffer> }[] = [];
   await tar.t({
@@ -97,7 +112,7 @@ export async function unpackTemplate(file: string, migrationsFolder: string, dat
       const at = path.join(dataDir, entry.path);
       if (!at.startsWith(path.resolve(dataDir))) throw new Error(`template entry outside the data folder: ${entry.path}`);
       if (entry.type === 'Directory') folders.push(at);
-      else if (entry.type === 'File') {
+      else if (entry.type === 'File' && needed(entry.path)) {
         const chunks: Buffer[] = [];
         entry.on('data', (chunk: Buffer) => chunks.push(chunk));
         files.push({ path: at, mode: entry.mode ?? 0o600, body: new Promise((resolve) => entry.on('end', () => resolve(Buffer.concat(chunks)))) });
