@@ -9,6 +9,8 @@ import { startHostProcess } from '../support/hostProcess.node.ts';
 
 describe('the bundled browser host', () => {
   it('starts the demo on a fresh data folder and answers the app with the demo catalogue', async () => {
+    // As `npm start` makes them: the renderer when missing or stale, the bundle when missing.
+    execFileSync(process.execPath, ['scripts/buildRendererIfStale.mjs'], { stdio: 'ignore' });
     if (!fs.existsSync('dist-electron/host.cjs')) execFileSync(process.execPath, ['scripts/build-electron.mjs'], { stdio: 'ignore' });
     const host = await startHostProcess({ bundled: true });
     try {
