@@ -186,8 +186,8 @@ const DEADLOCK_RETRIES = 5;
  * it is kept and it runs again with its savepoint, where that refusal is the mutation's result.
  */
 export async function applyPush(ctx: CentralContext, officeId: string, push: PushRequest): Promise<{ lastMutationId: number; results: MutationResult[] }> {
-  const placed = await pushWithoutTransaction(ctx, officeId, push);
-  if (placed) return placed;
+  const direct = await pushWithoutTransaction(ctx, officeId, push);
+  if (direct) return direct;
   let savepoints = push.mutations.length > 1;
   for (let attempt = 1; ; attempt += 1) {
     try {

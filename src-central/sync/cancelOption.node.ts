@@ -8,6 +8,14 @@ import { options, slots } from '../store/schema.node.ts';
 import { rejected, type MutationOutcome } from './outcome.node.ts';
 import { wireOption } from './wireRows.node.ts';
 
+/**
+ * Why the office's option cannot be cancelled, from its state (none: not found). Another
+ * office's option is reported as missing: its existence is none of this office's business.
+ */
+export function notCancellable(state: string | undefined): MutationOutcome {
+  return state ? rejected('NOT_ACTIVE', `This option is ${state}, no longer active.`) : rejected('NOT_FOUND', 'No such option.');
+}
+
 export async function cancelOption(
   tx: Tx, ctx: CentralContext, officeId: string, args: z.infer<typeof CancelOptionArgsSchema>,
 ): Promise<MutationOutcome> {
@@ -17,10 +25,7 @@ export async function cancelOption(
     .where(and(mine, eq(options.state, 'active'))).returning();
   if (!cancelled) {
     const [other] = await tx.select({ state: options.state }).from(options).where(mine);
-    // Another office's option is reported as missing: its existence is none of this office's business.
-    return other
-      ? rejected('NOT_ACTIVE', `This option is ${other.state}, no longer active.`)
-      : rejected('NOT_FOUND', 'No such option.');
+    return notCancellable(other?.state);
   }
   await tx.update(slots).set({ held: sql`${slots.held} - ${cancelled.headCount}` }).where(eq(slots.id, cancelled.slotId));
   return { result: { status: 'applied', option: wireOption(cancelled) }, touched: { slots: [cancelled.slotId], options: [cancelled.id] } };

@@ -17,7 +17,8 @@ import { clients, offices, options } from '../store/schema.node.ts';
 import { CURRENT_VERSION } from '../store/versions.node.ts';
 import { argsHash } from './argsHash.node.ts';
 import { readMutation } from './malformedMutation.node.ts';
-import { rejected, type MutationOutcome } from './outcome.node.ts';
+import { notCancellable } from './cancelOption.node.ts';
+import type { MutationOutcome } from './outcome.node.ts';
 import {
   decidePlacement, guardedTake, optionInsertFromTaken, refusalOutcome, seated, targetOf, targetQuery, type Target,
 } from './placeOption.node.ts';
@@ -109,9 +110,7 @@ async function cancellation(ctx: CentralContext, clientId: string, officeId: str
   const read = await readCancel(ctx, clientId, officeId, optionId);
   if (!nextOfOwn(read?.client, officeId, mutationId)) return null;
   const option = read!.option;
-  // Another office's option is reported as missing: its existence is none of this office's business.
-  if (!option) return { refused: rejected('NOT_FOUND', 'No such option.') };
-  if (option.state !== 'active') return { refused: rejected('NOT_ACTIVE', `This option is ${option.state}, no longer active.`) };
+  if (option?.state !== 'active') return { refused: notCancellable(option?.state) };
   await ctx.racePoints?.cancelChecked?.(option.id);
   const cancelled: OptionRow = { ...option, state: 'cancelled', updatedAt: ctx.now() };
   return {
