@@ -61,7 +61,10 @@ export interface RacePoints {
   seatsChecked?(slotId: string): Promise<void>;
   /** option.cancel without a transaction: the option was read active; its cancel not yet written. */
   cancelChecked?(optionId: string): Promise<void>;
-  /** Checkout: the options were found held (and locked, unless unsafeNoCheckoutLock); not yet confirmed. */
+  /**
+   * Checkout: the options were found held (and locked, unless unsafeNoCheckoutLock; only read,
+   * on the path without a transaction, its card authorized); not yet confirmed.
+   */
   optionsChecked?(optionIds: string[]): Promise<void>;
   /** Expiry sweep: a batch is marked expired, its seats not yet released, nothing committed. */
   optionsExpiring?(optionIds: string[]): Promise<void>;

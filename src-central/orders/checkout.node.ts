@@ -14,7 +14,8 @@ import { ADMISSION_VAT_RATE_BP, vatBreakdown } from '../../src-main/core/domain/
 import { findOffice } from '../accounts/authenticate.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import { HttpError, loggableFailure } from '../http/httpError.node.ts';
-import { nextOrderNumber } from '../numbers/documentNumbers.node.ts';
+import { nextOrderNumber, orderNumber } from '../numbers/documentNumbers.node.ts';
+import { readDirectCheckout, writeDirectCheckout } from './checkoutWithoutTransaction.node.ts';
 import type { Authorization } from '../payments/paymentProvider.node.ts';
 import type { Queryable, Tx } from '../store/database.node.ts';
 import { companions, options, orders, slots, tickets, vouchers } from '../store/schema.node.ts';
@@ -135,7 +136,24 @@ async function lockCompanions(tx: Tx, officeId: string, plan: CheckoutPlan) {
 }
 
 /** How the order is paid: a card authorized before the transaction, or a transfer owed by a deadline. */
-type Payment = { card: Approved } | { transfer: TransferRules };
+export type Payment = { card: Approved } | { transfer: TransferRules };
+
+/** The order as recorded: its receipt's bookings and VAT a snapshot of the plan and the companions named. */
+export function orderRecord(
+  officeId: string, req: CheckoutRequest, plan: CheckoutPlan, payment: Payment,
+  companionRows: Map<string, typeof companions.$inferSelect>, number: string, now: Date, paymentDueAt: Date | null,
+): OrderRow {
+  const bookings = plan.bookings.map((b) => orderBooking(b, companionRows));
+  const voucherLines = plan.vouchers.map(voucherLine);
+  const card = req.payment.method === 'card' ? req.payment.card : null;
+  return {
+    id: req.orderId, officeId, number, state: card ? 'paid' : 'awaiting_transfer', paymentMethod: req.payment.method,
+    cardLast4: card ? card.number.replace(/ /g, '').slice(-4) : null,
+    paymentReference: 'card' in payment ? payment.card.authorizationId : number,
+    totalCents: plan.totalCents, discountCents: 0, refundCents: 0, createdAt: now, paidAt: card ? now : null, refundedAt: null, paymentDueAt,
+    cancelledAt: null, cancelReason: null, bookings, voucherLines, vat: vatBreakdown([...bookings.flatMap((b) => b.lines), ...voucherLines]), version: 0,
+  };
+}
 
 async function record(
   ctx: CentralContext, officeId: string, req: CheckoutRequest, plan: CheckoutPlan, payment: Payment,
@@ -154,17 +172,9 @@ async function record(
     const slotIds = await sellSeats(tx, plan);
     const companionRows = await lockCompanions(tx, officeId, plan);
 
-    const number = await nextOrderNumber(tx, now);
-    const bookings = plan.bookings.map((b) => orderBooking(b, companionRows));
-    const voucherLines = plan.vouchers.map(voucherLine);
-    const card = req.payment.method === 'card' ? req.payment.card : null;
-    const [order] = await tx.insert(orders).values({
-      id: req.orderId, officeId, number, state: card ? 'paid' : 'awaiting_transfer', paymentMethod: req.payment.method,
-      cardLast4: card ? card.number.replace(/ /g, '').slice(-4) : null,
-      paymentReference: 'card' in payment ? payment.card.authorizationId : number,
-      totalCents: plan.totalCents, discountCents: 0, refundCents: 0, createdAt: now, paidAt: card ? now : null, paymentDueAt,
-      bookings, voucherLines, vat: vatBreakdown([...bookings.flatMap((b) => b.lines), ...voucherLines]), version: 0,
-    }).returning();
+    const recorded = orderRecord(officeId, req, plan, payment, companionRows, await nextOrderNumber(tx, now), now, paymentDueAt);
+    const [order] = await tx.insert(orders).values(recorded).returning();
+    const card = req.payment.method === 'card';
 
     const direct = plan.bookings.filter((b) => b.kind === 'direct');
     if (direct.length > 0) {
@@ -187,7 +197,7 @@ async function record(
     }))) : [];
     const codes = await refreshGroupCodes(tx, ctx, issued.map((t) => t.optionId));
     // Vouchers too are issued at payment: with a transfer, once it is received.
-    const voucherCodes = card ? await issueVouchers(tx, { id: req.orderId, officeId }, voucherLines, now) : [];
+    const voucherCodes = card ? await issueVouchers(tx, { id: req.orderId, officeId }, recorded.voucherLines as WireOrderVoucherLine[], now) : [];
     await stampVersion(tx, {
       orders: [req.orderId], options: plan.bookings.map((b) => b.itemId), slots: slotIds, tickets: issued.map((t) => t.id), groupCodes: codes,
       vouchers: voucherCodes.map((v) => v.id),
@@ -208,6 +218,8 @@ async function authorize(ctx: CentralContext, req: CheckoutRequest, amountCents:
 }
 
 export async function checkout(ctx: CentralContext, log: FastifyBaseLogger, officeId: string, req: CheckoutRequest): Promise<CheckoutResponse> {
+  const direct = await checkoutWithoutTransaction(ctx, log, officeId, req);
+  if (direct) return direct;
   const office = await findOffice(ctx.db, officeId);
   if (office.status !== 'validated') throw new HttpError(403, 'NOT_VALIDATED', 'The platform has not validated this account yet.');
   // Before every other check: a retry must find what it paid even if, say, a companion was deleted since.
@@ -218,23 +230,53 @@ export async function checkout(ctx: CentralContext, log: FastifyBaseLogger, offi
   const plan = await planCheckout(ctx.db, officeId, req.items, ctx.now());
   const transfer = req.payment.method === 'transfer' ? (await readSettings(ctx.db)).transfer : null;
   const payment = await authorize(ctx, req, plan.totalCents);
+  return settle(ctx, log, officeId, req, plan, payment ? { card: payment } : { transfer: transfer! });
+}
+
+/** Paid held options, read as the transactional checkout would find them; null when they are not. */
+async function checkoutWithoutTransaction(ctx: CentralContext, log: FastifyBaseLogger, officeId: string, req: CheckoutRequest): Promise<CheckoutResponse | null> {
+  const direct = await readDirectCheckout(ctx, officeId, req);
+  if (!direct) return null;
+  const card = (await authorize(ctx, req, direct.plan.totalCents))!;
+  let written: Awaited<ReturnType<typeof writeDirectCheckout>>;
+  try {
+    await ctx.racePoints?.optionsChecked?.(direct.plan.bookings.map((b) => b.itemId));
+    const now = ctx.now();
+    const order = orderRecord(officeId, req, direct.plan, { card }, direct.companionRows, orderNumber(direct.orderSeq, now), now, null);
+    written = await writeDirectCheckout(ctx, officeId, direct, order);
+  } catch (error) {
+    await voidQuietly(ctx, log, card.authorizationId);
+    throw error;
+  }
+  if (!written) return settle(ctx, log, officeId, req, direct.plan, { card });
+  await capture(ctx, log, card, written.order);
+  return { order: wireOrder(written.order), tickets: written.issued.map(wireTicket), vouchers: [] };
+}
+
+/** The transaction, then the capture; the authorization voided when it refuses, fails or finds the order paid already. */
+async function settle(
+  ctx: CentralContext, log: FastifyBaseLogger, officeId: string, req: CheckoutRequest, plan: CheckoutPlan, payment: Payment,
+): Promise<CheckoutResponse> {
+  const card = 'card' in payment ? payment.card : null;
   let recorded: Awaited<ReturnType<typeof record>>;
   try {
-    recorded = await record(ctx, officeId, req, plan, payment ? { card: payment } : { transfer: transfer! });
+    recorded = await record(ctx, officeId, req, plan, payment);
   } catch (error) {
-    if (payment) await voidQuietly(ctx, log, payment.authorizationId);
+    if (card) await voidQuietly(ctx, log, card.authorizationId);
     throw error;
   }
   if (recorded.replayed) {
-    if (payment) await voidQuietly(ctx, log, payment.authorizationId);
+    if (card) await voidQuietly(ctx, log, card.authorizationId);
     return orderAnswer(ctx.db, recorded.order);
   }
-  if (payment) {
-    // The order is paid and its seats sold whatever the capture says: a failure is logged for customer service.
-    await ctx.payments.capture(payment.authorizationId)
-      .catch((error: unknown) => log.error({ failure: loggableFailure(error) }, `capture failed for order ${recorded.order.number}`));
-  }
+  if (card) await capture(ctx, log, card, recorded.order);
   return { order: wireOrder(recorded.order), tickets: recorded.issued.map(wireTicket), vouchers: recorded.codes.map(wireVoucher) };
+}
+
+async function capture(ctx: CentralContext, log: FastifyBaseLogger, card: Approved, order: OrderRow): Promise<void> {
+  // The order is paid and its seats sold whatever the capture says: a failure is logged for customer service.
+  await ctx.payments.capture(card.authorizationId)
+    .catch((error: unknown) => log.error({ failure: loggableFailure(error) }, `capture failed for order ${order.number}`));
 }
 
 async function voidQuietly(ctx: CentralContext, log: FastifyBaseLogger, authorizationId: string): Promise<void> {

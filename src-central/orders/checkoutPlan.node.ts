@@ -18,7 +18,7 @@ import type { SlotRow } from '../sync/wireRows.node.ts';
 
 export type WireVenue = z.infer<typeof WireVenueSchema>;
 
-type BookingItem = Exclude<CheckoutItem, { kind: 'voucher' }>;
+export type BookingItem = Exclude<CheckoutItem, { kind: 'voucher' }>;
 type VoucherItem = Extract<CheckoutItem, { kind: 'voucher' }>;
 
 export interface PlannedBooking {
@@ -70,6 +70,15 @@ async function venueOf(db: Queryable, venueId: string): Promise<WireVenue> {
   const [row] = await db.select({ data: venues.data }).from(venues).where(eq(venues.id, venueId));
   if (!row) throw new Error(`catalogue: unknown venue ${venueId}`);
   return row.data as WireVenue;
+}
+
+/** A booking of the checkout, priced from the venue's products. */
+export function plannedBooking(item: BookingItem, composition: GroupComposition, slot: SlotRow, venue: WireVenue, products: GroupProducts): PlannedBooking {
+  return {
+    kind: item.kind, itemId: itemIdOf(item), venue, slot, composition, people: headCount(composition), products,
+    price: priceGroup(composition, products), designations: item.designations,
+    dossierId: item.kind === 'direct' ? item.dossierId ?? null : null,
+  };
 }
 
 export async function planCheckout(db: Queryable, officeId: string, items: CheckoutItem[], now: Date): Promise<CheckoutPlan> {
@@ -126,12 +135,7 @@ export async function planCheckout(db: Queryable, officeId: string, items: Check
       else if (slot.startsAt.getTime() <= now.getTime()) started.push(item.itemId);
       else if (slot.capacity - slot.held - slot.sold < people) full.push(item.itemId);
     }
-    const products = await venueProducts(db, venue.id);
-    bookings.push({
-      kind: item.kind, itemId: itemIdOf(item), venue, slot, composition, people, products,
-      price: priceGroup(composition, products), designations: item.designations,
-      dossierId: item.kind === 'direct' ? item.dossierId ?? null : null,
-    });
+    bookings.push(plannedBooking(item, composition, slot, venue, await venueProducts(db, venue.id)));
   }
   if (ruleBreakers.length > 0) {
     throw new HttpError(422, 'GROUP_RULE', 'The venue does not take this group on one slot.', { itemIds: ruleBreakers });

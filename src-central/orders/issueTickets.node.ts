@@ -32,15 +32,9 @@ function ticketProducts(composition: GroupComposition, products: GroupProducts):
   ];
 }
 
-export async function issueTickets(
-  tx: Tx, ctx: CentralContext, order: { id: string; officeId: string }, bookings: TicketedBooking[],
-): Promise<TicketRow[]> {
-  const planned = bookings.flatMap((booking) => {
-    const validity = datedTicketValidity(booking.venue, booking.startsAt.toISOString());
-    return ticketProducts(booking.composition, booking.products).map((product) => ({ booking, product, validity }));
-  });
-  const numbers = await nextTicketNumbers(tx, planned.length);
-  const rows = planned.map(({ booking, product, validity }, i) => {
+/** One signed ticket per person of the bookings, numbered in order from `numbers`; not yet written. */
+export function ticketRows(ctx: Pick<CentralContext, 'tickets'>, order: { id: string; officeId: string }, bookings: TicketedBooking[], numbers: string[]): TicketRow[] {
+  return plannedTickets(bookings).map(({ booking, product, validity }, i) => {
     const facts = {
       number: numbers[i]!, venueId: booking.venue.id, slotId: booking.slotId, kind: product.kind,
       validFrom: validity.validFrom, validUntil: validity.validUntil,
@@ -49,8 +43,24 @@ export async function issueTickets(
       id: randomUUID(), orderId: order.id, officeId: order.officeId, optionId: booking.optionId, number: facts.number,
       venueId: facts.venueId, productId: product.id, kind: product.kind, label: product.label, slotId: facts.slotId,
       validFrom: new Date(facts.validFrom), validUntil: new Date(facts.validUntil), qr: ctx.tickets.sign(facts),
-      state: 'valid' as const, version: 0,
+      state: 'valid' as const, assignedContactId: null, assignedName: null, assignedEmail: null, assignedAt: null, version: 0,
     };
   });
+}
+
+function plannedTickets(bookings: TicketedBooking[]) {
+  return bookings.flatMap((booking) => {
+    const validity = datedTicketValidity(booking.venue, booking.startsAt.toISOString());
+    return ticketProducts(booking.composition, booking.products).map((product) => ({ booking, product, validity }));
+  });
+}
+
+/** How many tickets the bookings take: one per person. */
+export const ticketCount = (bookings: TicketedBooking[]) => bookings.reduce((n, b) => n + ticketProducts(b.composition, b.products).length, 0);
+
+export async function issueTickets(
+  tx: Tx, ctx: CentralContext, order: { id: string; officeId: string }, bookings: TicketedBooking[],
+): Promise<TicketRow[]> {
+  const rows = ticketRows(ctx, order, bookings, await nextTicketNumbers(tx, ticketCount(bookings)));
   return rows.length === 0 ? [] : tx.insert(tickets).values(rows).returning();
 }

@@ -23,7 +23,7 @@ type WireVenue = z.infer<typeof WireVenueSchema>;
 export type PlacingOffice = Pick<OfficeRow, 'id' | 'status'>;
 
 /** A venue's visitor, guide and leader products, from its product rows. */
-function groupProducts(venueId: string, rows: Product[]): GroupProducts {
+export function groupProducts(venueId: string, rows: Product[]): GroupProducts {
   const byKind = (kind: Product['kind']) => {
     const product = rows.find((p) => p.kind === kind);
     if (!product) throw new Error(`catalogue: ${venueId} has no ${kind} product`);

@@ -26,18 +26,23 @@ export async function refreshGroupCodes(tx: Tx, ctx: Pick<CentralContext, 'ticke
     const before = current.get(id);
     if (before && JSON.stringify(before.ticketNumbers) === JSON.stringify(numbers)) continue;
     const revision = (before?.revision ?? 0) + 1;
-    const option = optionsById.get(id)!;
-    // The people the gate sees arrive (leaders who pay hold visitor-tariff tickets).
-    const { visitors, guides, leaders } = option.composition as GroupComposition;
-    const qr = valid.length === 0 ? null : ctx.tickets.signGroup({
-      groupId: id, revision, venueId: option.venueId, slotId: option.slotId, people: { visitors, guides, leaders }, ticketNumbers: numbers,
-    });
+    const qr = valid.length === 0 ? null : groupCodeQr(ctx, id, revision, optionsById.get(id)!, numbers);
     const row = { revision, ticketNumbers: numbers, qr, state: qr ? 'valid' as const : 'void' as const };
     await tx.insert(groupCodes).values({ id, officeId: own[0]!.officeId, orderId: own[0]!.orderId, ...row, version: 0 })
       .onConflictDoUpdate({ target: groupCodes.id, set: row });
     changed.push(id);
   }
   return changed;
+}
+
+/** The signed code admitting the sub-group `groupId` (its option id) with these valid tickets. */
+export function groupCodeQr(
+  ctx: Pick<CentralContext, 'tickets'>, groupId: string, revision: number,
+  option: { venueId: string; slotId: string; composition: unknown }, ticketNumbers: string[],
+): string {
+  // The people the gate sees arrive (leaders who pay hold visitor-tariff tickets).
+  const { visitors, guides, leaders } = option.composition as GroupComposition;
+  return ctx.tickets.signGroup({ groupId, revision, venueId: option.venueId, slotId: option.slotId, people: { visitors, guides, leaders }, ticketNumbers });
 }
 
 /** Sub-groups with tickets but no group code yet: those paid before group codes existed. */
