@@ -145,7 +145,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
   });
   try {
     const passwords = createPasswords(opts.passwordCost);
-    const demoOffice = opts.demoAccount ? await startDemoAccountHash(store.db, passwords) : null;
+    const demoOffice = opts.demoAccount ? await startDemoAccountHash(store.db) : null;
     if (opts.seedDemo ?? true) {
       await seedCatalogue(store.db, now(), opts.seedMonths);
       await seedVoucherMuseums(store.db);

@@ -18,8 +18,8 @@ import { demoProducts, demoVenues, demoVoucherMuseums } from '../../src-main/cor
 import { generateSlots } from '../../src-main/core/domain/slotGrid.std.ts';
 import type { Db } from './database.node.ts';
 import { seedCatalogue, seedVoucherMuseums } from './seedCatalogue.node.ts';
-import { seedDemoAccount } from './seedDemoAccount.node.ts';
-import { createPasswords } from '../accounts/passwords.node.ts';
+import { demoPasswordHash, seedDemoAccount } from './seedDemoAccount.node.ts';
+import { PUBLIC_PASSWORD_SCRYPT } from '../accounts/passwords.node.ts';
 import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 
 /** Where the app keeps its template, under its own folder (inside the asar once packaged). */
@@ -48,7 +48,7 @@ function slotGridFingerprint(): string {
 /** The PGlite version, every migration's SQL and the demo catalogue: a template made with anything else is not this one. */
 export function templateKey(migrationsFolder: string): string {
   const hash = createHash('sha256').update(pgliteVersion())
-    .update(JSON.stringify([demoVenues, demoProducts, demoVoucherMuseums, DEMO_ACCOUNT])).update(slotGridFingerprint());
+    .update(JSON.stringify([demoVenues, demoProducts, demoVoucherMuseums, DEMO_ACCOUNT, PUBLIC_PASSWORD_SCRYPT])).update(slotGridFingerprint());
   for (const name of fs.readdirSync(migrationsFolder).filter((n) => n.endsWith('.sql')).sort()) {
     hash.update(name).update(fs.readFileSync(path.join(migrationsFolder, name)));
   }
@@ -63,8 +63,7 @@ export async function writeTemplate(file: string, migrationsFolder: string, now 
     await migrate(db, { migrationsFolder });
     await seedCatalogue(db as unknown as Db, now);
     await seedVoucherMuseums(db as unknown as Db);
-    // Its password is public: hashing it here spares every first launch the scrypt.
-    await seedDemoAccount(db as unknown as Db, now, await createPasswords().hash(DEMO_ACCOUNT.password));
+    await seedDemoAccount(db as unknown as Db, now, await demoPasswordHash());
     // After a checkpoint, a start replays the WAL from its redo point to the end of what was
     // written: every other segment (the seeding's, kept for recycling) is 16 MiB to unpack for nothing.
     await client.exec('CHECKPOINT');

@@ -27,14 +27,16 @@ export function embeddedCentral(dataDir: string, appRoot: string) {
     get running() {
       return running;
     },
-    /** Signs the desktop in as the demo office the first time it meets the embedded service. */
+    /**
+     * Signs the desktop in as the demo office the first time it meets the embedded service.
+     * The first pull that follows runs while the window opens: the calendar shows it loading,
+     * and fills in when the catalogue has come.
+     */
     async signInDemoOffice(core: GuichetCore) {
       if (!running) return;
       const account = await core.dispatch('account.status', {});
       if (account.ok && !(account.value as { signedIn: boolean }).signedIn) {
         await core.dispatch('account.signIn', { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password });
-        // The first pull brings the catalogue: wait for it so the first screen is never empty.
-        await core.sync.syncNow();
       }
     },
     close: async () => running?.close(),

@@ -4,6 +4,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 import { startTestCentral } from '../support/testCentral.node.ts';
 import { call, PASSWORD, signIn, signUp } from './centralTestClient.node.ts';
 
@@ -60,5 +61,22 @@ describe('password hashes', () => {
     await setStoredHash(email, `scrypt$1024$8$1$${salt.toString('base64url')}$${scryptSync(PASSWORD, salt, 32, { N: 1024 }).toString('base64url')}`);
     await signIn(central.url, email);
     expect(await storedHash(email)).toMatch(/^scrypt\$131072\$8\$1\$/);
+  });
+
+  it("keeps the demo office's hash cheap: its password is printed in the README, and a costly hash would only slow the demo's first sign-in", async () => {
+    const demo = await startTestCentral({ sweepEveryMs: 0, demoAccount: true, passwordCost: { N: 2 ** 17, r: 8, p: 1 } });
+    const demoDb = new pg.Client({ connectionString: demo.databaseUrl! });
+    await demoDb.connect();
+    try {
+      const hashOf = async () => (await demoDb.query('SELECT password_hash FROM offices WHERE email = $1', [DEMO_ACCOUNT.email])).rows[0].password_hash;
+      const made = await hashOf();
+      expect(made).toMatch(/^scrypt\$1024\$8\$1\$/);
+      await signIn(demo.url, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      expect(await hashOf()).toBe(made);
+      expect((await call(demo.url, 'POST', '/auth/signin', { email: DEMO_ACCOUNT.email, password: 'Wrong!2025x' })).status).toBe(401);
+    } finally {
+      await demoDb.end();
+      await demo.close();
+    }
   });
 });

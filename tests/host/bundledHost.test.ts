@@ -1,7 +1,7 @@
 // `npm start` on a machine without the Electron binary runs the browser host from its bundle
 // (dist-electron/host.cjs, made by `npm run build:electron`), not from the sources under tsx.
 // On a fresh data folder it must start the demo whole: the embedded service from the build's
-// PGlite template, the demo office signed in, the catalogue synced.
+// PGlite template, the demo office signed in, then the catalogue synced.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,11 +15,22 @@ describe('the bundled browser host', () => {
     const host = await startHostProcess({ bundled: true });
     try {
       const token = new URL(host.launchUrl).searchParams.get('token')!;
-      const answer = await fetch(`${host.origin}/rpc/catalogue.venues`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-guichet-token': token }, body: '{}',
-      });
-      expect(answer.status).toBe(200);
-      expect(await answer.text()).toContain('sainte-chapelle');
+      const rpc = async (method: string) => {
+        const answer = await fetch(`${host.origin}/rpc/${method}`, {
+          method: 'POST', headers: { 'content-type': 'application/json', 'x-guichet-token': token }, body: '{}',
+        });
+        expect(answer.status).toBe(200);
+        return answer.text();
+      };
+      // Signed in when the host is ready; the first pull brings the catalogue while the window opens.
+      expect(await rpc('account.status')).toContain('"signedIn":true');
+      const started = Date.now();
+      let venues = await rpc('catalogue.venues');
+      while (!venues.includes('sainte-chapelle') && Date.now() - started < 60_000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        venues = await rpc('catalogue.venues');
+      }
+      expect(venues).toContain('sainte-chapelle');
     } finally {
       await host.stop();
     }
