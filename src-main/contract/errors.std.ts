@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'FORBIDDEN_SENDER',
   'OFFLINE',
   'CENTRAL_REFUSED',
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 

@@ -13,6 +13,7 @@ import { DossierDetailSchema, DossierRowSchema } from './dossierSchemas.std.ts';
 import { BundleJobSchema, BundleScopeSchema, PrinterSchema } from './printSchemas.std.ts';
 import { LOOPBACK_HOSTNAMES } from './transport.std.ts';
 import { SearchHitSchema } from './searchSchemas.std.ts';
+import { BackupSchema, LocalDataSchema, RestoreOutcomeSchema } from './localDataSchemas.std.ts';
 
 const none = z.strictObject({});
 
@@ -270,6 +271,14 @@ export const methods = {
     }),
     output: z.object({ resent: z.literal(true) }),
   },
+  /** The local data file: its backups (newest first) and, after a damaged file was replaced, what was kept. */
+  'localData.get': { input: none, output: LocalDataSchema },
+  'localData.backUp': { input: none, output: BackupSchema },
+  /** Puts a listed backup back; the store as it was just before is backed up first. */
+  'localData.restore': { input: z.strictObject({ fileName: z.string().min(1).max(200) }), output: RestoreOutcomeSchema },
+  'localData.dismissRecovery': { input: none, output: LocalDataSchema },
+  /** What support needs to understand a problem, as a file to send: no password, token or card number. */
+  'diagnostics.export': { input: none, output: z.object({ fileName: z.string(), base64: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -294,6 +303,8 @@ export const events = {
   'requests.changed': z.object({}),
   /** A bundle was queued, moved on, finished, failed or was cancelled. */
   'bundles.changed': BundleJobSchema,
+  /** A backup was made, or a backup was restored (then every screen re-reads). */
+  'localData.changed': LocalDataSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -3,7 +3,11 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../contract/methods.std.ts';
-import { openStore, type Store } from './store/openStore.node.ts';
+import type { Store } from './store/openStore.node.ts';
+import { openLocalStore } from './store/openLocalStore.node.ts';
+import { backUpIfDue } from './store/dailyBackup.node.ts';
+import type { BusyReason } from './rpc/handlerContext.node.ts';
+import { localDataView } from './rpc/localDataHandlers.node.ts';
 import { readSetting } from './store/settingsRepo.node.ts';
 import { createDispatch, type Dispatch } from './rpc/dispatch.node.ts';
 import { handlers } from './rpc/handlers.node.ts';
@@ -37,6 +41,8 @@ export interface CoreOptions {
   desktop?: DesktopShell;
   /** Test-only: a pause after each bundle page, to watch the progress bar end to end. */
   bundlePagePaceMs?: number;
+  /** The end of the shell's log file, for diagnostics. */
+  logTail?: () => string;
 }
 
 export interface GuichetCore {
@@ -44,20 +50,36 @@ export interface GuichetCore {
   store: Store;
   sync: SyncEngine;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Work under way that must not be cut short (by a restart to update), if any. */
+  busyWith(): BusyReason | null;
+  /** Called each time a payment, a push or a bundle starts or ends. */
+  onBusyChanged(listener: () => void): () => void;
   /** Waits for the calls and the sync cycle under way, then closes the store. */
   close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'guichet.sqlite';
 
+/** Calls that take the office's money: never cut short. */
+const PAYMENTS = new Set(['cart.checkout', 'cart.buyNow']);
+/** The daily backup is looked at a while after start (not to slow the first screen), then hourly. */
+const FIRST_BACKUP_CHECK_MS = 60_000;
+const BACKUP_CHECK_EVERY_MS = 60 * 60_000;
+
 export async function startCore(options: CoreOptions): Promise<GuichetCore> {
   const { dataDir, migrationsDir, appVersion, backgroundSync = true, now = () => new Date() } = options;
-  const store = openStore(path.join(dataDir, DATABASE_FILE), migrationsDir);
+  const { store, recovery } = openLocalStore(path.join(dataDir, DATABASE_FILE), migrationsDir, now());
+  if (recovery) {
+    console.warn(`[guichet] the local data file was damaged (${recovery.problem}): moved to ${recovery.damagedFile}; `
+      + `${recovery.rescuedChanges} unsent changes rescued; a fresh store is pulled from the central service`);
+  }
   shareKeptRequests(store, now().toISOString());
   const centralUrl = options.centralUrl
     ?? readSetting<string | null>(store.db, 'centralUrl')
     ?? (options.embeddedCentral ? await options.embeddedCentral() : null);
   const events = new EventEmitter();
+  const busyChanged = () => events.emit('busy.changed');
+  let payments = 0;
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => events.emit(event, payload);
   const central = createCentralClient(centralUrl ?? 'http://127.0.0.1:9/');
   const announce = createExpiryAnnouncer();
@@ -76,6 +98,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     },
     onAccountChanged: () => emit('account.changed', accountStatus({ store, centralUrl })),
     onStatus: (status) => {
+      busyChanged();
       emit('sync.status', status);
       emit('options.changed', {});
       emit('companions.changed', {});
@@ -84,11 +107,23 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     },
   });
   const bundles = createBundleQueue({
-    dir: path.join(dataDir, 'bundles'), now, onChange: (job) => emit('bundles.changed', job), pagePaceMs: options.bundlePagePaceMs,
+    dir: path.join(dataDir, 'bundles'),
+    now,
+    onChange: (job) => {
+      emit('bundles.changed', job);
+      busyChanged();
+    },
+    pagePaceMs: options.bundlePagePaceMs,
   });
+  const busyWith = (): BusyReason | null => {
+    if (payments > 0) return 'payment';
+    if (sync.pushing()) return 'sync-push';
+    return bundles.list().some((job) => job.state === 'queued' || job.state === 'running') ? 'bundle' : null;
+  };
   const handle = createDispatch(handlers, {
     store, now, appVersion, dataDir, emit, centralUrl, central, sync, bundles,
     printer: options.printer ?? defaultPrinterPort(), desktop: options.desktop ?? null, workstation: os.hostname(),
+    migrationsDir, busyWith, logTail: options.logTail ?? (() => ''),
   });
   // Calls under way when the app closes finish first: a payment half-written to the store
   // would be a payment the office cannot see.
@@ -96,11 +131,27 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
   let closing: Promise<void> | undefined;
   const dispatch: Dispatch = (method, input) => {
     if (closing) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Guichet is closing; nothing was changed.', details: { method } } });
+    const paying = PAYMENTS.has(method);
+    if (paying) {
+      payments += 1;
+      busyChanged();
+    }
     const call = handle(method, input);
     inFlight.add(call);
-    void call.finally(() => inFlight.delete(call));
+    void call.finally(() => {
+      inFlight.delete(call);
+      if (!paying) return;
+      payments -= 1;
+      busyChanged();
+    });
     return call;
   };
+  const dailyBackup = () => {
+    if (closing) return;
+    if (backUpIfDue(store, dataDir, now())) emit('localData.changed', localDataView({ store, dataDir }));
+  };
+  const firstBackupCheck = setTimeout(dailyBackup, FIRST_BACKUP_CHECK_MS).unref();
+  const backupChecks = setInterval(dailyBackup, BACKUP_CHECK_EVERY_MS).unref();
   if (backgroundSync && centralUrl) sync.start();
   return {
     dispatch,
@@ -110,8 +161,15 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
+    busyWith,
+    onBusyChanged(listener) {
+      events.on('busy.changed', listener);
+      return () => events.off('busy.changed', listener);
+    },
     close() {
       closing ??= (async () => {
+        clearTimeout(firstBackupCheck);
+        clearInterval(backupChecks);
         await Promise.allSettled([...inFlight]);
         await sync.stop();
         await bundles.close();

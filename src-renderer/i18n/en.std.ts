@@ -642,6 +642,7 @@ export const en = {
     FORBIDDEN_SENDER: 'This request did not come from Guichet and was refused.',
     OFFLINE: 'The central service cannot be reached. Check the connection and try again; nothing was lost.',
     CENTRAL_REFUSED: 'The central service refused: {{reason}}.',
+    DISK_FULL: 'The disk is full: Guichet could not save this, and nothing was changed. Free some space on the disk holding {{dataDir}}, then try again: what you entered is still on screen.',
     INTERNAL: 'Something went wrong inside Guichet; nothing was changed. Try again, and tell your administrator if it keeps happening.',
     unreachable: 'Guichet is not answering. Check that it is still running, then try again.',
     crashed: 'This screen hit a problem. Your data is safe.',

@@ -35,6 +35,8 @@ export function errorMessage(error: RpcError, t: TFunction): string {
       const wait = typeof details.retryAfterSeconds === 'number' ? { count: Math.ceil(details.retryAfterSeconds / 60) } : {};
       return t('errors.CENTRAL_REFUSED', { reason: t(`errors.central.${String(details.reason)}`, { ...details, missing, declineReason, ...wait, defaultValue: error.message }) });
     }
+    case 'DISK_FULL':
+      return t('errors.DISK_FULL', { dataDir: details.dataDir });
     default:
       return t(`errors.${error.code}`);
   }

@@ -644,6 +644,7 @@ export const fr: Messages = {
     FORBIDDEN_SENDER: 'Cette demande ne venait pas de Guichet et a été refusée.',
     OFFLINE: 'Le service central est injoignable. Vérifiez la connexion et réessayez ; rien n’a été perdu.',
     CENTRAL_REFUSED: 'Le service central a refusé : {{reason}}.',
+    DISK_FULL: 'Le disque est plein : Guichet n’a pas pu enregistrer, et rien n’a été modifié. Libérez de la place sur le disque qui contient {{dataDir}}, puis réessayez : ce que vous avez saisi est toujours à l’écran.',
     INTERNAL: 'Un problème est survenu dans Guichet ; rien n’a été modifié. Réessayez, et prévenez votre administrateur si cela se reproduit.',
     unreachable: 'Guichet ne répond pas. Vérifiez qu’il est toujours lancé, puis réessayez.',
     crashed: 'Cet écran a rencontré un problème. Vos données sont intactes.',

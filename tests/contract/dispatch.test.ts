@@ -76,7 +76,7 @@ describe('the contract', () => {
     const broken = createDispatch(
       { ...handlers, 'catalogue.venues': () => { throw new TypeError('cannot read x of undefined'); } },
       { store: core.store, now: () => new Date(), emit: () => undefined, appVersion: 't', dataDir: '/tmp', centralUrl: null, central: {} as never, sync: core.sync,
-        bundles: {} as never, printer: {} as never, desktop: null, workstation: 't' },
+        bundles: {} as never, printer: {} as never, desktop: null, workstation: 't', migrationsDir: '/tmp', busyWith: () => null, logTail: () => '' },
       { error: (...args: unknown[]) => logged.push(args) },
     );
     const result = await broken('catalogue.venues', {});
@@ -98,6 +98,12 @@ describe('every method answers with its declared output shape', () => {
 
   const inputs = (): Record<MethodName, unknown> => ({
     'app.info': {},
+    'localData.get': {},
+    'localData.backUp': {},
+    // Shape-checked in tests/store/backupRestore.test.ts.
+    'localData.restore': SKIP,
+    'localData.dismissRecovery': {},
+    'diagnostics.export': {},
     'settings.get': {},
     'settings.update': { language: 'en' },
     'catalogue.venues': {},

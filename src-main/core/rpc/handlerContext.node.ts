@@ -23,7 +23,15 @@ export interface HandlerContext {
   desktop: DesktopShell | null;
   /** This machine's name, written in the print history. */
   workstation: string;
+  /** The local store's numbered migrations (a restored backup may need them). */
+  migrationsDir: string;
+  /** Work that must not be cut short (by a restore, or a restart to update), if any is under way. */
+  busyWith(): BusyReason | null;
+  /** The end of the app's log file, for diagnostics ('' where there is none). */
+  logTail(): string;
 }
+
+export type BusyReason = 'payment' | 'sync-push' | 'bundle';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,

@@ -17,6 +17,7 @@ import { syncHandlers } from './syncHandlers.node.ts';
 import { voucherHandlers } from './voucherHandlers.node.ts';
 import { voucherAssignHandlers } from './voucherAssignHandlers.node.ts';
 import { searchHandlers } from './searchHandlers.node.ts';
+import { localDataHandlers } from './localDataHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -35,4 +36,5 @@ export const handlers: HandlerTable = {
   ...voucherHandlers,
   ...voucherAssignHandlers,
   ...searchHandlers,
+  ...localDataHandlers,
 };

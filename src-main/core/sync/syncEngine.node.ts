@@ -39,6 +39,13 @@ export interface SyncEngine {
    */
   authorised<T>(call: (accessToken: string) => Promise<T>): Promise<T>;
   start(): void;
+  /** True while changes are on their way to the central service. */
+  pushing(): boolean;
+  /**
+   * Runs work with no sync cycle under way or starting (a restore replaces the store under it),
+   * then syncs.
+   */
+  exclusive<T>(work: () => T): Promise<T>;
   /**
    * For good: the app is closing. Resolves once the cycle on the network (if any) has written
    * what it got, so the store can close; later calls answer the last status without touching it.
@@ -54,6 +61,8 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onAcc
   let followUp: Promise<SyncStatusDto> | undefined;
   let started = false;
   let stopped = false;
+  let paused = false;
+  let pushingNow = false;
   let lastStatus: SyncStatusDto = { connection: 'offline', lastSyncAt: null, pendingChanges: 0, rejectedChanges: 0, refusedChanges: 0, serverOffsetMs: 0 };
 
   const status = (): SyncStatusDto => ({
@@ -94,10 +103,15 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onAcc
   async function cycle(): Promise<void> {
     if (!syncState.session(store.db)) return;
     const clientId = syncState.clientId(store.db);
-    for (let batch = pendingMutations(store.db).slice(0, PUSH_BATCH); batch.length > 0; batch = pendingMutations(store.db).slice(0, PUSH_BATCH)) {
-      const response = await authorised((token) => client.push(token, clientId, batch));
-      applyPush(store, response.lastMutationId, response.results, now().toISOString());
-      if (response.lastMutationId < batch[batch.length - 1]!.id) break;
+    try {
+      for (let batch = pendingMutations(store.db).slice(0, PUSH_BATCH); batch.length > 0; batch = pendingMutations(store.db).slice(0, PUSH_BATCH)) {
+        pushingNow = true;
+        const response = await authorised((token) => client.push(token, clientId, batch));
+        applyPush(store, response.lastMutationId, response.results, now().toISOString());
+        if (response.lastMutationId < batch[batch.length - 1]!.id) break;
+      }
+    } finally {
+      pushingNow = false;
     }
     // Voucher e-mails asked for while offline go once the changes they may follow have.
     const mailed = await sendPendingAssignments(store, authorised, client, now);
@@ -135,7 +149,7 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onAcc
   }
 
   function syncNow(): Promise<SyncStatusDto> {
-    if (stopped) return Promise.resolve(lastStatus);
+    if (stopped || paused) return Promise.resolve(lastStatus);
     if (running) {
       // The cycle on the network may have pushed before the change that asks for this sync
       // was recorded: one more cycle follows it, shared by every caller meanwhile.
@@ -176,6 +190,18 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onAcc
     start() {
       started = true;
       void syncNow();
+    },
+    pushing: () => pushingNow,
+    async exclusive(work) {
+      paused = true;
+      clearTimeout(timer);
+      try {
+        await Promise.allSettled([running, followUp]);
+        return work();
+      } finally {
+        paused = false;
+        if (started) void syncNow();
+      }
     },
     async stop() {
       started = false;
