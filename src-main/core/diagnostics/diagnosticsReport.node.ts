@@ -13,6 +13,7 @@ type DiagnosticsSource = Pick<HandlerContext, 'store' | 'sync' | 'appVersion' | 
 export function diagnosticsReport(ctx: DiagnosticsSource): string {
   const { db } = ctx.store;
   const session = syncState.session(db);
+  const known = session ? [session.accessToken, session.refreshToken] : [];
   const report = {
     generatedAt: ctx.now().toISOString(),
     app: { version: ctx.appVersion, schemaVersion: ctx.store.schemaVersion },
@@ -24,8 +25,9 @@ export function diagnosticsReport(ctx: DiagnosticsSource): string {
     office: session ? { ...session.office, user: session.user.email } : null,
     sync: { ...ctx.sync.status(), clientId: syncState.clientId(db), pulledBefore: syncState.cookie(db) !== null },
     localData: { backups: listBackups(backupsDir(ctx.dataDir)), recovery: readSetting<StoreRecovery>(db, RECOVERY_SETTING) ?? null },
-    logTail: ctx.logTail(),
+    // Masked before it is quoted into JSON, where its field names would be escaped.
+    logTail: redactSecrets(ctx.logTail(), known),
   };
   // Masked after assembly, so that a secret reaching any field by mistake is caught too.
-  return redactSecrets(JSON.stringify(report, null, 2), session ? [session.accessToken, session.refreshToken] : []);
+  return redactSecrets(JSON.stringify(report, null, 2), known);
 }
