@@ -17,6 +17,7 @@ import { AccountScreen } from './screens/AccountScreen.dom.tsx';
 import { Notices } from './components/Notices.dom.tsx';
 import { BundleTray } from './components/BundleTray.dom.tsx';
 import { ExpiryBanner } from './components/ExpiryBanner.dom.tsx';
+import { RecoveryBanner } from './components/RecoveryBanner.dom.tsx';
 import { SyncScreen } from './screens/SyncScreen.dom.tsx';
 import { DossiersScreen } from './screens/dossiers/DossiersScreen.dom.tsx';
 import type { Screen } from './state/route.dom.ts';
@@ -47,6 +48,7 @@ export function App() {
     <div className="app">
       <Navigation />
       <main className="content">
+        <RecoveryBanner />
         <ExpiryBanner />
         <ErrorBoundary resetKey={screen}>
           <Current />

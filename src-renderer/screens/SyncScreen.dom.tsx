@@ -5,6 +5,7 @@ import { useRemote } from '../state/useRemote.dom.ts';
 import { attempt } from '../state/attempt.dom.ts';
 import { formatDateTime } from '../format/formatters.dom.ts';
 import { RefusedChanges } from './sync/RefusedChanges.dom.tsx';
+import { LocalData } from './sync/LocalData.dom.tsx';
 
 export function SyncScreen() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function SyncScreen() {
         {t('sync.syncNow')}
       </button>
       <RefusedChanges />
+      <LocalData />
     </div>
   );
 }
