@@ -18,6 +18,7 @@ import { Notices } from './components/Notices.dom.tsx';
 import { BundleTray } from './components/BundleTray.dom.tsx';
 import { ExpiryBanner } from './components/ExpiryBanner.dom.tsx';
 import { RecoveryBanner } from './components/RecoveryBanner.dom.tsx';
+import { UpdateBanner } from './components/UpdateBanner.dom.tsx';
 import { SyncScreen } from './screens/SyncScreen.dom.tsx';
 import { DossiersScreen } from './screens/dossiers/DossiersScreen.dom.tsx';
 import type { Screen } from './state/route.dom.ts';
@@ -49,6 +50,7 @@ export function App() {
       <Navigation />
       <main className="content">
         <RecoveryBanner />
+        <UpdateBanner />
         <ExpiryBanner />
         <ErrorBoundary resetKey={screen}>
           <Current />

@@ -13,6 +13,7 @@ import { DossierDetailSchema, DossierRowSchema } from './dossierSchemas.std.ts';
 import { BundleJobSchema, BundleScopeSchema, PrinterSchema } from './printSchemas.std.ts';
 import { LOOPBACK_HOSTNAMES } from './transport.std.ts';
 import { SearchHitSchema } from './searchSchemas.std.ts';
+import { UpdateStatusSchema } from './updateSchemas.std.ts';
 import { BackupSchema, LocalDataSchema, RestoreOutcomeSchema } from './localDataSchemas.std.ts';
 
 const none = z.strictObject({});
@@ -277,6 +278,10 @@ export const methods = {
   /** Puts a listed backup back; the store as it was just before is backed up first. */
   'localData.restore': { input: z.strictObject({ fileName: z.string().min(1).max(200) }), output: RestoreOutcomeSchema },
   'localData.dismissRecovery': { input: none, output: LocalDataSchema },
+  /** The application's own update: where it stands; check now; restart to install (deferred while busy). */
+  'updates.status': { input: none, output: UpdateStatusSchema },
+  'updates.check': { input: none, output: UpdateStatusSchema },
+  'updates.restart': { input: none, output: UpdateStatusSchema },
   /** What support needs to understand a problem, as a file to send: no password, token or card number. */
   'diagnostics.export': { input: none, output: z.object({ fileName: z.string(), base64: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -303,6 +308,7 @@ export const events = {
   'requests.changed': z.object({}),
   /** A bundle was queued, moved on, finished, failed or was cancelled. */
   'bundles.changed': BundleJobSchema,
+  'updates.status': UpdateStatusSchema,
   /** A backup was made, or a backup was restored (then every screen re-reads). */
   'localData.changed': LocalDataSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -6,7 +6,7 @@ import type { EventName, EventPayload } from '../contract/methods.std.ts';
 import type { Store } from './store/openStore.node.ts';
 import { openLocalStore } from './store/openLocalStore.node.ts';
 import { backUpIfDue } from './store/dailyBackup.node.ts';
-import type { BusyReason } from './rpc/handlerContext.node.ts';
+import { createUpdateLifecycle, type BusyReason, type UpdaterPort } from './updates/updateLifecycle.std.ts';
 import { localDataView } from './rpc/localDataHandlers.node.ts';
 import { readSetting } from './store/settingsRepo.node.ts';
 import { createDispatch, type Dispatch } from './rpc/dispatch.node.ts';
@@ -43,6 +43,8 @@ export interface CoreOptions {
   bundlePagePaceMs?: number;
   /** The end of the shell's log file, for diagnostics. */
   logTail?: () => string;
+  /** The application's own updates (the Electron shell's electron-updater); none: disabled. */
+  updates?: { feedUrl: string | null; updaterFor(feedUrl: string): UpdaterPort };
 }
 
 export interface GuichetCore {
@@ -120,10 +122,18 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     if (sync.pushing()) return 'sync-push';
     return bundles.list().some((job) => job.state === 'queued' || job.state === 'running') ? 'bundle' : null;
   };
+  const updates = createUpdateLifecycle({
+    updaterFor: options.updates?.updaterFor ?? (() => { throw new Error('no updater here'); }),
+    feedUrl: options.updates?.feedUrl ?? null,
+    isBusy: busyWith,
+    onStatus: (status) => emit('updates.status', status),
+    now,
+  });
+  events.on('busy.changed', () => updates.busyChanged());
   const handle = createDispatch(handlers, {
     store, now, appVersion, dataDir, emit, centralUrl, central, sync, bundles,
     printer: options.printer ?? defaultPrinterPort(), desktop: options.desktop ?? null, workstation: os.hostname(),
-    migrationsDir, busyWith, logTail: options.logTail ?? (() => ''),
+    migrationsDir, busyWith, logTail: options.logTail ?? (() => ''), updates,
   });
   // Calls under way when the app closes finish first: a payment half-written to the store
   // would be a payment the office cannot see.
@@ -153,6 +163,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
   const firstBackupCheck = setTimeout(dailyBackup, FIRST_BACKUP_CHECK_MS).unref();
   const backupChecks = setInterval(dailyBackup, BACKUP_CHECK_EVERY_MS).unref();
   if (backgroundSync && centralUrl) sync.start();
+  updates.check();
   return {
     dispatch,
     store,
@@ -168,6 +179,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
     },
     close() {
       closing ??= (async () => {
+        updates.dispose();
         clearTimeout(firstBackupCheck);
         clearInterval(backupChecks);
         await Promise.allSettled([...inFlight]);

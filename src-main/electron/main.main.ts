@@ -1,4 +1,5 @@
 // Electron's entry point: one window, locked down per Electron's security checklist.
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import type { Language } from '../contract/schemas.std.ts';
@@ -10,6 +11,7 @@ import { readSettings } from '../core/store/settingsRepo.node.ts';
 import { embeddedCentral } from '../host/embeddedCentral.node.ts';
 import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
 import { buildAppMenu, type AppMenuActions } from './appMenu.main.ts';
+import { electronUpdaterPort } from './autoUpdate.main.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.main.ts';
 import { connectIpc } from './ipcBridge.main.ts';
 import { createDesktopShell } from './desktopShell.main.ts';
@@ -53,6 +55,29 @@ function createWindow(placement: WindowState) {
   return window;
 }
 
+/**
+ * The update feed: GUICHET_UPDATE_URL where IT sets one, else the one written into the package
+ * when it was built (resources/app-update.yml); an unpackaged app has none, and does not update.
+ */
+function updateFeedUrl(): string | null {
+  if (process.env.GUICHET_UPDATE_URL) return process.env.GUICHET_UPDATE_URL;
+  if (!app.isPackaged) return null;
+  const written = fs.existsSync(path.join(process.resourcesPath, 'app-update.yml'))
+    ? /^url:\s*['"]?([^'"\s]+)/m.exec(fs.readFileSync(path.join(process.resourcesPath, 'app-update.yml'), 'utf8'))
+    : null;
+  return written?.[1] ?? null;
+}
+
+/** Help › Export diagnostics…: the same file as the Sync screen's button, saved where the agent chooses. */
+async function exportDiagnostics(core: GuichetCore | undefined, window: BrowserWindow | null): Promise<void> {
+  const result = await core?.dispatch('diagnostics.export', {});
+  if (!result?.ok) return;
+  const { fileName, base64 } = result.value as { fileName: string; base64: string };
+  const options = { defaultPath: path.join(app.getPath('documents'), fileName), filters: [{ name: 'JSON', extensions: ['json'] }] };
+  const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (!chosen.canceled && chosen.filePath) await fs.promises.writeFile(chosen.filePath, Buffer.from(base64, 'base64'));
+}
+
 /** Where the log goes and what leaves a trace in it beyond what the app writes itself. */
 function startLog(): RotatingLog {
   const log = createRotatingLog({ dir: app.getPath('logs') });
@@ -81,10 +106,10 @@ function launch() {
     mainWindow.show();
     mainWindow.focus();
   });
+  let core: GuichetCore | undefined;
   const menuActions: AppMenuActions = {
-    // Until the diagnostics export exists, the menu shows where the log file is.
-    exportDiagnostics: () => shell.showItemInFolder(log.file),
-    checkForUpdates: () => log.write('info', 'update check asked from the menu'),
+    exportDiagnostics: () => void exportDiagnostics(core, mainWindow).catch((error: unknown) => log.write('error', 'diagnostics not exported', { error })),
+    checkForUpdates: () => void core?.dispatch('updates.check', {}),
   };
   const showMenu = (language: Language | null) =>
     Menu.setApplicationMenu(buildAppMenu(MENU_LABELS[menuLanguage(language, app.getLocale())], menuActions));
@@ -93,10 +118,10 @@ function launch() {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
     serveRenderer(path.join(app.getAppPath(), 'dist-renderer'));
     const dataDir = app.getPath('userData');
-    let core: GuichetCore;
     const embedded = embeddedCentral(dataDir, app.getAppPath());
+    let started: GuichetCore;
     try {
-      core = await startCore({
+      started = await startCore({
         dataDir,
         migrationsDir: path.join(app.getAppPath(), 'drizzle', 'local'),
         appVersion: app.getVersion(),
@@ -104,28 +129,31 @@ function launch() {
         desktop: createDesktopShell(() => mainWindow),
         // Linux and macOS print through CUPS (the core's default); Windows through Electron's own printing.
         printer: process.platform === 'win32' ? createElectronPrinter() : undefined,
+        logTail: () => log.tail(64_000),
+        updates: { feedUrl: updateFeedUrl(), updaterFor: electronUpdaterPort },
       });
-      await embedded.signInDemoOffice(core);
+      await embedded.signInDemoOffice(started);
     } catch (error) {
       log.write('error', 'Guichet could not start', { error });
       dialog.showErrorBox('Guichet', error instanceof DatabaseFromFutureError ? error.message : `Guichet could not start: ${String(error)}`);
       app.exit(1);
       return;
     }
-    showMenu(readSettings(core.store.db).language);
-    const stopFollowingLanguage = core.on('settings.changed', ({ language }) => showMenu(language));
+    core = started;
+    showMenu(readSettings(started.store.db).language);
+    const stopFollowingLanguage = started.on('settings.changed', ({ language }) => showMenu(language));
     const window = createWindow(windowStateAtLaunch(dataDir));
     mainWindow = window;
     rememberWindowState(window, dataDir, (error) => log.write('warn', 'window position not saved', { error }));
     window.webContents.on('render-process-gone', (_event, details) => log.write('error', 'window content gone', { ...details }));
-    const disconnect = connectIpc(core, window);
-    const stopNotifying = notifyExpiringOptions(core);
+    const disconnect = connectIpc(started, window);
+    const stopNotifying = notifyExpiringOptions(started);
     void window.loadURL(`${APP_ORIGIN}/index.html`);
     app.on('window-all-closed', () => {
       disconnect();
       stopNotifying();
       stopFollowingLanguage();
-      void core.close().then(() => embedded.close()).finally(() => app.quit());
+      void started.close().then(() => embedded.close()).finally(() => app.quit());
     });
   }).catch((error: unknown) => {
     log.write('error', 'Guichet stopped at launch', { error });

@@ -383,6 +383,22 @@ export const en = {
       },
     },
   },
+  updates: {
+    downloading: 'Guichet {{version}} is downloading in the background; you can keep working.',
+    progress: 'Download of the update',
+    ready: 'Guichet {{version}} is ready to install.',
+    restart: 'Restart to update',
+    deferred: {
+      payment: 'Guichet {{version}} will install as soon as the payment under way has finished.',
+      'sync-push': 'Guichet {{version}} will install as soon as the changes being sent have reached the central service.',
+      bundle: 'Guichet {{version}} will install as soon as the ticket bundle being made is finished.',
+    },
+    failed: {
+      check: 'Guichet could not check for updates; this version keeps working. It will try again at the next start.',
+      download: 'The update could not be downloaded; this version keeps working. Check for updates again later (Help menu).',
+    },
+    corrupt: 'The downloaded update was damaged and was discarded; this version keeps working. Check for updates again later (Help menu).',
+  },
   localData: {
     title: 'Data on this computer',
     intro: 'Guichet keeps the office’s data in {{dataDir}}, and backs it up every day and before each update of its format. Restoring a backup sends nothing twice to the central service and keeps the changes made since.',

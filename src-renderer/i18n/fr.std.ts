@@ -385,6 +385,22 @@ export const fr: Messages = {
       },
     },
   },
+  updates: {
+    downloading: 'Guichet {{version}} se télécharge en arrière-plan ; vous pouvez continuer à travailler.',
+    progress: 'Téléchargement de la mise à jour',
+    ready: 'Guichet {{version}} est prêt à être installé.',
+    restart: 'Redémarrer pour mettre à jour',
+    deferred: {
+      payment: 'Guichet {{version}} s’installera dès que le paiement en cours sera terminé.',
+      'sync-push': 'Guichet {{version}} s’installera dès que les modifications en cours d’envoi auront atteint le service central.',
+      bundle: 'Guichet {{version}} s’installera dès que la liasse de billets en cours sera terminée.',
+    },
+    failed: {
+      check: 'Guichet n’a pas pu vérifier les mises à jour ; cette version continue de fonctionner. Nouvel essai au prochain démarrage.',
+      download: 'La mise à jour n’a pas pu être téléchargée ; cette version continue de fonctionner. Vérifiez à nouveau plus tard (menu Aide).',
+    },
+    corrupt: 'La mise à jour téléchargée était endommagée et a été écartée ; cette version continue de fonctionner. Vérifiez à nouveau plus tard (menu Aide).',
+  },
   localData: {
     title: 'Données de cet ordinateur',
     intro: 'Guichet garde les données de l’agence dans {{dataDir}}, et les sauvegarde chaque jour et avant chaque mise à jour de leur format. Restaurer une sauvegarde n’envoie rien deux fois au service central et garde les modifications faites depuis.',

@@ -76,7 +76,7 @@ describe('the contract', () => {
     const broken = createDispatch(
       { ...handlers, 'catalogue.venues': () => { throw new TypeError('cannot read x of undefined'); } },
       { store: core.store, now: () => new Date(), emit: () => undefined, appVersion: 't', dataDir: '/tmp', centralUrl: null, central: {} as never, sync: core.sync,
-        bundles: {} as never, printer: {} as never, desktop: null, workstation: 't', migrationsDir: '/tmp', busyWith: () => null, logTail: () => '' },
+        bundles: {} as never, printer: {} as never, desktop: null, workstation: 't', migrationsDir: '/tmp', busyWith: () => null, logTail: () => '', updates: {} as never },
       { error: (...args: unknown[]) => logged.push(args) },
     );
     const result = await broken('catalogue.venues', {});
@@ -104,6 +104,9 @@ describe('every method answers with its declared output shape', () => {
     'localData.restore': SKIP,
     'localData.dismissRecovery': {},
     'diagnostics.export': {},
+    'updates.status': {},
+    'updates.check': {},
+    'updates.restart': {},
     'settings.get': {},
     'settings.update': { language: 'en' },
     'catalogue.venues': {},

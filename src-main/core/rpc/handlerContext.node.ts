@@ -5,6 +5,7 @@ import type { SyncEngine } from '../sync/syncEngine.node.ts';
 import type { BundleQueue } from '../print/bundle/bundleQueue.node.ts';
 import type { DesktopShell } from '../print/desktopShell.std.ts';
 import type { PrinterPort } from '../print/printers/printerPort.std.ts';
+import type { BusyReason, UpdateLifecycle } from '../updates/updateLifecycle.std.ts';
 
 export interface HandlerContext {
   store: Store;
@@ -29,9 +30,10 @@ export interface HandlerContext {
   busyWith(): BusyReason | null;
   /** The end of the app's log file, for diagnostics ('' where there is none). */
   logTail(): string;
+  /** The application's own updates (disabled where there is no updater: the browser host). */
+  updates: UpdateLifecycle;
 }
 
-export type BusyReason = 'payment' | 'sync-push' | 'bundle';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,

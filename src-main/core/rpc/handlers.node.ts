@@ -18,6 +18,7 @@ import { voucherHandlers } from './voucherHandlers.node.ts';
 import { voucherAssignHandlers } from './voucherAssignHandlers.node.ts';
 import { searchHandlers } from './searchHandlers.node.ts';
 import { localDataHandlers } from './localDataHandlers.node.ts';
+import { updateHandlers } from './updateHandlers.node.ts';
 
 export const handlers: HandlerTable = {
   ...officeHandlers,
@@ -37,4 +38,5 @@ export const handlers: HandlerTable = {
   ...voucherAssignHandlers,
   ...searchHandlers,
   ...localDataHandlers,
+  ...updateHandlers,
 };
