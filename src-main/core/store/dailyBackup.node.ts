@@ -7,6 +7,8 @@ import { backupsDir } from './openLocalStore.node.ts';
  * is said in the log and tried again at the next check; it never stops the app.
  */
 export function backUpIfDue(store: Store, dataDir: string, now: Date): boolean {
+  // The check may come due just as the store closes (a test, the app quitting): nothing to copy.
+  if (!store.sqlite.open) return false;
   if (!isBackupDue(backupsDir(dataDir), now)) return false;
   try {
     backupStore(store.sqlite, backupsDir(dataDir), 'daily', now);
