@@ -365,5 +365,7 @@ export const AccountStatusSchema = z.object({
   signedIn: z.boolean(),
   office: z.object({ id: z.string(), company: z.string(), status: z.enum(['awaiting_validation', 'validated']) }).nullable(),
   user: z.object({ email: z.string(), contactName: z.string() }).nullable(),
+  /** Signed out at start because the sign-in kept on this computer could not be opened. */
+  signInLost: z.enum(['keychain-refused', 'sealed-elsewhere']).nullable(),
 });
 export type AccountStatusDto = z.infer<typeof AccountStatusSchema>;

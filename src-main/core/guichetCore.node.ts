@@ -17,6 +17,8 @@ import { createSyncEngine, type SyncEngine } from './sync/syncEngine.node.ts';
 import { accountStatus } from './rpc/accountHandlers.node.ts';
 import { createExpiryAnnouncer, expiringOptions } from './sync/expiringOptions.node.ts';
 import { shareKeptRequests } from './sync/shareKeptRequests.node.ts';
+import { ownerOnlyFileVault, type SecretVault } from './sync/secretVault.std.ts';
+import { syncState } from './sync/syncState.node.ts';
 import { readSettings } from './store/settingsRepo.node.ts';
 import os from 'node:os';
 import { createBundleQueue } from './print/bundle/bundleQueue.node.ts';
@@ -43,6 +45,8 @@ export interface CoreOptions {
   bundlePagePaceMs?: number;
   /** The end of the shell's log file, for diagnostics. */
   logTail?: () => string;
+  /** Seals the sign-in tokens kept in the data file (the Electron shell's safeStorage); default: the file's owner-only mode. */
+  vault?: SecretVault;
   /** The application's own updates (the Electron shell's electron-updater); none: disabled. */
   updates?: { feedUrl: string | null; updaterFor(feedUrl: string): UpdaterPort };
 }
@@ -76,6 +80,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
       + `${recovery.rescuedChanges} unsent changes rescued; a fresh store is pulled from the central service`);
   }
   shareKeptRequests(store, now().toISOString());
+  await syncState.openSession(store.db, options.vault ?? ownerOnlyFileVault);
   const centralUrl = options.centralUrl
     ?? readSetting<string | null>(store.db, 'centralUrl')
     ?? (options.embeddedCentral ? await options.embeddedCentral() : null);

@@ -19,6 +19,7 @@ import { createElectronPrinter } from './electronPrinter.main.ts';
 import { notifyExpiringOptions } from './expiryNotifications.main.ts';
 import { APP_ORIGIN, isAllowedExternalUrl } from './senderGate.std.ts';
 import { rememberWindowState, windowStateAtLaunch } from './windowPlacement.main.ts';
+import { safeStorageVault } from './safeStorageVault.main.ts';
 
 // One desk process per user session: a second launch (a double-click on the icon of a desk
 // already open) hands over to the first and leaves, so two processes never share the database.
@@ -130,6 +131,7 @@ function launch() {
         // Linux and macOS print through CUPS (the core's default); Windows through Electron's own printing.
         printer: process.platform === 'win32' ? createElectronPrinter() : undefined,
         logTail: () => log.tail(64_000),
+        vault: await safeStorageVault((line) => log.write('warn', line)),
         updates: { feedUrl: updateFeedUrl(), updaterFor: electronUpdaterPort },
       });
       await embedded.signInDemoOffice(started);

@@ -534,6 +534,10 @@ export const en = {
     signedInAs: 'Signed in as {{user}} ({{email}}) for {{company}}.',
     awaiting: 'Awaiting validation: the platform must validate this account before its professional products (slots and options) can be booked. You will be told by e-mail.',
     validated: 'Account validated.',
+    signInLost: {
+      'keychain-refused': 'You are signed out: this computer’s keychain would not open the sign-in kept for Guichet. Sign in again; your dossiers, options and changes not yet sent are all still here.',
+      'sealed-elsewhere': 'You are signed out: the sign-in kept in this data folder is protected by the Guichet desktop app’s keychain, which this window cannot use. Sign in again; your dossiers, options and changes not yet sent are all still here.',
+    },
     signUpIntro: 'This account is for professionals (travel agencies, coach operators, works councils…). So that we can validate its "PRO" status, fill in the fields marked "required"; those marked "optional" may stay empty.',
     required: 'required',
     optional: 'optional',

@@ -536,6 +536,10 @@ export const fr: Messages = {
     signedInAs: 'Connecté en tant que {{user}} ({{email}}) pour {{company}}.',
     awaiting: 'En attente de validation : la plateforme doit valider ce compte avant que ses produits professionnels (créneaux et options) soient réservables. Vous serez prévenu par e-mail.',
     validated: 'Compte validé.',
+    signInLost: {
+      'keychain-refused': 'Vous êtes déconnecté : le trousseau de cet ordinateur n’a pas ouvert la connexion gardée pour Guichet. Reconnectez-vous ; vos dossiers, vos options et les modifications pas encore envoyées sont toujours là.',
+      'sealed-elsewhere': 'Vous êtes déconnecté : la connexion gardée dans ce dossier de données est protégée par le trousseau de l’application de bureau Guichet, que cette fenêtre ne peut pas utiliser. Reconnectez-vous ; vos dossiers, vos options et les modifications pas encore envoyées sont toujours là.',
+    },
     signUpIntro: 'Ce compte est destiné aux professionnels (agences, autocaristes, comités d’entreprise…). Afin que nous puissions valider son statut « PRO », renseignez les champs marqués « obligatoire » ; ceux marqués « facultatif » peuvent rester vides.',
     required: 'obligatoire',
     optional: 'facultatif',

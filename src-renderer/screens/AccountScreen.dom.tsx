@@ -107,6 +107,9 @@ export function AccountScreen() {
           </button>
         </section>
       )}
+      {status && !status.signedIn && status.signInLost && (
+        <p className="card notice notice-warning" role="status" data-testid="sign-in-lost">{t(`account.signInLost.${status.signInLost}`)}</p>
+      )}
       {status && !status.signedIn && (
         <div className="forms">
           <SignInForm onDone={reload} />

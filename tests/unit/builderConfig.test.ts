@@ -74,8 +74,15 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.maintainer).toEqual(expect.any(String));
   });
 
-  it('rebuilds better-sqlite3 for Electron and keeps it out of the asar archive', () => {
-    expect(config.npmRebuild).toBe(true);
+  it('packages better-sqlite3 as the Node-API addon the tests load, for Electron as for Node, out of the asar archive', () => {
+    // A Node-API addon registers itself through napi_register_module_v1 and loads under any
+    // Electron; one built against a Node's own ABI would need a rebuild that is switched off.
+    const prebuilds = path.join(ROOT, 'node_modules/better-sqlite3/prebuilds');
+    for (const platform of ['win32-x64', 'darwin-arm64', 'darwin-x64', 'linux-x64']) {
+      expect(fs.readFileSync(path.join(prebuilds, `${platform}.node`)).includes('napi_register_module_v1'), platform).toBe(true);
+    }
+    expect(fs.existsSync(path.join(ROOT, 'node_modules/better-sqlite3/build')), 'a locally compiled build would be loaded first').toBe(false);
+    expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
   });

@@ -11,11 +11,15 @@ import type { HandlerContext, HandlerTable } from './handlerContext.node.ts';
 
 export function accountStatus({ store, centralUrl }: Pick<HandlerContext, 'store' | 'centralUrl'>): AccountStatusDto {
   const session = syncState.session(store.db);
-  return { centralUrl, signedIn: session !== null, office: session?.office ?? null, user: session?.user ?? null };
+  return {
+    centralUrl, signedIn: session !== null, office: session?.office ?? null, user: session?.user ?? null,
+    signInLost: session ? null : syncState.sessionProblem(store.db),
+  };
 }
 
 /** A workstation holds one office's data: signing in as another office starts from a clean slate. */
-function adoptSession(store: Store, session: Session) {
+async function adoptSession(store: Store, session: Session) {
+  const sealed = await syncState.sealSession(store.db, session);
   store.sqlite.transaction(() => {
     if (readSetting<string>(store.db, 'sync.officeId') !== session.office.id) {
       const unsent = countOutbox(store.db);
@@ -25,13 +29,13 @@ function adoptSession(store: Store, session: Session) {
       forgetOfficeData(store.db);
       writeSetting(store.db, 'sync.officeId', session.office.id);
     }
-    syncState.saveSession(store.db, session);
+    syncState.keepSession(store.db, sealed);
   })();
 }
 
 async function signIn(ctx: HandlerContext, email: string, password: string) {
   const session = await askCentral(() => ctx.central.signIn(email, password));
-  adoptSession(ctx.store, session);
+  await adoptSession(ctx.store, session);
   const status = accountStatus(ctx);
   ctx.emit('account.changed', status);
   void ctx.sync.syncNow();
@@ -55,7 +59,7 @@ export const accountHandlers: HandlerTable<'account.status' | 'account.signUp' |
   'account.signOut': async (_input, ctx) => {
     const session = syncState.session(ctx.store.db);
     if (session) await ctx.central.signOut(session.refreshToken).catch(() => undefined);
-    syncState.saveSession(ctx.store.db, null);
+    syncState.signOut(ctx.store.db);
     const status = accountStatus(ctx);
     ctx.emit('account.changed', status);
     ctx.emit('sync.status', ctx.sync.status());

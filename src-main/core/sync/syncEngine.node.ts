@@ -77,12 +77,12 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onAcc
   async function renew(refreshToken: string): Promise<string> {
     try {
       const renewed = await client.refresh(refreshToken);
-      syncState.saveSession(store.db, renewed);
+      await syncState.saveSession(store.db, renewed);
       return renewed.accessToken;
     } catch (error) {
       // A refused refresh means the session is over: the user must sign in again — unless the
       // service only asks to wait (too many refreshes from this address), when it stays good.
-      if (error instanceof CentralRefusal && error.code !== 'RATE_LIMITED') syncState.saveSession(store.db, null);
+      if (error instanceof CentralRefusal && error.code !== 'RATE_LIMITED') syncState.signOut(store.db);
       throw error;
     }
   }
