@@ -8,11 +8,17 @@ import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
 import { embeddedCentral } from './embeddedCentral.node.ts';
 import { startBrowserHost } from './browserHost.node.ts';
 import { userDataDir } from './userDataDir.node.ts';
+import { unsupportedNode } from './supportedNode.node.ts';
 
 // Under tsx this file sits in src-main/host; bundled (dist-electron/host.cjs), one folder below the root.
 const root = typeof __filename === 'string' ? path.resolve(path.dirname(__filename), '..') : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main() {
+  const unsupported = unsupportedNode();
+  if (unsupported) {
+    console.error(unsupported);
+    process.exit(1);
+  }
   const dataDir = userDataDir();
   const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
   const embedded = embeddedCentral(dataDir, root);

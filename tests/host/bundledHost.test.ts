@@ -2,10 +2,13 @@
 // (dist-electron/host.cjs, made by `npm run build:electron`), not from the sources under tsx.
 // On a fresh data folder it must start the demo whole: the embedded service from the build's
 // PGlite template, the demo office signed in, then the catalogue synced.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHostProcess } from '../support/hostProcess.node.ts';
+import { unsupportedNode } from '../../src-main/host/supportedNode.node.ts';
 
 describe('the bundled browser host', () => {
   it('starts the demo on a fresh data folder and answers the app with the demo catalogue', async () => {
@@ -35,4 +38,20 @@ describe('the bundled browser host', () => {
       await host.stop();
     }
   }, 120_000);
+
+  // Debian's own Node (20 on these machines) is what `node` means outside npm scripts.
+  const systemNode = '/usr/bin/node';
+  const systemVersion = fs.existsSync(systemNode) ? execFileSync(systemNode, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim() : null;
+  it.skipIf(!systemVersion || !unsupportedNode(systemVersion))('started by a Node older than 22.12, says which Node to use instead of crashing', () => {
+    if (!fs.existsSync('dist-electron/host.cjs')) execFileSync(process.execPath, ['scripts/build-electron.mjs'], { stdio: 'ignore' });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-old-node-'));
+    try {
+      const run = spawnSync(systemNode, ['dist-electron/host.cjs'], { encoding: 'utf8', env: { ...process.env, GUICHET_DATA_DIR: dataDir, GUICHET_CENTRAL_URL: 'http://127.0.0.1:9/' }, timeout: 60_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`Guichet needs Node 22.12 or later, and this is Node ${systemVersion}`);
+      expect(fs.readdirSync(dataDir)).toEqual([]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -81,7 +81,12 @@ describe('electron-builder.yml', () => {
     for (const platform of ['win32-x64', 'darwin-arm64', 'darwin-x64', 'linux-x64']) {
       expect(fs.readFileSync(path.join(prebuilds, `${platform}.node`)).includes('napi_register_module_v1'), platform).toBe(true);
     }
-    expect(fs.existsSync(path.join(ROOT, 'node_modules/better-sqlite3/build')), 'a locally compiled build would be loaded first').toBe(false);
+    // npm still runs node-gyp on install; finding the prebuild, it compiles nothing. A binary it
+    // did compile (against the installing Node) would be loaded before the prebuild.
+    for (const flavour of ['Release', 'Debug']) {
+      const compiled = path.join(ROOT, 'node_modules/better-sqlite3/build', flavour, 'better_sqlite3.node');
+      expect(fs.existsSync(compiled), `a locally compiled ${compiled} would be loaded first`).toBe(false);
+    }
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
