@@ -1,11 +1,17 @@
 // Pull benchmarks against a real central service on loopback (embedded PGlite): the first
 // pull of a year of slots for every venue into SQLite, end to end and its SQLite apply alone
 // (beside a plain prepared-insert loop into the same kind of file, the limit), the desk's
-// memory once it holds that year, and an incremental pull of 100 changes.
+// memory once it holds that year, an incremental pull of 100 changes, and what the local-data
+// safety net (integrity check at start, backup, restore) costs on that year.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PullResponse } from '../../src-main/contract/centralApi.std.ts';
+import { DATABASE_FILE } from '../../src-main/core/guichetCore.node.ts';
+import { backupStore } from '../../src-main/core/store/backups.node.ts';
 import { openStore } from '../../src-main/core/store/openStore.node.ts';
+import { restoreBackup } from '../../src-main/core/store/restoreBackup.node.ts';
+import { storeDamage } from '../../src-main/core/store/storeRescue.node.ts';
 import { applyPull } from '../../src-main/core/sync/applyServerChanges.node.ts';
 import { createCentralClient } from '../../src-main/core/sync/centralClient.node.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
@@ -56,6 +62,31 @@ function applyAgainstLimit(pages: PullResponse[], rows: number): { applyMs: numb
   return { applyMs, loopMs };
 }
 
+/** What the local-data safety net costs on a year synced: the start's check, a backup, a restore. */
+function localDataSafety(desk: Awaited<ReturnType<typeof tempCore>>): void {
+  const file = path.join(desk.dataDir, DATABASE_FILE);
+  const backupsDir = tempDir('guichet-bench-backups-');
+  const timed = (work: () => unknown) => {
+    const started = performance.now();
+    work();
+    return performance.now() - started;
+  };
+  const checkMs = median(Array.from({ length: RUNS }, () => timed(() => {
+    if (storeDamage(file) !== null) throw new Error('the benchmark store reads as damaged');
+  })));
+  const backups: { fileName: string; bytes: number }[] = [];
+  const backupMs = median(Array.from({ length: RUNS }, (_, i) => timed(() => {
+    backups.push(backupStore(desk.store.sqlite, backupsDir, 'manual', new Date(Date.now() + i * 1000)));
+  })));
+  const restoreMs = timed(() => restoreBackup(desk.store, path.join(backupsDir, backups[0]!.fileName),
+    { dataDir: desk.dataDir, migrationsDir: MIGRATIONS_DIR, backupsDir, now: new Date(Date.now() + RUNS * 1000) }));
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  console.log(`  local data, a year synced (${mib(fs.statSync(file).size)} MiB file): integrity check at start ${checkMs.toFixed(0)} ms, `
+    + `a backup (VACUUM INTO, ${mib(backups[0]!.bytes)} MiB) ${backupMs.toFixed(0)} ms (medians of ${RUNS}), a restore ${restoreMs.toFixed(0)} ms`);
+  recordFigure({ what: 'integrity check at start, a year synced', measured: `${checkMs.toFixed(0)} ms` });
+  recordFigure({ what: 'a backup of a year synced (VACUUM INTO) / a restore', measured: `${backupMs.toFixed(0)} ms / ${restoreMs.toFixed(0)} ms` });
+}
+
 export async function benchPull() {
   const central = await startCentralHarness(new Date(), { seedMonths: 12 });
   const desk = await tempCore(new Date(), { centralUrl: central.url });
@@ -101,6 +132,7 @@ export async function benchPull() {
       limit: `plain prepared-insert loop ${loopMs.toFixed(0)} ms (apply = ${(loopMs / applyMs * 100).toFixed(0)} % of its rate)`,
     });
     console.log(`  incremental pull of 100 changes (100 slots taken by another office's options): ${incrementalMs.toFixed(0)} ms`);
+    localDataSafety(desk);
   } finally {
     await desk.close();
     await other.close();
