@@ -14,3 +14,6 @@ export const figures: Figure[] = [];
 export function recordFigure(figure: Figure): void {
   figures.push(figure);
 }
+
+/** The middle value of a bench's runs. */
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -2,11 +2,11 @@
 // from the click (venue or next month) to the grid of ~1,000 slots being on screen.
 import { chromium } from '@playwright/test';
 import { startHostProcess } from '../support/hostProcess.node.ts';
+import { median } from './figures.node.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const RUNS = 10;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const summary = (xs: number[]) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
 
 export async function benchMonthView() {

@@ -16,10 +16,9 @@ import { applyPull } from '../../src-main/core/sync/applyServerChanges.node.ts';
 import { createCentralClient } from '../../src-main/core/sync/centralClient.node.ts';
 import { startCentralHarness } from '../support/centralHarness.node.ts';
 import { MIGRATIONS_DIR, tempCore, tempDir } from '../support/tempCore.node.ts';
-import { recordFigure } from './figures.node.ts';
+import { median, recordFigure } from './figures.node.ts';
 
 const RUNS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The desktop core's memory in a process of its own on `dataDir` (tests/bench/coreMemory.node.ts). */
 function coreMemory(dataDir: string, centralUrl: string): { rssBytes: number; heapUsedBytes: number } {

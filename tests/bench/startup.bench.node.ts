@@ -10,12 +10,11 @@ import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { startHostProcess } from '../support/hostProcess.node.ts';
 import { templateFile, templateIsStale, writeTemplate } from '../../src-central/store/pgliteTemplate.node.ts';
-import { recordFigure } from './figures.node.ts';
+import { median, recordFigure } from './figures.node.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const RUNS = 5;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const summary = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 
 async function launchOnce(browser: Browser, dataDir?: string) {
