@@ -53,16 +53,16 @@ export default tseslint.config(
     },
   },
   {
-    // The central service shares the contract, the pure booking rules and the PDF printing
-    // (it e-mails the same ticket bundles the desktop prints), nothing else.
+    // The central service shares the contract, the pure booking rules, the PDF printing (it
+    // e-mails the same ticket bundles the desktop prints) and the worker starter, nothing else.
     files: ['src-central/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           ELECTRON,
           {
-            regex: '(^|/)src-main/(?!contract/|core/domain/|core/print/)',
-            message: 'The central service imports only the contract, the pure domain and the PDF printing from src-main.',
+            regex: '(^|/)src-main/(?!contract/|core/domain/|core/print/|core/workers/)',
+            message: 'The central service imports only the contract, the pure domain, the PDF printing and the worker starter from src-main.',
           },
           { regex: '(^|/)src-renderer/', message: 'The central service does not import the renderer.' },
           suffixGroup(['main', 'preload', 'dom'], 'The central service runs on plain Node.'),

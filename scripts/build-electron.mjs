@@ -12,11 +12,12 @@ const common = {
 };
 await build({ ...common, entryPoints: ['src-main/electron/main.main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['src-main/electron/preload.preload.ts'], outfile: 'dist-electron/preload.cjs' });
-// Each worker runs in its own thread, from its own file beside main.cjs (printWorker.node.ts finds it there):
-// the desk's bundles, and the embedded central service's e-mailed tickets.
+// Each worker runs in its own thread, from its own file beside main.cjs (startWorker.node.ts finds it there):
+// the desk's bundles, the embedded central service, and its e-mailed tickets.
 await build({ ...common, entryPoints: ['src-main/core/print/bundle/bundleWorker.node.ts'], outfile: 'dist-electron/bundleWorker.cjs' });
+await build({ ...common, entryPoints: ['src-main/host/embeddedCentralWorker.node.ts'], outfile: 'dist-electron/embeddedCentralWorker.cjs' });
 await build({ ...common, entryPoints: ['src-central/mail/ticketPdfWorker.node.ts'], outfile: 'dist-electron/ticketPdfWorker.cjs' });
 // The browser host, for machines without the Electron binary: plain Node loads one bundle far
 // faster than tsx compiles and resolves some hundred modules (a second of every launch).
 await build({ ...common, entryPoints: ['src-main/host/cli.node.ts'], outfile: 'dist-electron/host.cjs' });
-console.log('Electron main, preload, the two print workers and the browser host built into dist-electron/.');
+console.log('Electron main, preload, the three workers and the browser host built into dist-electron/.');

@@ -1,5 +1,6 @@
 // Starts one API process of the central service: store, catalogue, routes, expiry sweeper.
 import { randomBytes } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { authRoutes } from './accounts/authRoutes.node.ts';
@@ -28,6 +29,7 @@ import { ticketRoutes } from './tickets/ticketRoutes.node.ts';
 import { tillToken } from './vouchers/tillTokens.node.ts';
 import { voucherRoutes } from './vouchers/voucherRoutes.node.ts';
 import { loopbackHostsOnly } from './http/loopbackHosts.node.ts';
+import type { EarlyListener } from './http/earlyListener.node.ts';
 import { auditTrail } from './audit/auditLog.node.ts';
 import { readKeySet, type KeySet } from './keys/keySet.node.ts';
 
@@ -40,6 +42,8 @@ export interface StartCentralOptions {
   pgliteTemplate?: string;
   /** 0 = a free port. */
   port?: number;
+  /** A port bound already, instead of `port` and `host` (the embedded service's, bound before its store opens). */
+  listener?: EarlyListener;
   /** Default 127.0.0.1. */
   host?: string;
   /** Back-office token; a random one when absent (returned). */
@@ -170,8 +174,16 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
       ticketMails: createTicketMailSlots(opts.ticketMailsPerOffice),
     };
     await issueMissingGroupCodes(ctx);
+    const { listener } = opts;
+    let handler: RequestListener | undefined;
     const app = Fastify({
       logger: { level: 'warn', ...(opts.logStream ? { stream: opts.logStream } : {}) }, bodyLimit: 4 * 1024 * 1024, trustProxy: opts.trustProxy ?? false,
+      ...(listener ? {
+        serverFactory: (answer: RequestListener) => {
+          handler = answer;
+          return listener.server;
+        },
+      } : {}),
     });
     installErrorHandling(app);
     if (opts.loopbackHostsOnly) loopbackHostsOnly(app);
@@ -190,7 +202,8 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
     orderRoutes(app, ctx);
     ticketRoutes(app, ctx);
     voucherRoutes(app, ctx);
-    const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+    const address = listener ? await app.ready().then(() => listener.serve(handler!)).then(() => listener.url)
+      : await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
 
     const sweepEveryMs = opts.sweepEveryMs ?? 30_000;
     const timer = sweepEveryMs > 0
@@ -214,6 +227,7 @@ export async function startCentral(opts: StartCentralOptions): Promise<RunningCe
         if (timer) clearInterval(timer);
         closing = true;
         await app.close();
+        await listener?.close();
         // The server no longer waits for a request whose connection dropped: an e-mail being
         // drawn or sent for it still goes and is recorded before the store closes.
         await ctx.ticketMails.drained();

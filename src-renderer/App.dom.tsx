@@ -22,6 +22,7 @@ import { UpdateBanner } from './components/UpdateBanner.dom.tsx';
 import { SyncScreen } from './screens/SyncScreen.dom.tsx';
 import { DossiersScreen } from './screens/dossiers/DossiersScreen.dom.tsx';
 import type { Screen } from './state/route.dom.ts';
+import { useFirstScreenShown } from './state/windowShown.dom.ts';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   calendar: CalendarScreen,
@@ -44,6 +45,8 @@ export function App() {
     void call('sync.status', {}).then(setSyncStatus, () => undefined);
     return bridge.on('sync.status', setSyncStatus);
   }, [setSyncStatus]);
+  // The calendar says so itself once its month is in; another first screen, once it is drawn.
+  useFirstScreenShown(screen !== 'calendar');
   const Current = SCREEN_COMPONENTS[screen];
   return (
     <div className="app">

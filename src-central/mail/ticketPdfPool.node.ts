@@ -4,7 +4,7 @@
 // given a thread least recently, so one office's many bundles never wait in front of another's.
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startPrintWorker } from '../../src-main/core/print/printWorker.node.ts';
+import { startWorker } from '../../src-main/core/workers/startWorker.node.ts';
 import type { PrintLanguage } from '../../src-main/core/print/printText.std.ts';
 import type { PrintableTicket } from '../../src-main/core/print/ticketsPdf.node.ts';
 import type { RenderAnswer, RenderRequest, TicketPdfWorkerData } from './ticketPdfWorker.node.ts';
@@ -68,7 +68,7 @@ export function createTicketPdfPool(options: { size: number; hold?: SharedArrayB
   }
 
   function start(index: number): Thread {
-    const worker = startPrintWorker(import.meta.url, 'ticketPdfWorker', { workerData: { hold: options.hold ?? null } satisfies TicketPdfWorkerData });
+    const worker = startWorker(import.meta.url, 'ticketPdfWorker', { workerData: { hold: options.hold ?? null } satisfies TicketPdfWorkerData });
     const thread: Thread = { worker, job: null };
     worker.on('message', (answer: RenderAnswer) => {
       const job = thread.job;

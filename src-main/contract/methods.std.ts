@@ -29,6 +29,11 @@ export const methods = {
     input: none,
     output: z.object({ version: z.string(), schemaVersion: z.int(), dataDir: z.string() }),
   },
+  /**
+   * The window shows its first screen: work held back so as not to slow it down may go (the
+   * embedded demo service opening its store, which costs the second core most of a second).
+   */
+  'app.shown': { input: none, output: z.null() },
   'settings.get': { input: none, output: SettingsSchema },
   'settings.update': {
     input: z.strictObject({

@@ -32,8 +32,10 @@ export interface CoreOptions {
   appVersion: string;
   /** The central service to sync with, overriding the one chosen in settings. */
   centralUrl?: string | null;
-  /** Starts a central service in-process when none is chosen (the demo's embedded one). */
+  /** Starts a central service beside the desk when none is chosen (the demo's embedded one); resolves with its address. */
   embeddedCentral?: () => Promise<string>;
+  /** The window has shown its first screen ('app.shown'); may be called more than once. */
+  onWindowShown?: () => void;
   /** Start the background sync loop (tests drive `sync.syncNow()` themselves). */
   backgroundSync?: boolean;
   now?: () => Date;
@@ -138,7 +140,7 @@ export async function startCore(options: CoreOptions): Promise<GuichetCore> {
   const handle = createDispatch(handlers, {
     store, now, appVersion, dataDir, emit, centralUrl, central, sync, bundles,
     printer: options.printer ?? defaultPrinterPort(), desktop: options.desktop ?? null, workstation: os.hostname(),
-    migrationsDir, busyWith, logTail: options.logTail ?? (() => ''), updates,
+    migrationsDir, busyWith, logTail: options.logTail ?? (() => ''), updates, windowShown: options.onWindowShown ?? (() => undefined),
   });
   // Calls under way when the app closes finish first: a payment half-written to the store
   // would be a payment the office cannot see.

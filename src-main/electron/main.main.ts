@@ -127,6 +127,7 @@ function launch() {
         migrationsDir: path.join(app.getAppPath(), 'drizzle', 'local'),
         appVersion: app.getVersion(),
         embeddedCentral: embedded.start,
+        onWindowShown: embedded.open,
         desktop: createDesktopShell(() => mainWindow),
         // Linux and macOS print through CUPS (the core's default); Windows through Electron's own printing.
         printer: process.platform === 'win32' ? createElectronPrinter() : undefined,
@@ -135,6 +136,13 @@ function launch() {
         updates: { feedUrl: updateFeedUrl(), updaterFor: electronUpdaterPort },
       });
       await embedded.signInDemoOffice(started);
+      // Already signed in, the desk works from its own store meanwhile: a service that does not come is said, not fatal.
+      if (embedded.inUse) {
+        embedded.started.catch((error: unknown) => {
+          log.write('error', 'the embedded central service did not start', { error });
+          dialog.showErrorBox('Guichet', (error as Error).message);
+        });
+      }
     } catch (error) {
       log.write('error', 'Guichet could not start', { error });
       dialog.showErrorBox('Guichet', error instanceof DatabaseFromFutureError ? error.message : `Guichet could not start: ${String(error)}`);

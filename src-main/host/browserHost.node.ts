@@ -16,6 +16,11 @@ export interface BrowserHostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /**
+   * Calls wait for it: the demo office's first sign-in, which waits for the embedded service's
+   * store, so a newcomer's window shows the calendar loading rather than a sign-in form meanwhile.
+   */
+  opening?: Promise<unknown>;
 }
 
 export interface BrowserHost {
@@ -29,7 +34,9 @@ export interface BrowserHost {
 const sameSecret = (a: string | undefined, b: string) =>
   a !== undefined && a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export async function startBrowserHost({ core, rendererDir, port = 0, token = crypto.randomBytes(24).toString('base64url') }: BrowserHostOptions): Promise<BrowserHost> {
+export async function startBrowserHost({
+  core, rendererDir, port = 0, token = crypto.randomBytes(24).toString('base64url'), opening = Promise.resolve(),
+}: BrowserHostOptions): Promise<BrowserHost> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (no ${rendererDir}/index.html). Run "npm run build:renderer" first.`);
   }
@@ -80,7 +87,10 @@ export async function startBrowserHost({ core, rendererDir, port = 0, token = cr
     reply.header('referrer-policy', 'no-referrer');
   });
 
-  app.post<{ Params: { method: string } }>('/rpc/:method', async (request) => core.dispatch(request.params.method, request.body));
+  app.post<{ Params: { method: string } }>('/rpc/:method', async (request) => {
+    await opening;
+    return core.dispatch(request.params.method, request.body);
+  });
 
   app.get('/events', { websocket: true }, (socket) => {
     sockets.add(socket);

@@ -28,20 +28,20 @@ async function main() {
     appVersion: version,
     centralUrl: process.env.GUICHET_CENTRAL_URL,
     embeddedCentral: embedded.start,
+    onWindowShown: embedded.open,
     // Test-only (tests/e2e): slows bundles down enough to watch their progress bar.
     bundlePagePaceMs: Number(process.env.GUICHET_TEST_BUNDLE_PAGE_MS ?? 0),
   });
-  await embedded.signInDemoOffice(core);
+  // The page loads while the embedded service opens its store; its calls wait for the sign-in.
+  const signedIn = embedded.signInDemoOffice(core);
   const host = await startBrowserHost({
     core,
     rendererDir: path.join(root, 'dist-renderer'),
     port: Number(process.env.GUICHET_PORT ?? 0),
+    opening: signedIn.catch(() => undefined),
   });
   console.log(`Guichet is ready. Open this link in your browser: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);
-  if (embedded.running) {
-    console.log(`Embedded central service: ${embedded.running.url} (back office token: ${embedded.running.adminToken}); demo office ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
-  }
   console.log(`GUICHET_URL=${host.launchUrl}`);
   const stop = async () => {
     await host.close();
@@ -51,6 +51,11 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  await signedIn;
+  if (embedded.inUse) {
+    const running = await embedded.started;
+    console.log(`Embedded central service: ${running.url} (back office token: ${running.adminToken}); demo office ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -76,7 +76,7 @@ describe('the contract', () => {
     const broken = createDispatch(
       { ...handlers, 'catalogue.venues': () => { throw new TypeError('cannot read x of undefined'); } },
       { store: core.store, now: () => new Date(), emit: () => undefined, appVersion: 't', dataDir: '/tmp', centralUrl: null, central: {} as never, sync: core.sync,
-        bundles: {} as never, printer: {} as never, desktop: null, workstation: 't', migrationsDir: '/tmp', busyWith: () => null, logTail: () => '', updates: {} as never },
+        bundles: {} as never, printer: {} as never, desktop: null, workstation: 't', migrationsDir: '/tmp', busyWith: () => null, logTail: () => '', updates: {} as never, windowShown: () => undefined },
       { error: (...args: unknown[]) => logged.push(args) },
     );
     const result = await broken('catalogue.venues', {});
@@ -98,6 +98,7 @@ describe('every method answers with its declared output shape', () => {
 
   const inputs = (): Record<MethodName, unknown> => ({
     'app.info': {},
+    'app.shown': {},
     'localData.get': {},
     'localData.backUp': {},
     // Shape-checked in tests/store/backupRestore.test.ts.

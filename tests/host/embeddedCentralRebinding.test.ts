@@ -11,6 +11,7 @@ import { tempDir } from '../support/tempCore.node.ts';
 const dataDir = tempDir();
 const central = embeddedCentral(dataDir, path.resolve(import.meta.dirname, '../..'));
 const url = await central.start();
+central.open();
 afterAll(async () => {
   await central.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

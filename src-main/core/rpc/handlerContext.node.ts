@@ -30,6 +30,8 @@ export interface HandlerContext {
   busyWith(): BusyReason | null;
   /** The end of the app's log file, for diagnostics ('' where there is none). */
   logTail(): string;
+  /** The window has shown its first screen (CoreOptions.onWindowShown). */
+  windowShown(): void;
   /** The application's own updates (disabled where there is no updater: the browser host). */
   updates: UpdateLifecycle;
 }

@@ -3,9 +3,13 @@ import type { HandlerTable } from './handlerContext.node.ts';
 
 
 export const officeHandlers: HandlerTable<
-  | 'app.info' | 'settings.get' | 'settings.update'
+  | 'app.info' | 'app.shown' | 'settings.get' | 'settings.update'
 > = {
   'app.info': (_input, { store, appVersion, dataDir }) => ({ version: appVersion, schemaVersion: store.schemaVersion, dataDir }),
+  'app.shown': (_input, { windowShown }) => {
+    windowShown();
+    return null;
+  },
   'settings.get': (_input, { store }) => readSettings(store.db),
   'settings.update': ({ language, centralUrl, expiringSoonDays }, { store, emit }) => {
     if (language) writeSetting(store.db, 'language', language);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/appStore.dom.ts';
 import { useRemote } from '../../state/useRemote.dom.ts';
 import { useEvent } from '../../state/useEvent.dom.ts';
+import { useFirstScreenShown } from '../../state/windowShown.dom.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.dom.tsx';
 import { formatMonth } from '../../format/formatters.dom.ts';
 import { VenuePicker } from './VenuePicker.dom.tsx';
@@ -45,6 +46,7 @@ export function CalendarScreen() {
   const days = calendar.value?.month === month && calendar.value.venueId === venueId ? calendar.value.days : undefined;
   const selectedDay = route.params.day ?? days?.find((d) => d.slots.some((s) => s.status === 'open' && s.remaining >= Math.max(1, minPlaces)))?.date;
   const selectedSlot = days?.flatMap((d) => d.slots).find((s) => s.id === route.params.slot);
+  useFirstScreenShown(days !== undefined || (venues.value !== undefined && !wantsMonth) || venues.error !== undefined || calendar.error !== undefined);
 
   return (
     <div className="screen calendar-screen">

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { BundleJob } from '../../../contract/printSchemas.std.ts';
-import { startPrintWorker } from '../printWorker.node.ts';
+import { startWorker } from '../../workers/startWorker.node.ts';
 import { bundlePageCount, type BundleDocument } from './bundleModel.std.ts';
 import type { DrawRequest, WorkerMessage } from './bundleWorker.node.ts';
 
@@ -98,7 +98,7 @@ export function createBundleQueue(options: {
   /** The one worker, started at the first bundle and kept; a crashed or stopped one is replaced at the next. */
   function theWorker(): Worker {
     if (worker) return worker;
-    const started = startPrintWorker(import.meta.url, 'bundleWorker');
+    const started = startWorker(import.meta.url, 'bundleWorker');
     started.on('message', onMessage);
     // A thread stopped on purpose (Cancel, close) is no longer `worker`: only a crash fails the bundle.
     const crashed = (message: string) => {
