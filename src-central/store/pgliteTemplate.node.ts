@@ -9,7 +9,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import * as tar from 'tar';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -25,8 +28,8 @@ import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 /** Where the app keeps its template, under its own folder (inside the asar once packaged). */
 export const templateFile = (appRoot: string) => path.join(appRoot, 'dist-pglite', 'pglite-template.tar.gz');
 const keyFile = (file: string) => `${file}.key`;
-/** The WAL segments the template's cluster starts from: the others are recycled ones, of no use to a fresh copy. */
-const walFile = (file: string) => `${file}.wal`;
+/** Raised when what a template holds changes in a way its key would not see (2: only the WAL segments a start replays). */
+const TEMPLATE_FORMAT = 2;
 const WAL_SEGMENT = /^\/?pg_wal\/[0-9A-F]{24}$/;
 
 function pgliteVersion(): string {
@@ -47,7 +50,7 @@ function slotGridFingerprint(): string {
 
 /** The PGlite version, every migration's SQL and the demo catalogue: a template made with anything else is not this one. */
 export function templateKey(migrationsFolder: string): string {
-  const hash = createHash('sha256').update(pgliteVersion())
+  const hash = createHash('sha256').update(`${TEMPLATE_FORMAT}`).update(pgliteVersion())
     .update(JSON.stringify([demoVenues, demoProducts, demoVoucherMuseums, DEMO_ACCOUNT, PUBLIC_PASSWORD_SCRYPT])).update(slotGridFingerprint());
   for (const name of fs.readdirSync(migrationsFolder).filter((n) => n.endsWith('.sql')).sort()) {
     hash.update(name).update(fs.readFileSync(path.join(migrationsFolder, name)));
@@ -69,11 +72,22 @@ export async function writeTemplate(file: string, migrationsFolder: string, now 
     await client.exec('CHECKPOINT');
     const { rows: [wal] } = await client.query<{ first: string; last: string }>(
       'SELECT redo_wal_file AS first, pg_walfile_name(pg_current_wal_insert_lsn()) AS last FROM pg_control_checkpoint()');
-    const tarball = await client.dumpDataDir('gzip');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.partial`, Buffer.from(await tarball.arrayBuffer()));
+    const replayed = (entryPath: string) => {
+      if (!WAL_SEGMENT.test(entryPath)) return true;
+      const segment = path.basename(entryPath);
+      return segment >= wal!.first && segment <= wal!.last;
+    };
+    // Left out of the tarball rather than skipped at each start: gunzipping them cost a start 90 ms.
+    const dump = Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
+    const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-template-'));
+    try {
+      await pipeline(Readable.from(dump), tar.x({ cwd: unpacked, filter: replayed }));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await tar.c({ gzip: true, file: `${file}.partial`, cwd: unpacked, portable: true }, fs.readdirSync(unpacked));
+    } finally {
+      fs.rmSync(unpacked, { recursive: true, force: true });
+    }
     fs.renameSync(`${file}.partial`, file);
-    fs.writeFileSync(walFile(file), JSON.stringify({ first: wal!.first, last: wal!.last }));
     fs.writeFileSync(keyFile(file), templateKey(migrationsFolder));
   } finally {
     await client.close();
@@ -97,12 +111,6 @@ const UNPACKING_AT_ONCE = 32;
  */
 export async function unpackTemplate(file: string, migrationsFolder: string, dataDir: string): Promise<boolean> {
   if (templateIsStale(file, migrationsFolder)) return false;
-  const wal = fs.existsSync(walFile(file)) ? JSON.parse(fs.readFileSync(walFile(file), 'utf8')) as { first: string; last: string } : null;
-  const needed = (entryPath: string) => {
-    if (!wal || !WAL_SEGMENT.test(entryPath)) return true;
-    const segment = path.basename(entryPath);
-    return segment >= wal.first && segment <= wal.last;
-  };
   const folders: string[] = [];
   const files: { path: string; mode: number; body: Promise<Buffer> }[] = [];
   await tar.t({
@@ -111,7 +119,7 @@ export async function unpackTemplate(file: string, migrationsFolder: string, dat
       const at = path.join(dataDir, entry.path);
       if (!at.startsWith(path.resolve(dataDir))) throw new Error(`template entry outside the data folder: ${entry.path}`);
       if (entry.type === 'Directory') folders.push(at);
-      else if (entry.type === 'File' && needed(entry.path)) {
+      else if (entry.type === 'File') {
         const chunks: Buffer[] = [];
         entry.on('data', (chunk: Buffer) => chunks.push(chunk));
         files.push({ path: at, mode: entry.mode ?? 0o600, body: new Promise((resolve) => entry.on('end', () => resolve(Buffer.concat(chunks)))) });

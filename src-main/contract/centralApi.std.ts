@@ -632,13 +632,15 @@ export const PushResponseSchema = z.object({ lastMutationId: z.int(), results: z
 
 // ---------- pull ----------
 
+/** The most rows a pull page may carry: what a desk asks for (a year of a catalogue in three round trips rather than eleven). */
+export const PULL_PAGE_MAX = 20_000;
 export const PullRequestSchema = z.strictObject({
   clientId: z.uuid(),
   /** Opaque; null on the first pull. */
   cookie: z.string().nullable(),
   /** The client wants the stored results of its mutations above this id (lost push responses). */
   resultsAfter: z.int().min(0).default(0),
-  limit: z.int().min(1).max(20_000).default(5_000),
+  limit: z.int().min(1).max(PULL_PAGE_MAX).default(5_000),
 });
 export const PullResponseSchema = z.object({
   cookie: z.string(),

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PullResponse } from '../../src-main/contract/centralApi.std.ts';
+import { PULL_PAGE_MAX, type PullResponse } from '../../src-main/contract/centralApi.std.ts';
 import { DATABASE_FILE } from '../../src-main/core/guichetCore.node.ts';
 import { backupStore } from '../../src-main/core/store/backups.node.ts';
 import { openStore } from '../../src-main/core/store/openStore.node.ts';
@@ -34,7 +34,7 @@ async function initialPages(url: string, credentials: { email: string; password:
   const pages: PullResponse[] = [];
   let cookie: string | null = null;
   do {
-    const page = await client.pull(session.accessToken, { clientId: crypto.randomUUID(), cookie, resultsAfter: 0 });
+    const page = await client.pull(session.accessToken, { clientId: crypto.randomUUID(), cookie, resultsAfter: 0, limit: PULL_PAGE_MAX });
     pages.push(page);
     cookie = page.cookie;
   } while (pages[pages.length - 1]!.hasMore);

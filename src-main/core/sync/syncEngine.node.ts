@@ -1,7 +1,7 @@
 // The background loop: push what the office did, pull what changed, again and again;
 // back off while the central service is unreachable; say where things stand.
 import type { SyncStatusDto } from '../../contract/schemas.std.ts';
-import type { PullResponse } from '../../contract/centralApi.std.ts';
+import { PULL_PAGE_MAX, type PullResponse } from '../../contract/centralApi.std.ts';
 import type { Store } from '../store/openStore.node.ts';
 import { countOutbox } from '../store/officeRecordsRepo.node.ts';
 import { countRejectedOptions } from '../store/optionsRepo.node.ts';
@@ -121,7 +121,7 @@ export function createSyncEngine({ store, client, now, onStatus, onPulled, onAcc
     const pages: PullResponse[] = [];
     let cookie = syncState.cookie(store.db);
     do {
-      const page = await authorised((token) => client.pull(token, { clientId, cookie, resultsAfter }));
+      const page = await authorised((token) => client.pull(token, { clientId, cookie, resultsAfter, limit: PULL_PAGE_MAX }));
       onPage?.(page, pages.length);
       pages.push(page);
       cookie = page.cookie;
