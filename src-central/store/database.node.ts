@@ -12,7 +12,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { isFreshDataDir, unpackTemplate } from './pgliteTemplate.node.ts';
-import { checkPullEpoch } from './pullEpoch.node.ts';
+import { adoptTemplateEpoch, checkPullEpoch } from './pullEpoch.node.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -57,25 +57,26 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   }
   // PGlite creates its own folder but not the folders above it (~/.local/share on a fresh account).
   if (opts.dataDir) fs.mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
-  const client = opts.dataDir ? await openPglite(opts.dataDir, migrationsFolder, opts.pgliteTemplate) : new PGlite();
+  const { client, fromTemplate } = opts.dataDir ? await openPglite(opts.dataDir, migrationsFolder, opts.pgliteTemplate) : { client: new PGlite(), fromTemplate: false };
   const pglite = drizzlePglite(client);
   await migratePglite(pglite, { migrationsFolder });
   const db = pglite as unknown as Db;
   await initialRows(db);
+  if (fromTemplate) await adoptTemplateEpoch(db);
   return { db, close: () => client.close() };
 }
 
 /** PGlite on its data folder, a fresh one unpacked from the template when there is one that fits. */
-async function openPglite(dataDir: string, migrationsFolder: string, template: string | undefined): Promise<PGlite> {
+async function openPglite(dataDir: string, migrationsFolder: string, template: string | undefined): Promise<{ client: PGlite; fromTemplate: boolean }> {
   if (template && isFreshDataDir(dataDir)) {
     try {
-      if (await unpackTemplate(template, migrationsFolder, dataDir)) return await PGlite.create(dataDir);
+      if (await unpackTemplate(template, migrationsFolder, dataDir)) return { client: await PGlite.create(dataDir), fromTemplate: true };
     } catch {
       // A template that does not unpack costs only the time it saves: initdb as without one.
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  return new PGlite(dataDir);
+  return { client: new PGlite(dataDir), fromTemplate: false };
 }
 
 async function initialRows(db: Db): Promise<void> {

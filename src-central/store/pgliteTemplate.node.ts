@@ -2,8 +2,8 @@
 // kept as a tarball beside the app: the demo's first start unpacks it instead of running
 // initdb in WebAssembly, the migrations and a year of slots, which took most of the first
 // launch's seconds; the start then adds only the days since the template was made. It holds
-// the demo office (whose password is public) but no key, session or pull epoch: those are
-// made by each installation's first start. A
+// the demo office (whose password is public) but no key or session: those are made by each
+// installation's first start, which also starts its own pull epoch. A
 // template is used only with the PGlite build, migrations and catalogue it was made with (its
 // key); anything else is ignored.
 import { createHash } from 'node:crypto';
@@ -21,13 +21,15 @@ import { demoProducts, demoVenues, demoVoucherMuseums } from '../../src-main/cor
 import { generateSlots } from '../../src-main/core/domain/slotGrid.std.ts';
 import type { Db } from './database.node.ts';
 import { seedCatalogue, seedVoucherMuseums } from './seedCatalogue.node.ts';
+import { checkPullEpoch } from './pullEpoch.node.ts';
 import { demoPasswordHash, seedDemoAccount } from './seedDemoAccount.node.ts';
 import { PUBLIC_PASSWORD_SCRYPT } from '../accounts/passwords.node.ts';
 import { DEMO_ACCOUNT } from '../../src-main/contract/centralApi.std.ts';
 
 /** Where the app keeps its template, under its own folder (inside the asar once packaged). */
 export const templateFile = (appRoot: string) => path.join(appRoot, 'dist-pglite', 'pglite-template.tar.gz');
-const keyFile = (file: string) => `${file}.key`;
+/** Written last: a template is whole once its key is there. */
+export const templateKeyFile = (file: string) => `${file}.key`;
 /** Raised when what a template holds changes in a way its key would not see (2: only the WAL segments a start replays). */
 const TEMPLATE_FORMAT = 2;
 const WAL_SEGMENT = /^\/?pg_wal\/[0-9A-F]{24}$/;
@@ -58,8 +60,14 @@ export function templateKey(migrationsFolder: string): string {
   return hash.digest('hex');
 }
 
-/** Makes the template for these migrations, seeded from `now` (an in-memory cluster, dumped gzipped). */
-export async function writeTemplate(file: string, migrationsFolder: string, now = new Date()): Promise<void> {
+/**
+ * Makes the template for these migrations, seeded from `now` (an in-memory cluster, dumped
+ * gzipped). `alsoMake` makes what else must come from this very database as it is dumped: the
+ * demo desk's mirror of its catalogue (deskMirror.node.ts).
+ */
+export async function writeTemplate(
+  file: string, migrationsFolder: string, now = new Date(), alsoMake?: (db: Db) => Promise<void>,
+): Promise<void> {
   const client = new PGlite();
   try {
     const db = drizzle(client);
@@ -67,6 +75,9 @@ export async function writeTemplate(file: string, migrationsFolder: string, now 
     await seedCatalogue(db as unknown as Db, now);
     await seedVoucherMuseums(db as unknown as Db);
     await seedDemoAccount(db as unknown as Db, now, await demoPasswordHash());
+    // The epoch a mirror's cookie names; each installation then starts its own (adoptTemplateEpoch).
+    await checkPullEpoch(db as unknown as Db);
+    await alsoMake?.(db as unknown as Db);
     // After a checkpoint, a start replays the WAL from its redo point to the end of what was
     // written: every other segment (the seeding's, kept for recycling) is 16 MiB to unpack for nothing.
     await client.exec('CHECKPOINT');
@@ -88,7 +99,7 @@ export async function writeTemplate(file: string, migrationsFolder: string, now 
       fs.rmSync(unpacked, { recursive: true, force: true });
     }
     fs.renameSync(`${file}.partial`, file);
-    fs.writeFileSync(keyFile(file), templateKey(migrationsFolder));
+    fs.writeFileSync(templateKeyFile(file), templateKey(migrationsFolder));
   } finally {
     await client.close();
   }
@@ -96,8 +107,8 @@ export async function writeTemplate(file: string, migrationsFolder: string, now 
 
 /** True when the template at `file` is missing or was made for other migrations or another PGlite. */
 export function templateIsStale(file: string, migrationsFolder: string): boolean {
-  if (!fs.existsSync(file) || !fs.existsSync(keyFile(file))) return true;
-  return fs.readFileSync(keyFile(file), 'utf8') !== templateKey(migrationsFolder);
+  if (!fs.existsSync(file) || !fs.existsSync(templateKeyFile(file))) return true;
+  return fs.readFileSync(templateKeyFile(file), 'utf8') !== templateKey(migrationsFolder);
 }
 
 /** Files written at once while unpacking: enough to overlap the disk's waits, few enough for the thread pool. */

@@ -4,9 +4,17 @@ import { rowsOf, type Db, type Queryable } from './database.node.ts';
 import { pullEpoch as pullEpochTable } from './schema.node.ts';
 import { CURRENT_VERSION, versionedTables } from './versions.node.ts';
 
-export async function pullEpoch(db: Queryable): Promise<string> {
-  const [row] = await db.select({ epoch: pullEpochTable.epoch }).from(pullEpochTable).where(eq(pullEpochTable.id, 1));
-  return row!.epoch;
+export async function pullEpoch(db: Queryable): Promise<{ epoch: string; templateEpoch: string | null }> {
+  const [row] = await db.select({ epoch: pullEpochTable.epoch, templateEpoch: pullEpochTable.templateEpoch }).from(pullEpochTable).where(eq(pullEpochTable.id, 1));
+  return row!;
+}
+
+/**
+ * A database unpacked from the demo template starts an epoch of its own (no two installations
+ * share one), and still knows the template's: the cookie of a desk's mirror made with it.
+ */
+export async function adoptTemplateEpoch(db: Db): Promise<void> {
+  await db.execute(sql`UPDATE pull_epoch SET template_epoch = epoch, epoch = gen_random_uuid() WHERE id = 1`);
 }
 
 /**
@@ -24,7 +32,7 @@ export async function checkPullEpoch(db: Db): Promise<'same' | 'renewed'> {
     if (restored) {
       for (const table of Object.values(versionedTables)) await tx.update(table).set({ version: 0 });
     }
-    await tx.execute(sql`UPDATE pull_epoch SET seen_xid = ${CURRENT_VERSION}${restored ? sql`, epoch = gen_random_uuid()` : sql``} WHERE id = 1`);
+    await tx.execute(sql`UPDATE pull_epoch SET seen_xid = ${CURRENT_VERSION}${restored ? sql`, epoch = gen_random_uuid(), template_epoch = NULL` : sql``} WHERE id = 1`);
     return restored ? 'renewed' : 'same';
   });
 }

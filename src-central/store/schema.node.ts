@@ -26,6 +26,12 @@ export const pullEpoch = pgTable('pull_epoch', {
   epoch: uuid('epoch').notNull().defaultRandom(),
   /** The transaction id of the last start: an id below it means the ids were counted again. */
   seenXid: bigint('seen_xid', { mode: 'number' }).notNull().default(0),
+  /**
+   * The epoch of the demo template this database was unpacked from (pgliteTemplate.node.ts):
+   * its cookies are of this very cluster as it was then, so a desk's mirror made with the
+   * template pulls on from there. Null otherwise, and once the ids were counted again.
+   */
+  templateEpoch: uuid('template_epoch'),
 }, (t) => [check('pull_epoch_single_row', sql`${t.id} = 1`)]);
 
 /**

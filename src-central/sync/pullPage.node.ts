@@ -140,14 +140,15 @@ export async function pullPage(ctx: CentralContext, officeId: string, req: PullR
   const cookie = decodeCookie(req.cookie);
   return ctx.db.transaction(async (tx) => {
     const snapshot = await currentSnapshot(tx);
-    const epoch = await pullEpoch(tx);
+    const { epoch, templateEpoch } = await pullEpoch(tx);
     const office = await findOffice(tx, officeId);
     const [client] = await tx.select().from(clients).where(eq(clients.clientId, req.clientId));
     if (client && client.officeId !== officeId) throw new HttpError(403, 'UNAUTHORIZED', 'This client id belongs to another office.');
     const scope: Scope = office.status === 'validated' ? 'catalogue' : 'venues';
     // Validated since its last pull: the office has never received slots, so it starts over.
     // Another epoch: its snapshot is of a database this one was restored from.
-    const start = cookie && cookie.scope === scope && cookie.epoch === epoch ? cookie : null;
+    // The template's epoch: a desk's mirror made with it, of this cluster as it was then.
+    const start = cookie && cookie.scope === scope && (cookie.epoch === epoch || cookie.epoch === templateEpoch) ? cookie : null;
 
     const page: Keyed[] = [];
     let next: PullCookie = { epoch, scope, base: snapshot, walk: null };

@@ -9,6 +9,7 @@ import { startCore, type GuichetCore } from '../core/guichetCore.node.ts';
 import { createRotatingLog, type RotatingLog } from '../core/logs/rotatingLog.node.ts';
 import { readSettings } from '../core/store/settingsRepo.node.ts';
 import { embeddedCentral } from '../host/embeddedCentral.node.ts';
+import { startFromDeskMirror } from '../host/deskMirror.node.ts';
 import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
 import { buildAppMenu, type AppMenuActions } from './appMenu.main.ts';
 import { electronUpdaterPort } from './autoUpdate.main.ts';
@@ -120,11 +121,13 @@ function launch() {
     serveRenderer(path.join(app.getAppPath(), 'dist-renderer'));
     const dataDir = app.getPath('userData');
     const embedded = embeddedCentral(dataDir, app.getAppPath());
+    const migrationsDir = path.join(app.getAppPath(), 'drizzle', 'local');
     let started: GuichetCore;
     try {
+      startFromDeskMirror(dataDir, app.getAppPath(), migrationsDir);
       started = await startCore({
         dataDir,
-        migrationsDir: path.join(app.getAppPath(), 'drizzle', 'local'),
+        migrationsDir,
         appVersion: app.getVersion(),
         embeddedCentral: embedded.start,
         onWindowShown: embedded.open,

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNT } from '../contract/centralApi.std.ts';
 import { startCore } from '../core/guichetCore.node.ts';
 import { DatabaseFromFutureError } from '../core/store/migrations.node.ts';
 import { embeddedCentral } from './embeddedCentral.node.ts';
+import { startFromDeskMirror } from './deskMirror.node.ts';
 import { startBrowserHost } from './browserHost.node.ts';
 import { userDataDir } from './userDataDir.node.ts';
 import { unsupportedNode } from './supportedNode.node.ts';
@@ -22,9 +23,11 @@ async function main() {
   const dataDir = userDataDir();
   const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
   const embedded = embeddedCentral(dataDir, root);
+  const migrationsDir = path.join(root, 'drizzle', 'local');
+  if (!process.env.GUICHET_CENTRAL_URL) startFromDeskMirror(dataDir, root, migrationsDir);
   const core = await startCore({
     dataDir,
-    migrationsDir: path.join(root, 'drizzle', 'local'),
+    migrationsDir,
     appVersion: version,
     centralUrl: process.env.GUICHET_CENTRAL_URL,
     embeddedCentral: embedded.start,
@@ -32,13 +35,13 @@ async function main() {
     // Test-only (tests/e2e): slows bundles down enough to watch their progress bar.
     bundlePagePaceMs: Number(process.env.GUICHET_TEST_BUNDLE_PAGE_MS ?? 0),
   });
-  // The page loads while the embedded service opens its store; its calls wait for the sign-in.
+  // The page loads while the embedded service opens its store.
   const signedIn = embedded.signInDemoOffice(core);
   const host = await startBrowserHost({
     core,
     rendererDir: path.join(root, 'dist-renderer'),
     port: Number(process.env.GUICHET_PORT ?? 0),
-    opening: signedIn.catch(() => undefined),
+    signingIn: signedIn.catch(() => undefined),
   });
   console.log(`Guichet is ready. Open this link in your browser: ${host.launchUrl}`);
   console.log(`Data folder: ${dataDir}`);

@@ -19,6 +19,7 @@ const folders: string[] = [];
 
 /** How to take a database back across a migration, for the tests that start from one made by today's service. */
 const UNDO: Record<string, string> = {
+  '0016_template_epoch': 'ALTER TABLE pull_epoch DROP COLUMN template_epoch;',
   '0015_refresh_predecessor': 'DROP INDEX sessions_predecessor; ALTER TABLE sessions DROP COLUMN predecessor_hash;',
   '0014_venue_request_dossiers': 'ALTER TABLE venue_requests DROP COLUMN dossier_id;',
   '0013_dossiers': `
@@ -494,6 +495,31 @@ describe('central migrations', () => {
         expect(again.status).toBe(200);
         expect((await refresh(again.body.refreshToken)).status).toBe(200);
         expect((await refresh(desk.session.refreshToken)).status).toBe(401);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('0016_template_epoch keeps the epoch: a desktop synced before the upgrade pulls on with only what changed since', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-central-0016-'));
+    const clock = () => new Date('2025-01-10T09:00:00Z');
+    try {
+      const first = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 3 });
+      const desk = await validatedDesk(first);
+      const { cookie } = await desk.pullAll(null);
+      await first.close();
+      await rollBackTo(dataDir, previousOf('0016_template_epoch'));
+
+      const after = await startCentral({ migrationsDir: MIGRATIONS_DIR, dataDir, now: clock, sweepEveryMs: 0, seedMonths: 3 });
+      try {
+        const resumed = new Desk(after.url, await signIn(after.url, desk.email), desk.email);
+        const other = await validatedDesk(after);
+        await other.place('arc-de-triomphe:2025-03-21T13:00:00.000Z', group(9));
+        const delta = await resumed.pull(cookie);
+        expect(delta.patch).toEqual([expect.objectContaining({ entity: 'slot', id: 'arc-de-triomphe:2025-03-21T13:00:00.000Z' })]);
       } finally {
         await after.close();
       }

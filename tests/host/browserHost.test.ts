@@ -119,3 +119,27 @@ describe('a page served from another loopback port (same site, so the cookie goe
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('a desk still signing in as the demo office', () => {
+  it('shows the calendar at once, and says whether it is signed in only once the sign-in is over', async () => {
+    let signedIn!: () => void;
+    const signingIn = new Promise<void>((resolve) => { signedIn = resolve; });
+    const opening = await startBrowserHost({ core, rendererDir, signingIn });
+    try {
+      const call = (method: string) => fetch(`${opening.url}/rpc/${method}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-guichet-token': opening.token }, body: '{}',
+      }).then((r) => r.json());
+      let answered = false;
+      const status = call('account.status').then((body) => {
+        answered = true;
+        return body;
+      });
+      expect(await call('catalogue.venues')).toMatchObject({ ok: true });
+      expect(answered).toBe(false);
+      signedIn();
+      expect(await status).toMatchObject({ ok: true, value: { signedIn: false } });
+    } finally {
+      await opening.close();
+    }
+  });
+});

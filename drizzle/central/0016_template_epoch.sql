@@ -1,0 +1,1 @@
+ALTER TABLE "pull_epoch" ADD COLUMN "template_epoch" uuid;
