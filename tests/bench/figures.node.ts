@@ -7,6 +7,8 @@ export interface Figure {
   /** What bounds it on this machine, measured in the same run (PostgreSQL's own rate, a plain SQLite loop). */
   limit?: string;
   met?: boolean;
+  /** What the bench measured of the cause, shown when the target is missed. */
+  whyMissed?: string;
 }
 
 export const figures: Figure[] = [];

@@ -5,6 +5,7 @@ import { startChild } from './childProcess.node.ts';
 export interface CentralProcess {
   url: string;
   adminToken: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -12,5 +13,5 @@ export async function startCentralProcess(databaseUrl: string, adminToken: strin
   const child = await startChild('src-central/cli.node.ts', {
     DATABASE_URL: databaseUrl, PORT: '0', GUICHET_PAYMENTS: 'test', GUICHET_ADMIN_TOKEN: adminToken, GUICHET_PDF_WORKERS: '1', ...env,
   }, /Guichet central service: (\S+)/, 'The central process');
-  return { url: child.printed, adminToken, stop: () => child.stop() };
+  return { url: child.printed, adminToken, pid: child.pid, stop: () => child.stop() };
 }

@@ -8,6 +8,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 export interface StartedChild {
   /** What `ready`'s first group captured. */
   printed: string;
+  /** Its operating-system process id (the benches read its CPU time). */
+  pid: number;
   stop(onExit?: () => void): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startChild(entry: string, env: Record<string, string>, rea
   });
   return {
     printed,
+    pid: child.pid!,
     stop: (onExit) => new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.removeAllListeners('exit');
