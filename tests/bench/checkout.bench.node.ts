@@ -9,6 +9,7 @@ import { postgresMissing, startPostgres } from '../support/postgres.node.ts';
 import { startCpuMeter, type CpuSpent } from './cpuMeter.node.ts';
 import { recordFigure } from './figures.node.ts';
 import { keepAliveCall } from './keepAliveCall.node.ts';
+import { pgbenchTps } from './pgbenchLimit.node.ts';
 import { bookableSlots, rateText, report, timed } from './placements.bench.node.ts';
 
 const CLIENTS = 50;
@@ -60,8 +61,10 @@ export async function benchCheckout(): Promise<void> {
         }
         return { guide, options };
       }));
+      const limit = await pgbenchTps(cluster, CLIENTS);
       console.log(`checkout (HTTP → central service → PostgreSQL 15, ${CLIENTS} concurrent offices, one API process with a pool of ${POOL} connections, card, 17 tickets per order)`);
 
+      console.log(`  PostgreSQL itself (pgbench simple-update, ${CLIENTS} clients, same cluster): ${Math.round(limit)} tps`);
       const latencies: number[] = [];
       const cpu = startCpuMeter({ central: central.pid, load: process.pid });
       const started = performance.now();
@@ -81,6 +84,7 @@ export async function benchCheckout(): Promise<void> {
       if (budget) console.log(`  ${budget}`);
       recordFigure({
         what: 'checkouts by card, 17 tickets each, 50 offices', measured: rateText(rate), target: '≥ 400/s', met: rate.perSecond >= 400,
+        limit: `pgbench ${Math.round(limit)} tps (${((rate.perSecond / limit) * 100).toFixed(1)} %)`,
         ...(budget ? { whyMissed: budget } : {}),
       });
     } finally {
