@@ -6,12 +6,23 @@ import type { Queryable } from '../store/database.node.ts';
 import { offices } from '../store/schema.node.ts';
 import { HttpError } from '../http/httpError.node.ts';
 import { sessionEnded } from './revokedSessions.node.ts';
+import type { TokenClaims } from './tokens.node.ts';
 
-export async function officeIdOf(request: FastifyRequest, ctx: CentralContext): Promise<string> {
+/**
+ * The office and session the bearer token names, its signature and age checked; whether the
+ * session has ended is still to ask (officeIdOf asks it; the checkout asks it in its first read).
+ */
+export function callerOf(request: FastifyRequest, ctx: CentralContext): TokenClaims {
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
   if (!match) throw new HttpError(401, 'UNAUTHORIZED', 'A bearer access token is required.');
-  const { officeId, sessionId } = ctx.tokens.verify(match[1]!, ctx.now());
-  if (await sessionEnded(ctx.db, sessionId)) throw new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
+  return ctx.tokens.verify(match[1]!, ctx.now());
+}
+
+export const sessionOver = () => new HttpError(401, 'UNAUTHORIZED', 'This session has ended; sign in again.');
+
+export async function officeIdOf(request: FastifyRequest, ctx: CentralContext): Promise<string> {
+  const { officeId, sessionId } = callerOf(request, ctx);
+  if (await sessionEnded(ctx.db, sessionId)) throw sessionOver();
   return officeId;
 }
 

@@ -17,7 +17,26 @@ export function auditActor(request: FastifyRequest, officeId: string): void {
   actors.set(request, officeId);
 }
 
-type Entry = Omit<typeof auditLog.$inferInsert, 'id'>;
+export type AuditEntry = Omit<typeof auditLog.$inferInsert, 'id'>;
+
+/** Requests whose entry their own statement wrote, with what it recorded. */
+const writtenByRoute = new WeakSet<FastifyRequest>();
+
+/** A request's entry should it succeed, for a route that writes it with what it records. */
+export interface EntryOnSuccess {
+  entry: AuditEntry;
+  /** Called once the route's statement wrote it: the answer leaves without a second one. */
+  written(): void;
+}
+
+/**
+ * The busiest route writes its own entry in the statement that records what it did: one
+ * round trip and one commit fewer, and the entry stands or falls with the order.
+ */
+export function entryOnSuccess(request: FastifyRequest, at: Date): EntryOnSuccess | null {
+  const entry = entryFor(request, 200, null, at);
+  return entry && { entry, written: () => writtenByRoute.add(request) };
+}
 
 const BodyEmailSchema = z.object({ email: z.string().max(320) });
 const BodyOrderSchema = z.object({ orderId: z.string().max(200), payment: z.object({ method: z.string().max(20) }).optional() });
@@ -41,7 +60,7 @@ function adminDetail(route: string, body: unknown): unknown {
   return null;
 }
 
-function entryFor(request: FastifyRequest, status: number, payload: unknown, at: Date): Entry | null {
+function entryFor(request: FastifyRequest, status: number, payload: unknown, at: Date): AuditEntry | null {
   const route = request.routeOptions.url ?? '';
   // Read from the answer only for the routes kept, and only a refusal: every pull page and
   // placement answer went through JSON.parse here.
@@ -69,6 +88,7 @@ function entryFor(request: FastifyRequest, status: number, payload: unknown, at:
 
 export function auditTrail(app: FastifyInstance, ctx: CentralContext): void {
   app.addHook('onSend', async (request, reply, payload) => {
+    if (writtenByRoute.has(request) && reply.statusCode === 200) return payload;
     const entry = entryFor(request, reply.statusCode, payload, ctx.now());
     // An entry that cannot be written is said in the log; the answer it describes still goes.
     if (entry) await ctx.db.insert(auditLog).values(entry).catch((error: unknown) => request.log.error({ failure: loggableFailure(error) }, 'audit entry not written'));

@@ -11,7 +11,10 @@ import type { CheckoutRequest, CheckoutResponseSchema, WireOrderVoucherLine } fr
 import { designationSlots } from '../../src-main/core/domain/designations.std.ts';
 import type { GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
 import { ADMISSION_VAT_RATE_BP, vatBreakdown } from '../../src-main/core/domain/vat.std.ts';
-import { findOffice } from '../accounts/authenticate.node.ts';
+import { findOffice, sessionOver } from '../accounts/authenticate.node.ts';
+import { sessionEnded } from '../accounts/revokedSessions.node.ts';
+import type { TokenClaims } from '../accounts/tokens.node.ts';
+import type { EntryOnSuccess } from '../audit/auditLog.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import { HttpError, loggableFailure } from '../http/httpError.node.ts';
 import { nextOrderNumber, orderNumber } from '../numbers/documentNumbers.node.ts';
@@ -217,9 +220,14 @@ async function authorize(ctx: CentralContext, req: CheckoutRequest, amountCents:
   return answer;
 }
 
-export async function checkout(ctx: CentralContext, log: FastifyBaseLogger, officeId: string, req: CheckoutRequest): Promise<CheckoutResponse> {
-  const direct = await checkoutWithoutTransaction(ctx, log, officeId, req);
+/** A checkout for the caller; its audit entry written with the order when it takes the direct path. */
+export async function checkout(
+  ctx: CentralContext, log: FastifyBaseLogger, caller: TokenClaims, req: CheckoutRequest, audit: EntryOnSuccess,
+): Promise<CheckoutResponse> {
+  const direct = await checkoutWithoutTransaction(ctx, log, caller, req, audit);
   if (direct) return direct;
+  if (await sessionEnded(ctx.db, caller.sessionId)) throw sessionOver();
+  const { officeId } = caller;
   const office = await findOffice(ctx.db, officeId);
   if (office.status !== 'validated') throw new HttpError(403, 'NOT_VALIDATED', 'The platform has not validated this account yet.');
   // Before every other check: a retry must find what it paid even if, say, a companion was deleted since.
@@ -234,8 +242,11 @@ export async function checkout(ctx: CentralContext, log: FastifyBaseLogger, offi
 }
 
 /** Paid held options, read as the transactional checkout would find them; null when they are not. */
-async function checkoutWithoutTransaction(ctx: CentralContext, log: FastifyBaseLogger, officeId: string, req: CheckoutRequest): Promise<CheckoutResponse | null> {
-  const direct = await readDirectCheckout(ctx, officeId, req);
+async function checkoutWithoutTransaction(
+  ctx: CentralContext, log: FastifyBaseLogger, caller: TokenClaims, req: CheckoutRequest, audit: EntryOnSuccess,
+): Promise<CheckoutResponse | null> {
+  const { officeId } = caller;
+  const direct = await readDirectCheckout(ctx, caller, req);
   if (!direct) return null;
   const card = (await authorize(ctx, req, direct.plan.totalCents))!;
   let written: Awaited<ReturnType<typeof writeDirectCheckout>>;
@@ -243,12 +254,13 @@ async function checkoutWithoutTransaction(ctx: CentralContext, log: FastifyBaseL
     await ctx.racePoints?.optionsChecked?.(direct.plan.bookings.map((b) => b.itemId));
     const now = ctx.now();
     const order = orderRecord(officeId, req, direct.plan, { card }, direct.companionRows, orderNumber(direct.orderSeq, now), now, null);
-    written = await writeDirectCheckout(ctx, officeId, direct, order);
+    written = await writeDirectCheckout(ctx, officeId, direct, order, audit.entry);
   } catch (error) {
     await voidQuietly(ctx, log, card.authorizationId);
     throw error;
   }
   if (!written) return settle(ctx, log, officeId, req, direct.plan, { card });
+  audit.written();
   await capture(ctx, log, card, written.order);
   return { order: wireOrder(written.order), tickets: written.issued.map(wireTicket), vouchers: [] };
 }

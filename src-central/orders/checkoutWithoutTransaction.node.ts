@@ -1,8 +1,9 @@
 // The checkout a desk sends most: its held options paid by card, each with its guides and
 // leaders named. It runs without an explicit transaction, in two statements instead of some
-// twenty-five: one reads everything the checkout decides on (and draws its numbers); one
-// confirms the options, sells their seats, records the order and writes its signed tickets and
-// group codes, a single statement being a transaction of its own. That statement writes only
+// twenty-five: one reads everything the checkout decides on (whether the caller's session has
+// ended too) and draws its numbers; one confirms the options, sells their seats, records the
+// order and writes its signed tickets, group codes and audit entry, a single statement being a
+// transaction of its own. That statement writes only
 // if every option and every companion is still as read; otherwise nothing is written and the
 // transactional checkout decides, with the plan and the authorization already made.
 import { sql } from 'drizzle-orm';
@@ -10,7 +11,9 @@ import type { CheckoutRequest } from '../../src-main/contract/centralApi.std.ts'
 import { undesignatedSlots } from '../../src-main/core/domain/designations.std.ts';
 import type { GroupComposition } from '../../src-main/core/domain/groupComposition.std.ts';
 import type { Product } from '../../src-main/core/domain/venues.std.ts';
-import type { OfficeRow } from '../accounts/authenticate.node.ts';
+import { sessionOver, type OfficeRow } from '../accounts/authenticate.node.ts';
+import type { TokenClaims } from '../accounts/tokens.node.ts';
+import type { AuditEntry } from '../audit/auditLog.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import { loggableFailure } from '../http/httpError.node.ts';
 import { ticketNumber } from '../numbers/documentNumbers.node.ts';
@@ -43,6 +46,7 @@ export interface DirectCheckout {
 }
 
 interface ReadRow {
+  session_ended: boolean;
   office_status: OfficeRow['status'] | null;
   order_taken: boolean;
   options: {
@@ -56,9 +60,10 @@ interface ReadRow {
 
 type SlotJson = Omit<SlotRow, 'startsAt'> & { startsMs: number };
 
-const read = (officeId: string, orderId: string, optionIds: string[], companionIds: string[]) => sql`
+const read = ({ officeId, sessionId }: TokenClaims, orderId: string, optionIds: string[], companionIds: string[]) => sql`
     WITH held AS (SELECT * FROM options WHERE id = ANY(${sql.param(optionIds)}::text[]) AND office_id = ${officeId})
-    SELECT (SELECT status FROM offices WHERE id = ${officeId}) AS office_status,
+    SELECT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = ${sessionId}) AS session_ended,
+      (SELECT status FROM offices WHERE id = ${officeId}) AS office_status,
       EXISTS (SELECT 1 FROM orders WHERE id = ${orderId}) AS order_taken,
       (SELECT json_agg(json_build_object(
           'id', h.id, 'composition', h.composition, 'state', h.state, 'version', h.version,
@@ -79,15 +84,17 @@ const read = (officeId: string, orderId: string, optionIds: string[], companionI
 
 /**
  * Reads and plans a checkout of held options by card; null when it is anything else, or
- * anything would be refused: the transactional checkout then reads again and says why.
+ * anything would be refused: the transactional checkout then reads again and says why. The
+ * read also asks whether the caller's session has ended, a question of its own on every other route.
  */
-export async function readDirectCheckout(ctx: CentralContext, officeId: string, req: CheckoutRequest): Promise<DirectCheckout | null> {
+export async function readDirectCheckout(ctx: CentralContext, caller: TokenClaims, req: CheckoutRequest): Promise<DirectCheckout | null> {
   if (ctx.unsafeNoCheckoutLock || req.payment.method !== 'card' || !req.termsAccepted) return null;
   const items = req.items.filter((i): i is Extract<BookingItem, { kind: 'option' }> => i.kind === 'option');
   const optionIds = items.map((i) => i.optionId);
   if (items.length === 0 || items.length !== req.items.length || new Set(optionIds).size !== items.length) return null;
   const companionIds = [...new Set(items.flatMap((i) => i.designations.map((d) => d.companionId)))];
-  const [row] = await preparedRows<ReadRow>(ctx.db, 'checkout_direct_read', read(officeId, req.orderId, optionIds, companionIds));
+  const [row] = await preparedRows<ReadRow>(ctx.db, 'checkout_direct_read', read(caller, req.orderId, optionIds, companionIds));
+  if (row?.session_ended) throw sessionOver();
   if (!row || row.office_status !== 'validated' || row.order_taken) return null;
 
   const now = ctx.now().getTime();
@@ -118,7 +125,7 @@ const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
 /** The statement: every CTE writes, and the division by zero undoes them all unless every row was as read. */
 const write = (
-  officeId: string, order: OrderRow, options: unknown[], slotSeats: unknown[], kept: unknown[], tickets: unknown[], codes: unknown[],
+  officeId: string, order: OrderRow, options: unknown[], slotSeats: unknown[], kept: unknown[], tickets: unknown[], codes: unknown[], audit: AuditEntry,
 ) => sql`
     WITH confirmed AS (
         UPDATE options o SET state = 'confirmed', order_id = ${order.id}, total_cents = x.total_cents,
@@ -151,7 +158,11 @@ const write = (
         INSERT INTO group_codes (id, office_id, order_id, revision, ticket_numbers, qr, state, version)
         SELECT g.id, ${officeId}, ${order.id}, 1, g.ticket_numbers, g.qr, 'valid', ${CURRENT_VERSION}
         FROM jsonb_to_recordset(${json(codes)}) AS g(id text, ticket_numbers jsonb, qr text)
-        ON CONFLICT (id) DO NOTHING RETURNING id)
+        ON CONFLICT (id) DO NOTHING RETURNING id),
+      audited AS (
+        INSERT INTO audit_log (at, actor, action, subject, outcome, code, address, detail)
+        VALUES (${audit.at.toISOString()}::timestamptz, ${audit.actor ?? null}, ${audit.action}, ${audit.subject ?? null}, ${audit.outcome},
+          ${audit.code ?? null}, ${audit.address ?? null}, ${audit.detail == null ? null : JSON.stringify(audit.detail)}::jsonb))
     SELECT ${CURRENT_VERSION} AS version,
       1 / (CASE WHEN (SELECT count(*) FROM confirmed) = ${options.length} AND (SELECT count(*) FROM kept) = ${kept.length}
         AND (SELECT count(*) FROM coded) = ${codes.length} AND (SELECT count(*) FROM sold) = ${slotSeats.length}
@@ -166,7 +177,7 @@ const leftToTransaction = (error: unknown) => /^(22|23|40)/.test(loggableFailure
 
 /** The checkout written as read, or null: nothing was written, and the transaction decides. */
 export async function writeDirectCheckout(
-  ctx: CentralContext, officeId: string, direct: DirectCheckout, order: OrderRow,
+  ctx: CentralContext, officeId: string, direct: DirectCheckout, order: OrderRow, audit: AuditEntry,
 ): Promise<{ order: OrderRow; issued: TicketRow[] } | null> {
   const { plan } = direct;
   const issued = ticketRows(ctx, { id: order.id, officeId }, plan.bookings.map(ticketed), direct.ticketNumbers);
@@ -185,7 +196,7 @@ export async function writeDirectCheckout(
       id: t.id, option_id: t.optionId, number: t.number, venue_id: t.venueId, product_id: t.productId, kind: t.kind, label: t.label,
       slot_id: t.slotId, valid_from: t.validFrom.toISOString(), valid_until: t.validUntil.toISOString(), qr: t.qr,
     })),
-    codes,
+    codes, audit,
   );
   try {
     const [row] = await preparedRows<{ version: string }>(ctx.db, 'checkout_direct_write', statement);

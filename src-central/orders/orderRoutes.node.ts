@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AssignTicketsRequestSchema, CheckoutRequestSchema } from '../../src-main/contract/centralApi.std.ts';
-import { officeIdOf } from '../accounts/authenticate.node.ts';
-import { auditActor } from '../audit/auditLog.node.ts';
+import { callerOf, officeIdOf } from '../accounts/authenticate.node.ts';
+import { auditActor, entryOnSuccess } from '../audit/auditLog.node.ts';
 import type { CentralContext } from '../context.node.ts';
 import { clientAddress } from '../http/clientAddress.node.ts';
 import { parseInput } from '../http/httpError.node.ts';
@@ -15,9 +15,9 @@ const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
 export function orderRoutes(app: FastifyInstance, ctx: CentralContext): void {
   app.post('/orders/checkout', async (request) => {
-    const officeId = await officeIdOf(request, ctx);
-    auditActor(request, officeId);
-    return checkout(ctx, request.log, officeId, parseInput(CheckoutRequestSchema, request.body));
+    const caller = callerOf(request, ctx);
+    auditActor(request, caller.officeId);
+    return checkout(ctx, request.log, caller, parseInput(CheckoutRequestSchema, request.body), entryOnSuccess(request, ctx.now())!);
   });
   app.post('/orders/:id/assign', async (request) => {
     const officeId = await officeIdOf(request, ctx);

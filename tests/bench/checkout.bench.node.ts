@@ -13,7 +13,8 @@ import { pgbenchTps } from './pgbenchLimit.node.ts';
 import { bookableSlots, rateText, report, timed } from './placements.bench.node.ts';
 
 const CLIENTS = 50;
-const PER_CLIENT = 10;
+/** 1,000 checkouts in all: a run of some seconds, long enough for its rate to hold still. */
+const PER_CLIENT = 20;
 /** 16 visitors and a guide: the seed's Sainte-Chapelle group, 17 tickets per order. */
 const GROUP = group(16, 1);
 /** Connections of the API process: as for placements, more backends than cores only queue for the CPU. */

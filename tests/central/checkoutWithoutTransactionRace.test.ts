@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RacePoints } from '../../src-central/context.node.ts';
 import { barrier, gate } from '../support/interleaving.node.ts';
-import { centralWithTwoOffices, group, slotIn, type Desk } from './centralTestClient.node.ts';
+import { admin, call, centralWithTwoOffices, group, signIn, slotIn, type Desk } from './centralTestClient.node.ts';
 import { acquirer, applyToAll, checkout, checkoutRequest, companion } from './orderTestKit.node.ts';
 
 const clock = { now: new Date('2025-01-10T09:00:00Z') };
@@ -129,5 +129,35 @@ describe('a checkout written without a transaction, raced', () => {
     expect(answers[0]!.body).toEqual(answers[1]!.body);
     expect(answers[0]!.body.tickets).toHaveLength(17);
     expect(ledgerOf(request.orderId).sort()).toEqual(['captured', 'voided']);
+  });
+
+  it('audits each of two checkouts made at once exactly once: the one written directly with its order, the one refused by the transaction', async () => {
+    const { item } = await heldOption(env.desk, 'sainte-chapelle:2025-04-09T09:00:00.000Z');
+    const bothRead = barrier(2);
+    racePoints.optionsChecked = (ids) => (ids.includes(item.optionId) ? bothRead.arrive() : Promise.resolve());
+    const requests = [checkoutRequest([item]), checkoutRequest([item])];
+    try {
+      await Promise.all(requests.map((r) => checkout(env.desk, r)));
+    } finally {
+      delete racePoints.optionsChecked;
+    }
+    const entries = (await admin(env.central, '/admin/audit?action=checkout')).body.entries as { subject: string; outcome: number; actor: string; detail: unknown }[];
+    const outcomes = requests.map((r) => entries.filter((e) => e.subject === r.orderId).map((e) => [e.outcome, e.actor, e.detail]));
+    expect(outcomes.map((o) => o.length)).toEqual([1, 1]);
+    expect(outcomes.flat().sort()).toEqual([[200, env.desk.officeId, { method: 'card' }], [409, env.desk.officeId, { method: 'card' }]]);
+  });
+
+  it('refuses a checkout from a session signed out, before the card is touched, the option still held', async () => {
+    const slot = 'sainte-chapelle:2025-04-09T10:00:00.000Z';
+    const { item } = await heldOption(env.desk, slot);
+    const session = await signIn(env.central.url, env.desk.email);
+    expect((await call(env.central.url, 'POST', '/auth/signout', { refreshToken: session.refreshToken })).status).toBe(204);
+    const request = checkoutRequest([item]);
+    const answer = await call(env.central.url, 'POST', '/orders/checkout', request, { authorization: `Bearer ${session.accessToken}` });
+    expect([answer.status, answer.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    expect(ledgerOf(request.orderId)).toEqual([]);
+    expect(await remainingOn(env.desk, slot)).toBe(26 - 17);
+    // The office's other workstations, signed in on their own sessions, still pay.
+    expect((await checkout(env.desk, request)).status).toBe(200);
   });
 });
