@@ -99,6 +99,7 @@ function machine(): string[] {
 const verdict = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : '**missed**');
 
 if (wanted.length === 0) {
+  const missed = figures.filter((f) => f.met === false);
   const lines = [
     '# Benchmarks',
     '',
@@ -130,7 +131,8 @@ if (wanted.length === 0) {
     '',
     '## Where a target is missed, what the run measured of the cause',
     '',
-    ...figures.filter((f) => f.met === false).map((f) => `- ${f.what}: ${f.whyMissed ?? 'no cause measured by the bench (see the closing note of the issue)'}`),
+    ...(missed.length === 0 ? ['- None: every target was met in this run.']
+      : missed.map((f) => `- ${f.what}: ${f.whyMissed ?? 'no cause measured by the bench (see the closing note of the issue)'}`)),
     '',
     '## Everything printed',
     '',
