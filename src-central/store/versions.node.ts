@@ -2,7 +2,7 @@
 // pull's cookie holds the snapshot it read in: a row is new to a client exactly when its
 // writer's id is not visible in the client's snapshot. Writers share no row to take a number
 // from, so they commit side by side; yet a pull can never pass over a row committed late by a
-// transaction that started early, as a counter read in commit order would (snapshots.node.ts).
+// transaction that started early, as a counter read in commit order would (sync/pullSnapshot.node.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import { preparedRows, rowsOf, type Tx } from './database.node.ts';
 import {
