@@ -3,9 +3,9 @@
 // twenty-five: one reads everything the checkout decides on (whether the caller's session has
 // ended too) and draws its numbers; one confirms the options, sells their seats, records the
 // order and writes its signed tickets, group codes and audit entry, a single statement being a
-// transaction of its own. That statement writes only
-// if every option and every companion is still as read; otherwise nothing is written and the
-// transactional checkout decides, with the plan and the authorization already made.
+// transaction of its own. That statement writes only if every option and every companion is
+// still as read; otherwise nothing is written and the transactional checkout decides, with the
+// plan and the authorization already made.
 import { sql } from 'drizzle-orm';
 import type { CheckoutRequest } from '../../src-main/contract/centralApi.std.ts';
 import { undesignatedSlots } from '../../src-main/core/domain/designations.std.ts';
