@@ -60,7 +60,6 @@ export async function bookableSlots(databaseUrl: string, count: number): Promise
   }
 }
 
-/** Figures of one set-up: distinct slots, one hot slot, and the rate each is of PostgreSQL's own. */
 /**
  * Placements on one slot take its row lock in turn, so (Little's law) 50 offices always
  * asking wait on average 50 turns of the measured length, whatever the database could do beside.
@@ -72,6 +71,7 @@ function queueOnOneRow(hot: Rate): string {
     + `p99 under 100 ms with ${CLIENTS} always waiting needs a turn under about ${(100 / CLIENTS / (hot.p99 / hot.p50)).toFixed(2)} ms`;
 }
 
+/** Figures of one set-up: distinct slots, one hot slot, and the rate each is of PostgreSQL's own. */
 interface Rates {
   distinct: Rate;
   hot: Rate;
